@@ -1,0 +1,62 @@
+//! Typed configuration: every setting is a command-line flag and an environment variable.
+
+use clap::Args;
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long = "bind", env = "BIND_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    pub bind: String,
+
+    /// Database: `sqlite://path`, `sqlite:path` or a bare path for SQLite; `postgres://...` for PostgreSQL.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/careers.db", global = true)]
+    pub database_url: String,
+
+    /// Load the demo vacancies when the database holds none.
+    #[arg(long, env = "DEMO", global = true)]
+    pub demo: bool,
+
+    /// Organisation shown in the header and as hiring organisation.
+    #[arg(long, env = "ORG_NAME", default_value = "Northwind Labs", global = true)]
+    pub org_name: String,
+
+    /// The organisation's own website.
+    #[arg(long, env = "ORG_URL", default_value = "https://northwind.example", global = true)]
+    pub org_url: String,
+
+    /// Public address of this site; makes canonical links and JSON-LD URLs absolute.
+    #[arg(long, env = "BASE_URL", default_value = "http://127.0.0.1:8080", global = true)]
+    pub base_url: String,
+
+    /// Cookie key, 64+ bytes as hex or base64. When unset (SQLite only) one is generated once
+    /// and kept in the data folder.
+    #[arg(long, env = "SECRET_KEY", hide_env_values = true, global = true)]
+    pub secret_key: Option<String>,
+
+    /// Folder for the generated cookie key (and the default SQLite database).
+    #[arg(long, env = "DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: String,
+
+    /// Folder with CSS, JavaScript and images.
+    #[arg(long, env = "STATIC_DIR", default_value = "static", global = true)]
+    pub static_dir: String,
+
+    /// Database connections per instance.
+    #[arg(long, env = "DB_POOL_SIZE", default_value_t = 8, global = true)]
+    pub db_pool_size: u32,
+
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "WORKERS", global = true)]
+    pub workers: Option<usize>,
+}
+
+impl Config {
+    /// Session cookies are Secure exactly when the site is served over https.
+    pub fn cookie_secure(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    pub fn base_url_trimmed(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}

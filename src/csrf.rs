@@ -1,0 +1,33 @@
+//! Synchronizer CSRF tokens: random bytes kept in the session, echoed by every form.
+
+use actix_session::Session;
+use rand::RngCore;
+use subtle::ConstantTimeEq;
+
+use crate::error::{AppError, AppResult};
+
+const KEY: &str = "csrf";
+pub const FIELD: &str = "csrf_token";
+
+/// The session's token, created on first use.
+pub fn token(session: &Session) -> String {
+    if let Ok(Some(token)) = session.get::<String>(KEY) {
+        return token;
+    }
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = hex::encode(bytes);
+    let _ = session.insert(KEY, &token);
+    token
+}
+
+/// Compares in constant time; a session without a token matches nothing.
+pub fn verify(session: &Session, submitted: Option<&str>) -> AppResult<()> {
+    let expected = session.get::<String>(KEY).ok().flatten().ok_or(AppError::Csrf)?;
+    let submitted = submitted.ok_or(AppError::Csrf)?;
+    if expected.len() == submitted.len() && bool::from(expected.as_bytes().ct_eq(submitted.as_bytes())) {
+        Ok(())
+    } else {
+        Err(AppError::Csrf)
+    }
+}

@@ -1,0 +1,190 @@
+//! Connections, the pool and migrations for both backends; the query modules live beside it.
+
+pub mod audit;
+pub mod schema;
+pub mod search;
+pub mod taxonomy;
+pub mod users;
+pub mod vacancies;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::path::{Path, PathBuf};
+use time::{OffsetDateTime, PrimitiveDateTime};
+
+use crate::error::{AppError, AppResult};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// One connection type for every query function; the variant is the backend.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager>;
+pub type PooledConn = PooledConnection<ConnectionManager>;
+
+/// Which backend a `DATABASE_URL` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl Backend {
+    /// `sqlite://path`, `sqlite:path` and a bare path mean SQLite; `postgres://` and
+    /// `postgresql://` mean PostgreSQL; any other scheme is refused.
+    pub fn from_url(url: &str) -> Result<Backend, String> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err("DATABASE_URL is empty".into());
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Backend::Postgres(url.to_string()));
+        }
+        if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            if rest.is_empty() {
+                return Err("DATABASE_URL names no SQLite file".into());
+            }
+            return Ok(Backend::Sqlite(PathBuf::from(rest)));
+        }
+        if let Some((scheme, _)) = url.split_once("://") {
+            return Err(format!(
+                "DATABASE_URL scheme `{scheme}` is not supported: use sqlite://path or postgres://..."
+            ));
+        }
+        Ok(Backend::Sqlite(PathBuf::from(url)))
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Backend::Postgres(_))
+    }
+}
+
+/// Opens connections of the backend chosen from the URL; `DbConn::establish` would try each
+/// backend in turn, and SQLite accepts any string.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    backend: Backend,
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        match &self.backend {
+            Backend::Postgres(url) => diesel::PgConnection::establish(url)
+                .map(DbConn::Pg)
+                .map_err(r2d2::Error::ConnectionError),
+            Backend::Sqlite(path) => {
+                let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())
+                    .map_err(r2d2::Error::ConnectionError)?;
+                // busy_timeout first: switching to WAL may itself wait for a lock.
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        use diesel::r2d2::R2D2Connection;
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        conn.is_broken()
+    }
+}
+
+/// Builds the pool, creating the SQLite file's folder when needed.
+pub fn connect(database_url: &str, size: u32) -> Result<(DbPool, Backend), String> {
+    let backend = Backend::from_url(database_url)?;
+    if let Backend::Sqlite(path) = &backend {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
+        }
+    }
+    let pool = Pool::builder()
+        .max_size(size.max(1))
+        .connection_timeout(std::time::Duration::from_secs(10))
+        .build(ConnectionManager { backend: backend.clone() })
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    Ok((pool, backend))
+}
+
+/// Applies pending migrations. On PostgreSQL an advisory lock keeps concurrent starts from
+/// migrating twice.
+pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
+    let result = match conn {
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+        DbConn::Pg(c) => {
+            const LOCK: i64 = 0x6361_7265_6572; // "career"
+            diesel::sql_query(format!("SELECT pg_advisory_lock({LOCK})"))
+                .execute(c)
+                .map_err(|e| format!("cannot take the migration lock: {e}"))?;
+            let result = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ());
+            let _ = diesel::sql_query(format!("SELECT pg_advisory_unlock({LOCK})")).execute(c);
+            result
+        }
+    };
+    result.map_err(|e| format!("migrations failed: {e}"))
+}
+
+/// Runs blocking Diesel work on the blocking pool, never on the async workers.
+pub async fn run<F, T>(pool: &DbPool, work: F) -> AppResult<T>
+where
+    F: FnOnce(&mut DbConn) -> AppResult<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(|_| AppError::Unavailable)?;
+        work(&mut conn)
+    })
+    .await
+    .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
+}
+
+/// The current time in UTC, to the second (stored times compare as text on SQLite).
+pub fn now() -> PrimitiveDateTime {
+    let now = OffsetDateTime::now_utc();
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    PrimitiveDateTime::new(now.date(), now.time())
+}
+
+/// The SQLite file behind a backend, when there is one.
+pub fn sqlite_path(backend: &Backend) -> Option<&Path> {
+    match backend {
+        Backend::Sqlite(p) => Some(p),
+        Backend::Postgres(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_choose_the_backend() {
+        assert_eq!(Backend::from_url("sqlite://data/x.db"), Ok(Backend::Sqlite("data/x.db".into())));
+        assert_eq!(Backend::from_url("sqlite:x.db"), Ok(Backend::Sqlite("x.db".into())));
+        assert_eq!(Backend::from_url("sqlite:///tmp/x.db"), Ok(Backend::Sqlite("/tmp/x.db".into())));
+        assert_eq!(Backend::from_url("x.db"), Ok(Backend::Sqlite("x.db".into())));
+        assert!(Backend::from_url("postgres://u@h/db").unwrap().is_postgres());
+        assert!(Backend::from_url("postgresql://u@h/db").unwrap().is_postgres());
+        assert!(Backend::from_url("mysql://u@h/db").unwrap_err().contains("mysql"));
+        assert!(Backend::from_url("").is_err());
+    }
+}

@@ -1,0 +1,105 @@
+//! The portable schema, written by hand for both backends. The keyword index tables
+//! (`vacancy_search`) differ per backend and are reached through `db::search` only.
+
+diesel::table! {
+    users (id) {
+        id -> Integer,
+        email -> Text,
+        name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    categories (id) {
+        id -> Integer,
+        slug -> Text,
+        name -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    skills (id) {
+        id -> Integer,
+        slug -> Text,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    vacancies (id) {
+        id -> Integer,
+        slug -> Text,
+        title -> Text,
+        category_id -> Integer,
+        seniority -> Text,
+        employment -> Text,
+        work_mode -> Text,
+        location -> Text,
+        country -> Text,
+        remote_countries -> Text,
+        salary_min -> Nullable<Integer>,
+        salary_max -> Nullable<Integer>,
+        salary_currency -> Nullable<Text>,
+        salary_period -> Nullable<Text>,
+        summary -> Text,
+        responsibilities -> Text,
+        requirements -> Text,
+        nice_to_have -> Text,
+        benefits -> Text,
+        status -> Text,
+        published_at -> Nullable<Timestamp>,
+        valid_through -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        author_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    vacancy_skills (vacancy_id, skill_id) {
+        vacancy_id -> Integer,
+        skill_id -> Integer,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Integer,
+        user_id -> Nullable<Integer>,
+        entity -> Text,
+        entity_id -> Integer,
+        action -> Text,
+        changes -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_failures (id) {
+        id -> Integer,
+        subject -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(vacancies -> categories (category_id));
+diesel::joinable!(vacancy_skills -> vacancies (vacancy_id));
+diesel::joinable!(vacancy_skills -> skills (skill_id));
+diesel::joinable!(audit_log -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    categories,
+    skills,
+    vacancies,
+    vacancy_skills,
+    audit_log,
+    login_failures,
+);

@@ -1,0 +1,112 @@
+//! The keyword index: SQLite FTS5 or PostgreSQL tsvector, the same ranking rules on both.
+//! Queries reach the index only as sanitised keywords (see `domain::board::keywords`), so
+//! nothing a person types is read as index syntax.
+
+use diesel::prelude::*;
+use diesel::sql_types::{Integer, Text};
+
+use super::schema::vacancies;
+use super::{taxonomy, DbConn};
+use crate::models::Vacancy;
+
+#[derive(QueryableByName)]
+struct IdRow {
+    #[diesel(sql_type = Integer)]
+    id: i32,
+}
+
+/// Rewrites the index entry of one vacancy from its current row and skills.
+pub fn reindex(conn: &mut DbConn, id: i32) -> QueryResult<()> {
+    let vacancy: Vacancy = vacancies::table.find(id).select(Vacancy::as_select()).first(conn)?;
+    let skills: Vec<String> = taxonomy::skills_of(conn, id)?.into_iter().map(|s| s.name).collect();
+    let skills = skills.join(" ");
+    let body = [
+        vacancy.summary.as_str(),
+        &vacancy.responsibilities,
+        &vacancy.requirements,
+        &vacancy.nice_to_have,
+        &vacancy.benefits,
+    ]
+    .join("\n");
+    match conn {
+        DbConn::Sqlite(c) => {
+            diesel::sql_query("DELETE FROM vacancy_search WHERE rowid = ?")
+                .bind::<Integer, _>(id)
+                .execute(c)?;
+            diesel::sql_query(
+                "INSERT INTO vacancy_search (rowid, title, skills, body) VALUES (?, ?, ?, ?)",
+            )
+            .bind::<Integer, _>(id)
+            .bind::<Text, _>(&vacancy.title)
+            .bind::<Text, _>(&skills)
+            .bind::<Text, _>(&body)
+            .execute(c)?;
+        }
+        DbConn::Pg(c) => {
+            diesel::sql_query(
+                "INSERT INTO vacancy_search (vacancy_id, document) VALUES ($1, \
+                 setweight(to_tsvector('simple', $2), 'A') || \
+                 setweight(to_tsvector('simple', $3), 'B') || \
+                 setweight(to_tsvector('simple', $4), 'C')) \
+                 ON CONFLICT (vacancy_id) DO UPDATE SET document = EXCLUDED.document",
+            )
+            .bind::<Integer, _>(id)
+            .bind::<Text, _>(&vacancy.title)
+            .bind::<Text, _>(&skills)
+            .bind::<Text, _>(&body)
+            .execute(c)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn remove(conn: &mut DbConn, id: i32) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => diesel::sql_query("DELETE FROM vacancy_search WHERE rowid = ?")
+            .bind::<Integer, _>(id)
+            .execute(c)?,
+        DbConn::Pg(c) => diesel::sql_query("DELETE FROM vacancy_search WHERE vacancy_id = $1")
+            .bind::<Integer, _>(id)
+            .execute(c)?,
+    };
+    Ok(())
+}
+
+/// Ids of vacancies matching every keyword (each as a prefix): those whose title holds all
+/// keywords first, then the rest, each group by relevance.
+pub fn matching_ids(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<i32>> {
+    if keywords.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (in_title, anywhere) = match conn {
+        DbConn::Sqlite(c) => {
+            let terms: Vec<String> = keywords.iter().map(|k| format!("\"{k}\"*")).collect();
+            let all = terms.join(" ");
+            let sql = "SELECT rowid AS id FROM vacancy_search WHERE vacancy_search MATCH ? \
+                       ORDER BY bm25(vacancy_search, 10.0, 4.0, 1.0), rowid DESC";
+            let in_title: Vec<IdRow> = diesel::sql_query(sql)
+                .bind::<Text, _>(format!("title : ({all})"))
+                .load(c)?;
+            let anywhere: Vec<IdRow> = diesel::sql_query(sql).bind::<Text, _>(&all).load(c)?;
+            (in_title, anywhere)
+        }
+        DbConn::Pg(c) => {
+            let all = keywords.iter().map(|k| format!("{k}:*")).collect::<Vec<_>>().join(" & ");
+            let title_only =
+                keywords.iter().map(|k| format!("{k}:*A")).collect::<Vec<_>>().join(" & ");
+            let sql = "SELECT vacancy_id AS id FROM vacancy_search \
+                       WHERE document @@ to_tsquery('simple', $1) \
+                       ORDER BY ts_rank(document, to_tsquery('simple', $1), 1) DESC, vacancy_id DESC";
+            let in_title: Vec<IdRow> = diesel::sql_query(sql).bind::<Text, _>(title_only).load(c)?;
+            let anywhere: Vec<IdRow> = diesel::sql_query(sql).bind::<Text, _>(all).load(c)?;
+            (in_title, anywhere)
+        }
+    };
+    let mut ids: Vec<i32> = in_title.into_iter().map(|r| r.id).collect();
+    for row in anywhere {
+        if !ids.contains(&row.id) {
+            ids.push(row.id);
+        }
+    }
+    Ok(ids)
+}

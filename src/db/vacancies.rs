@@ -1,0 +1,222 @@
+//! Vacancy queries: loading for the board and pages, and the writes recruiters make.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::schema::{categories, vacancies, vacancy_skills};
+use super::{search, taxonomy, DbConn};
+use crate::models::{Category, Vacancy, VacancyDetail, VacancyFields, VacancyStatus};
+
+/// Every open vacancy with its category, newest first.
+pub fn open(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<Vec<(Vacancy, Category)>> {
+    vacancies::table
+        .inner_join(categories::table)
+        .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
+        .filter(vacancies::valid_through.is_null().or(vacancies::valid_through.gt(now)))
+        .order((vacancies::published_at.desc(), vacancies::id.desc()))
+        .select((Vacancy::as_select(), Category::as_select()))
+        .load(conn)
+}
+
+fn detail(conn: &mut DbConn, row: Option<(Vacancy, Category)>) -> QueryResult<Option<VacancyDetail>> {
+    match row {
+        None => Ok(None),
+        Some((vacancy, category)) => {
+            let skills = taxonomy::skills_of(conn, vacancy.id)?;
+            Ok(Some(VacancyDetail { vacancy, category, skills }))
+        }
+    }
+}
+
+pub fn by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<VacancyDetail>> {
+    let row = vacancies::table
+        .inner_join(categories::table)
+        .filter(vacancies::slug.eq(slug))
+        .select((Vacancy::as_select(), Category::as_select()))
+        .first(conn)
+        .optional()?;
+    detail(conn, row)
+}
+
+pub fn by_id(conn: &mut DbConn, id: i32) -> QueryResult<Option<VacancyDetail>> {
+    let row = vacancies::table
+        .inner_join(categories::table)
+        .filter(vacancies::id.eq(id))
+        .select((Vacancy::as_select(), Category::as_select()))
+        .first(conn)
+        .optional()?;
+    detail(conn, row)
+}
+
+/// Open vacancies sharing skills or the category with this one, best match first.
+pub fn related(
+    conn: &mut DbConn,
+    of: &VacancyDetail,
+    now: PrimitiveDateTime,
+    limit: usize,
+) -> QueryResult<Vec<(Vacancy, Category)>> {
+    let skill_ids: Vec<i32> = of.skills.iter().map(|s| s.id).collect();
+    let sharing: Vec<i32> = vacancy_skills::table
+        .filter(vacancy_skills::skill_id.eq_any(&skill_ids))
+        .select(vacancy_skills::vacancy_id)
+        .load(conn)?;
+    let mut scored: Vec<(usize, (Vacancy, Category))> = open(conn, now)?
+        .into_iter()
+        .filter(|(v, _)| v.id != of.vacancy.id)
+        .map(|row| {
+            let shared = sharing.iter().filter(|id| **id == row.0.id).count();
+            let same_category = usize::from(row.0.category_id == of.vacancy.category_id);
+            (shared + 2 * same_category, row)
+        })
+        .filter(|(score, _)| *score > 0)
+        .collect();
+    // Stable sort keeps newest first among equal scores.
+    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(scored.into_iter().take(limit).map(|(_, row)| row).collect())
+}
+
+/// Vacancies for the admin list: optional status and title filter, newest change first.
+pub fn for_admin(
+    conn: &mut DbConn,
+    status: Option<VacancyStatus>,
+    title: &str,
+) -> QueryResult<Vec<(Vacancy, Category)>> {
+    let mut query = vacancies::table
+        .inner_join(categories::table)
+        .select((Vacancy::as_select(), Category::as_select()))
+        .order((vacancies::updated_at.desc(), vacancies::id.desc()))
+        .into_boxed();
+    if let Some(status) = status {
+        query = query.filter(vacancies::status.eq(status.as_str()));
+    }
+    let title = title.trim();
+    if !title.is_empty() {
+        let pattern = format!("%{}%", title.replace('\\', "").replace('%', "").replace('_', " "));
+        query = query.filter(vacancies::title.like(pattern));
+    }
+    query.load(conn)
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Vacancy>> {
+    vacancies::table.select(Vacancy::as_select()).load(conn)
+}
+
+pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+    vacancies::table.count().get_result(conn)
+}
+
+fn slug_taken(conn: &mut DbConn, slug: &str, except: Option<i32>) -> QueryResult<bool> {
+    let mut query = vacancies::table.filter(vacancies::slug.eq(slug)).into_boxed();
+    if let Some(id) = except {
+        query = query.filter(vacancies::id.ne(id));
+    }
+    Ok(query.count().get_result::<i64>(conn)? > 0)
+}
+
+/// A slug made from the title, with a number added when another vacancy has it.
+pub fn unique_slug(conn: &mut DbConn, title: &str, except: Option<i32>) -> QueryResult<String> {
+    let base = crate::domain::slug::slugify(title);
+    let base = if base.is_empty() { "vacancy".to_string() } else { base };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while slug_taken(conn, &candidate, except)? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+/// Inserts a draft and its skills; returns the new id.
+pub fn insert(
+    conn: &mut DbConn,
+    fields: &VacancyFields,
+    skills: &[String],
+    author_id: Option<i32>,
+) -> QueryResult<i32> {
+    conn.transaction(|conn| {
+        let slug = unique_slug(conn, &fields.title, None)?;
+        let now = super::now();
+        let id: i32 = diesel::insert_into(vacancies::table)
+            .values((
+                fields,
+                vacancies::slug.eq(&slug),
+                vacancies::status.eq(VacancyStatus::Draft.as_str()),
+                vacancies::created_at.eq(now),
+                vacancies::updated_at.eq(now),
+                vacancies::author_id.eq(author_id),
+            ))
+            .returning(vacancies::id)
+            .get_result(conn)?;
+        taxonomy::set_skills(conn, id, skills)?;
+        search::reindex(conn, id)?;
+        Ok(id)
+    })
+}
+
+/// Saves edited fields and skills. A vacancy that was never published follows its title with
+/// its slug; once published the slug stays, so shared links keep working.
+pub fn update(conn: &mut DbConn, id: i32, fields: &VacancyFields, skills: &[String]) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        let current: Vacancy =
+            vacancies::table.find(id).select(Vacancy::as_select()).first(conn)?;
+        diesel::update(vacancies::table.find(id))
+            .set((fields, vacancies::updated_at.eq(super::now())))
+            .execute(conn)?;
+        if current.published_at.is_none() && current.title != fields.title {
+            let slug = unique_slug(conn, &fields.title, Some(id))?;
+            diesel::update(vacancies::table.find(id))
+                .set(vacancies::slug.eq(slug))
+                .execute(conn)?;
+        }
+        taxonomy::set_skills(conn, id, skills)?;
+        search::reindex(conn, id)
+    })
+}
+
+pub fn set_status(
+    conn: &mut DbConn,
+    id: i32,
+    status: VacancyStatus,
+    published_at: Option<PrimitiveDateTime>,
+) -> QueryResult<()> {
+    diesel::update(vacancies::table.find(id))
+        .set((
+            vacancies::status.eq(status.as_str()),
+            vacancies::published_at.eq(published_at),
+            vacancies::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_valid_through(conn: &mut DbConn, id: i32, valid_through: Option<PrimitiveDateTime>) -> QueryResult<()> {
+    diesel::update(vacancies::table.find(id))
+        .set(vacancies::valid_through.eq(valid_through))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete(conn: &mut DbConn, id: i32) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        search::remove(conn, id)?;
+        diesel::delete(vacancies::table.find(id)).execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Sets the publication date directly; demo content uses it to spread dates over past weeks.
+pub fn set_dates(
+    conn: &mut DbConn,
+    id: i32,
+    published_at: Option<PrimitiveDateTime>,
+    created_at: PrimitiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(vacancies::table.find(id))
+        .set((
+            vacancies::published_at.eq(published_at),
+            vacancies::created_at.eq(created_at),
+            vacancies::updated_at.eq(created_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! Passwords (argon2id) and the sign-in limits.
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use time::Duration;
+
+pub const MIN_PASSWORD_CHARS: usize = 12;
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+/// Failures within the window that lock an account or an address.
+pub const MAX_FAILURES: i64 = 5;
+pub const LOCKOUT_WINDOW: Duration = Duration::minutes(15);
+pub const SESSION_IDLE: Duration = Duration::hours(12);
+
+pub fn hash_password(password: &str) -> Result<String, String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| format!("cannot hash password: {e}"))
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .unwrap_or(false)
+}
+
+/// A hash of a password nobody has, verified when the account does not exist so that a wrong
+/// email takes as long as a wrong password.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("decoy password that never matches").unwrap_or_default())
+}
+
+/// Why a new password is not acceptable, if it is not.
+pub fn password_problem(password: &str) -> Option<String> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        Some(format!("Use at least {MIN_PASSWORD_CHARS} characters."))
+    } else if chars > MAX_PASSWORD_CHARS {
+        Some(format!("Use at most {MAX_PASSWORD_CHARS} characters."))
+    } else {
+        None
+    }
+}
+
+/// A readable temporary password for new and reset accounts.
+pub fn temporary_password() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    (0..16).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
+}
+
+pub fn looks_like_email(email: &str) -> bool {
+    let email = email.trim();
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(char::is_whitespace)
+                && email.len() <= 254
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_verify() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("wrong", &hash));
+        assert!(!verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn password_rules() {
+        assert!(password_problem("short").is_some());
+        assert!(password_problem("twelve chars").is_none());
+        assert_eq!(temporary_password().len(), 16);
+    }
+
+    #[test]
+    fn emails() {
+        assert!(looks_like_email("a@b.co"));
+        assert!(!looks_like_email("a@b"));
+        assert!(!looks_like_email("@b.co"));
+        assert!(!looks_like_email("a b@c.de"));
+    }
+}

@@ -1,0 +1,444 @@
+//! The public job board: filters read from a query string, keyword rules, facet counts,
+//! sorting and pages. Works on the open vacancies loaded once per request; a company's board
+//! holds hundreds of open vacancies at most, so this costs less than one more query per facet.
+
+use crate::models::{countries, Category, Employment, Seniority, Vacancy, WorkMode};
+
+pub const PAGE_SIZE: usize = 20;
+const MAX_KEYWORDS: usize = 8;
+const MAX_KEYWORD_CHARS: usize = 40;
+const MAX_TEXT_CHARS: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Salary,
+}
+
+/// The filters of `GET /vacancies`, parsed leniently: unknown values are dropped, bad numbers
+/// are ignored, so every URL gives a page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub q: String,
+    pub categories: Vec<String>,
+    pub seniorities: Vec<Seniority>,
+    pub employments: Vec<Employment>,
+    pub work_modes: Vec<WorkMode>,
+    pub location: String,
+    pub salary_min: Option<i64>,
+    pub sort: Sort,
+    pub page: usize,
+}
+
+fn clip(text: &str, max: usize) -> String {
+    text.trim().chars().take(max).collect()
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+impl Filters {
+    /// Reads filters from decoded query pairs; `category_slugs` are the categories that exist.
+    pub fn from_pairs(pairs: &[(String, String)], category_slugs: &[&str]) -> Filters {
+        let mut f = Filters { page: 1, ..Filters::default() };
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key.as_str() {
+                "q" => f.q = clip(value, MAX_TEXT_CHARS),
+                "category" if category_slugs.contains(&value) => {
+                    push_unique(&mut f.categories, value.to_string())
+                }
+                "seniority" => {
+                    if let Some(v) = Seniority::parse(value) {
+                        push_unique(&mut f.seniorities, v)
+                    }
+                }
+                "employment" => {
+                    if let Some(v) = Employment::parse(value) {
+                        push_unique(&mut f.employments, v)
+                    }
+                }
+                "work_mode" => {
+                    if let Some(v) = WorkMode::parse(value) {
+                        push_unique(&mut f.work_modes, v)
+                    }
+                }
+                "location" => f.location = clip(value, MAX_TEXT_CHARS),
+                "salary_min" => {
+                    f.salary_min = value
+                        .replace([',', ' ', '_'], "")
+                        .parse::<i64>()
+                        .ok()
+                        .filter(|n| *n > 0 && *n < 100_000_000)
+                }
+                "sort" => f.sort = if value == "salary" { Sort::Salary } else { Sort::Newest },
+                "page" => f.page = value.parse::<usize>().ok().filter(|p| *p >= 1).unwrap_or(1),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        !self.q.is_empty()
+            || !self.categories.is_empty()
+            || !self.seniorities.is_empty()
+            || !self.employments.is_empty()
+            || !self.work_modes.is_empty()
+            || !self.location.is_empty()
+            || self.salary_min.is_some()
+    }
+
+    /// The query string for these filters (page 1 and the default sort are left out).
+    pub fn query_string(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if !self.q.is_empty() {
+            pairs.push(("q", self.q.clone()));
+        }
+        for c in &self.categories {
+            pairs.push(("category", c.clone()));
+        }
+        for s in &self.seniorities {
+            pairs.push(("seniority", s.as_str().into()));
+        }
+        for e in &self.employments {
+            pairs.push(("employment", e.as_str().into()));
+        }
+        for w in &self.work_modes {
+            pairs.push(("work_mode", w.as_str().into()));
+        }
+        if !self.location.is_empty() {
+            pairs.push(("location", self.location.clone()));
+        }
+        if let Some(min) = self.salary_min {
+            pairs.push(("salary_min", min.to_string()));
+        }
+        if self.sort == Sort::Salary {
+            pairs.push(("sort", "salary".into()));
+        }
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+
+    /// `/vacancies?...` for these filters.
+    pub fn url(&self) -> String {
+        let qs = self.query_string();
+        if qs.is_empty() {
+            "/vacancies".to_string()
+        } else {
+            format!("/vacancies?{qs}")
+        }
+    }
+
+    pub fn with_page(&self, page: usize) -> Filters {
+        Filters { page, ..self.clone() }
+    }
+
+    fn first_page(&self) -> Filters {
+        self.with_page(1)
+    }
+}
+
+/// The words of a search, safe to hand to any full-text index: letters and digits only,
+/// lower case, at most a few of them.
+pub fn keywords(q: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in q.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let word: String = word.to_lowercase().chars().take(MAX_KEYWORD_CHARS).collect();
+        // "OR", "AND", "NOT" and "NEAR" are plain words to us; lower case keeps them so.
+        if !words.contains(&word) {
+            words.push(word);
+        }
+        if words.len() == MAX_KEYWORDS {
+            break;
+        }
+    }
+    words
+}
+
+/// One filter dimension, used to compute facets without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dim {
+    Category,
+    Seniority,
+    Employment,
+    WorkMode,
+}
+
+type Row = (Vacancy, Category);
+
+fn yearly_top(v: &Vacancy) -> Option<i64> {
+    v.yearly_salary_top()
+}
+
+fn matches_location(v: &Vacancy, location: &str) -> bool {
+    if location.is_empty() {
+        return true;
+    }
+    let needle = location.to_lowercase();
+    let mut haystack = format!("{} {} {}", v.location, v.country, v.place());
+    if v.is_remote() {
+        haystack.push_str(" remote anywhere");
+    }
+    if let Some(name) = countries::name(&v.country) {
+        haystack.push(' ');
+        haystack.push_str(name);
+    }
+    haystack.to_lowercase().contains(&needle)
+}
+
+impl Filters {
+    fn matches(&self, row: &Row, skip: Option<Dim>) -> bool {
+        let (v, c) = row;
+        let pass = |dim: Dim, ok: bool| skip == Some(dim) || ok;
+        pass(Dim::Category, self.categories.is_empty() || self.categories.contains(&c.slug))
+            && pass(
+                Dim::Seniority,
+                self.seniorities.is_empty()
+                    || self.seniorities.iter().any(|s| s.as_str() == v.seniority),
+            )
+            && pass(
+                Dim::Employment,
+                self.employments.is_empty()
+                    || self.employments.iter().any(|e| e.as_str() == v.employment),
+            )
+            && pass(
+                Dim::WorkMode,
+                self.work_modes.is_empty() || self.work_modes.iter().any(|w| w.as_str() == v.work_mode),
+            )
+            && matches_location(v, &self.location)
+            && match self.salary_min {
+                None => true,
+                // Not stated passes (and is labelled so); stated must reach the minimum per year.
+                Some(min) => yearly_top(v).is_none_or(|top| top >= min),
+            }
+    }
+}
+
+/// A value beside a filter: its label, how many results it would give, whether it is on,
+/// and the link that turns it on or off.
+#[derive(Debug, Clone)]
+pub struct FacetValue {
+    pub name: &'static str,
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+    pub toggle_url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Facet {
+    pub name: &'static str,
+    pub legend: &'static str,
+    pub values: Vec<FacetValue>,
+}
+
+/// A way to widen a search that found nothing (or little).
+#[derive(Debug, Clone)]
+pub struct Widening {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug)]
+pub struct BoardPage {
+    pub filters: Filters,
+    pub rows: Vec<Row>,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub facets: Vec<Facet>,
+    pub widenings: Vec<Widening>,
+}
+
+/// Filters, counts, sorts and pages the open vacancies. `keyword_ids` is the ranked result
+/// of the keyword index when the search has keywords (`None` without a keyword search).
+pub fn search(
+    open: Vec<Row>,
+    categories: &[Category],
+    filters: &Filters,
+    keyword_ids: Option<&[i32]>,
+) -> BoardPage {
+    // Keyword matches keep their rank order; otherwise the open list is newest first.
+    let candidates: Vec<Row> = match keyword_ids {
+        None => open,
+        Some(ids) => {
+            let mut by_rank: Vec<(usize, Row)> = open
+                .into_iter()
+                .filter_map(|row| ids.iter().position(|id| *id == row.0.id).map(|rank| (rank, row)))
+                .collect();
+            by_rank.sort_by_key(|(rank, _)| *rank);
+            by_rank.into_iter().map(|(_, row)| row).collect()
+        }
+    };
+
+    let facets = vec![
+        facet(&candidates, filters, Dim::Category, "category", "Category", categories
+            .iter()
+            .map(|c| (c.slug.clone(), c.name.clone()))
+            .collect()),
+        facet(&candidates, filters, Dim::Seniority, "seniority", "Seniority", Seniority::ALL
+            .iter()
+            .map(|s| (s.as_str().to_string(), s.label().to_string()))
+            .collect()),
+        facet(&candidates, filters, Dim::Employment, "employment", "Employment", Employment::ALL
+            .iter()
+            .map(|e| (e.as_str().to_string(), e.label().to_string()))
+            .collect()),
+        facet(&candidates, filters, Dim::WorkMode, "work_mode", "Work mode", WorkMode::ALL
+            .iter()
+            .map(|w| (w.as_str().to_string(), w.label().to_string()))
+            .collect()),
+    ];
+
+    let mut rows: Vec<Row> = candidates.into_iter().filter(|row| filters.matches(row, None)).collect();
+    if filters.sort == Sort::Salary {
+        // Highest yearly top of range first; not stated last; stable, so rank/newest breaks ties.
+        rows.sort_by_key(|(v, _)| std::cmp::Reverse(yearly_top(v).unwrap_or(-1)));
+    }
+    let total = rows.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = filters.page.clamp(1, pages);
+    let rows: Vec<Row> = rows.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+    let widenings = widenings(filters, categories);
+    BoardPage { filters: filters.with_page(page), rows, total, page, pages, facets, widenings }
+}
+
+fn facet(
+    candidates: &[Row],
+    filters: &Filters,
+    dim: Dim,
+    name: &'static str,
+    legend: &'static str,
+    values: Vec<(String, String)>,
+) -> Facet {
+    let others: Vec<&Row> = candidates.iter().filter(|row| filters.matches(row, Some(dim))).collect();
+    let values = values
+        .into_iter()
+        .map(|(value, label)| {
+            let count = others
+                .iter()
+                .filter(|(v, c)| match dim {
+                    Dim::Category => c.slug == value,
+                    Dim::Seniority => v.seniority == value,
+                    Dim::Employment => v.employment == value,
+                    Dim::WorkMode => v.work_mode == value,
+                })
+                .count();
+            let mut toggled = filters.first_page();
+            let selected = toggle(&mut toggled, dim, &value);
+            FacetValue { name, toggle_url: toggled.url(), value, label, count, selected }
+        })
+        .collect();
+    Facet { name, legend, values }
+}
+
+/// Turns a value off if it is on (returns true), or on if it is off (returns false).
+fn toggle(f: &mut Filters, dim: Dim, value: &str) -> bool {
+    fn flip<T: PartialEq + Copy>(list: &mut Vec<T>, item: T) -> bool {
+        if let Some(pos) = list.iter().position(|x| *x == item) {
+            list.remove(pos);
+            true
+        } else {
+            list.push(item);
+            false
+        }
+    }
+    match dim {
+        Dim::Category => {
+            if let Some(pos) = f.categories.iter().position(|c| c == value) {
+                f.categories.remove(pos);
+                true
+            } else {
+                f.categories.push(value.to_string());
+                false
+            }
+        }
+        Dim::Seniority => Seniority::parse(value).is_some_and(|v| flip(&mut f.seniorities, v)),
+        Dim::Employment => Employment::parse(value).is_some_and(|v| flip(&mut f.employments, v)),
+        Dim::WorkMode => WorkMode::parse(value).is_some_and(|v| flip(&mut f.work_modes, v)),
+    }
+}
+
+fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
+    let base = filters.first_page();
+    let mut out = Vec::new();
+    let mut add = |label: String, f: Filters| out.push(Widening { label, url: f.url() });
+    if !base.q.is_empty() {
+        add(format!("Search all vacancies, not only “{}”", base.q), Filters { q: String::new(), ..base.clone() });
+    }
+    for c in &base.categories {
+        let name = categories.iter().find(|x| &x.slug == c).map(|x| x.name.as_str()).unwrap_or(c);
+        let mut f = base.clone();
+        f.categories.retain(|x| x != c);
+        add(format!("Any category, not only {name}"), f);
+    }
+    if !base.seniorities.is_empty() {
+        add("Any seniority".into(), Filters { seniorities: vec![], ..base.clone() });
+    }
+    if !base.employments.is_empty() {
+        add("Any employment type".into(), Filters { employments: vec![], ..base.clone() });
+    }
+    if !base.work_modes.is_empty() {
+        add("Any work mode".into(), Filters { work_modes: vec![], ..base.clone() });
+    }
+    if !base.location.is_empty() {
+        add(format!("Anywhere, not only “{}”", base.location), Filters { location: String::new(), ..base.clone() });
+    }
+    if base.salary_min.is_some() {
+        add("Any salary".into(), Filters { salary_min: None, ..base.clone() });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(qs: &str) -> Vec<(String, String)> {
+        serde_urlencoded::from_str(qs).unwrap()
+    }
+
+    #[test]
+    fn filters_parse_leniently() {
+        let f = Filters::from_pairs(
+            &pairs("q=+rust+&category=backend&category=nope&seniority=senior&seniority=bogus&work_mode=remote&work_mode=hybrid&page=abc&salary_min=50%2C000"),
+            &["backend", "qa"],
+        );
+        assert_eq!(f.q, "rust");
+        assert_eq!(f.categories, vec!["backend".to_string()]);
+        assert_eq!(f.seniorities, vec![Seniority::Senior]);
+        assert_eq!(f.work_modes, vec![WorkMode::Remote, WorkMode::Hybrid]);
+        assert_eq!(f.page, 1);
+        assert_eq!(f.salary_min, Some(50_000));
+        for bad in ["page=0", "page=-1", "page=abc", "page=99999999999999999999999"] {
+            assert_eq!(Filters::from_pairs(&pairs(bad), &[]).page, 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn query_string_round_trips() {
+        let f = Filters::from_pairs(&pairs("q=a%26b&category=qa&work_mode=remote&sort=salary&page=2"), &["qa"]);
+        let again = Filters::from_pairs(&pairs(&f.query_string()), &["qa"]);
+        assert_eq!(f, again);
+    }
+
+    #[test]
+    fn keywords_are_plain_words() {
+        assert_eq!(keywords("  Rust \"dev\"* OR -go NEAR(x) "), vec!["rust", "dev", "or", "go", "near", "x"]);
+        assert!(keywords("😀 *** \"\"").is_empty());
+        assert_eq!(keywords(&"word ".repeat(500)).len(), 1);
+        let many: Vec<String> = (0..20).map(|i| format!("w{i}")).collect();
+        assert_eq!(keywords(&many.join(" ")).len(), MAX_KEYWORDS);
+    }
+}

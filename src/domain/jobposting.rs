@@ -1,0 +1,288 @@
+//! schema.org JobPosting for a vacancy, and the "ready for Google" checklist read from the very
+//! same JSON, so the checklist can never disagree with what the page carries.
+
+use serde_json::{json, Map, Value};
+use time::PrimitiveDateTime;
+
+use super::markdown;
+use super::timefmt;
+use crate::models::{countries, Employment, SalaryPeriod, VacancyDetail};
+use crate::site::Site;
+
+/// The description as HTML: summary and each section under its heading.
+pub fn description_html(d: &VacancyDetail) -> String {
+    let v = &d.vacancy;
+    let mut md = String::new();
+    md.push_str(&v.summary);
+    for (heading, body) in sections(d) {
+        if !body.trim().is_empty() {
+            md.push_str(&format!("\n\n## {heading}\n\n{body}"));
+        }
+    }
+    if !d.skills.is_empty() {
+        let names: Vec<&str> = d.skills.iter().map(|s| s.name.as_str()).collect();
+        md.push_str(&format!("\n\n## Skills\n\n{}", names.join(", ")));
+    }
+    markdown::to_html(&md)
+}
+
+pub fn sections(d: &VacancyDetail) -> [(&'static str, &str); 4] {
+    let v = &d.vacancy;
+    [
+        ("Responsibilities", v.responsibilities.as_str()),
+        ("Requirements", v.requirements.as_str()),
+        ("Nice to have", v.nice_to_have.as_str()),
+        ("Benefits", v.benefits.as_str()),
+    ]
+}
+
+/// The JobPosting object. `date_posted` is the publication date (or, in a preview, today).
+pub fn job_posting(
+    d: &VacancyDetail,
+    site: &Site,
+    date_posted: PrimitiveDateTime,
+    direct_apply: bool,
+) -> Value {
+    let v = &d.vacancy;
+    let url = site.absolute(&format!("/vacancies/{}", v.slug));
+    let mut o = Map::new();
+    o.insert("@context".into(), json!("https://schema.org/"));
+    o.insert("@type".into(), json!("JobPosting"));
+    o.insert("title".into(), json!(v.title));
+    o.insert("description".into(), json!(description_html(d)));
+    o.insert("datePosted".into(), json!(timefmt::iso(date_posted)));
+    if let Some(valid) = v.valid_through {
+        o.insert("validThrough".into(), json!(timefmt::iso(valid)));
+    }
+    o.insert(
+        "hiringOrganization".into(),
+        json!({"@type": "Organization", "name": site.org_name, "sameAs": site.org_url, "url": site.org_url}),
+    );
+    if v.is_remote() {
+        o.insert("jobLocationType".into(), json!("TELECOMMUTE"));
+        let countries: Vec<Value> = v
+            .remote_country_codes()
+            .into_iter()
+            .map(|c| json!({"@type": "Country", "name": c}))
+            .collect();
+        if !countries.is_empty() {
+            o.insert("applicantLocationRequirements".into(), Value::Array(countries));
+        }
+    } else {
+        let mut address = Map::new();
+        address.insert("@type".into(), json!("PostalAddress"));
+        if !v.location.is_empty() {
+            address.insert("addressLocality".into(), json!(v.location));
+        }
+        if !v.country.is_empty() {
+            address.insert("addressCountry".into(), json!(v.country));
+        }
+        o.insert("jobLocation".into(), json!({"@type": "Place", "address": Value::Object(address)}));
+    }
+    if let Some(e) = Employment::parse(&v.employment) {
+        o.insert("employmentType".into(), json!(e.schema_org()));
+    }
+    if let (Some(currency), Some(period)) = (
+        v.salary_currency.as_deref(),
+        v.salary_period.as_deref().and_then(SalaryPeriod::parse),
+    ) {
+        let mut value = Map::new();
+        value.insert("@type".into(), json!("QuantitativeValue"));
+        match (v.salary_min, v.salary_max) {
+            (Some(lo), Some(hi)) if lo == hi => {
+                value.insert("value".into(), json!(lo));
+            }
+            (lo, hi) => {
+                if let Some(lo) = lo {
+                    value.insert("minValue".into(), json!(lo));
+                }
+                if let Some(hi) = hi {
+                    value.insert("maxValue".into(), json!(hi));
+                }
+            }
+        }
+        value.insert("unitText".into(), json!(period.schema_org()));
+        if value.len() > 2 {
+            o.insert(
+                "baseSalary".into(),
+                json!({"@type": "MonetaryAmount", "currency": currency, "value": Value::Object(value)}),
+            );
+        }
+    }
+    o.insert(
+        "identifier".into(),
+        json!({"@type": "PropertyValue", "name": site.org_name, "value": v.id.to_string()}),
+    );
+    o.insert("directApply".into(), json!(direct_apply));
+    o.insert("url".into(), json!(url));
+    if !d.skills.is_empty() {
+        let names: Vec<&str> = d.skills.iter().map(|s| s.name.as_str()).collect();
+        o.insert("skills".into(), json!(names.join(", ")));
+    }
+    o.insert("industry".into(), json!("Information Technology"));
+    o.insert("occupationalCategory".into(), json!(d.category.name));
+    Value::Object(o)
+}
+
+/// JSON-LD text safe inside a `<script>` element: `<`, `>` and `&` are escaped so no text can
+/// close the element.
+pub fn to_script_json(value: &Value) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".into());
+    text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Level {
+    /// Google would reject the posting or it breaks Google's content policy: publishing waits.
+    Blocking,
+    /// Google would show it, but less well.
+    Advice,
+}
+
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub level: Level,
+    pub message: String,
+}
+
+impl Check {
+    pub fn is_blocking(&self) -> bool {
+        self.level == Level::Blocking
+    }
+}
+
+fn text_of<'a>(o: &'a Value, key: &str) -> &'a str {
+    o.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Does the text look like it carries a salary ("€60k", "60,000 EUR", "$30/hour")?
+fn mentions_salary(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let has_digit = lower.chars().any(|c| c.is_ascii_digit());
+    let money = ['€', '$', '£', '¥'].iter().any(|c| lower.contains(*c))
+        || ["eur", "usd", "gbp", "pln", "salary", "/h", "per hour", "per year", "k/"]
+            .iter()
+            .any(|w| lower.contains(w))
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.len() > 1 && w.ends_with('k') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit())
+        });
+    has_digit && money
+}
+
+fn mentions_place(title: &str, location: &str, country: &str) -> bool {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let place_words = ["remote", "hybrid", "onsite", "on-site"];
+    place_words.iter().any(|w| lower.contains(w))
+        || (!location.is_empty() && lower.contains(&location.to_lowercase()))
+        || countries::name(country).is_some_and(|n| lower.contains(&n.to_lowercase()))
+        || (!country.is_empty() && words.contains(&country.to_lowercase().as_str()))
+}
+
+/// What Google needs that this posting lacks or gets wrong, read from its JobPosting JSON.
+pub fn checklist(posting: &Value, now: PrimitiveDateTime) -> Vec<Check> {
+    let mut checks = Vec::new();
+    let mut blocking = |m: &str| checks.push(Check { level: Level::Blocking, message: m.to_string() });
+    let title = text_of(posting, "title");
+    if title.trim().is_empty() {
+        blocking("The title is empty.");
+    }
+    if mentions_salary(title) {
+        blocking("The title carries a salary; Google asks for the job title only. Put the salary in the salary fields.");
+    }
+    let description = strip_tags(text_of(posting, "description"));
+    let words = description.split_whitespace().count();
+    if words == 0 {
+        blocking("The description is empty.");
+    }
+    if text_of(&posting["hiringOrganization"], "name").is_empty() {
+        blocking("The hiring organisation has no name (set ORG_NAME).");
+    }
+    let remote = text_of(posting, "jobLocationType") == "TELECOMMUTE";
+    if remote {
+        if posting.get("applicantLocationRequirements").is_none() {
+            blocking("A remote job needs at least one country where applicants may live.");
+        }
+    } else if text_of(&posting["jobLocation"]["address"], "addressCountry").is_empty() {
+        blocking("The job location has no country.");
+    }
+    let valid_through = text_of(posting, "validThrough");
+    if !valid_through.is_empty() && valid_through <= super::timefmt::iso(now).as_str() {
+        blocking("The valid-through date has passed.");
+    }
+
+    let mut advice = |m: &str| checks.push(Check { level: Level::Advice, message: m.to_string() });
+    let location = text_of(&posting["jobLocation"]["address"], "addressLocality");
+    let country = text_of(&posting["jobLocation"]["address"], "addressCountry");
+    if mentions_place(title, location, country) {
+        advice("The title mentions a place or work mode; Google shows those from the location fields, keep the title to the role.");
+    }
+    if words > 0 && words < 100 {
+        advice(&format!("The description has {words} words; Google recommends a full description (100 words or more)."));
+    }
+    if !remote && location.is_empty() {
+        advice("The job location has no city.");
+    }
+    if posting.get("baseSalary").is_none() {
+        advice("No salary: postings with a salary range get more attention, and some countries require one.");
+    }
+    if valid_through.is_empty() {
+        advice("No valid-through date: Google may show the posting after it is filled.");
+    }
+    if posting.get("employmentType").is_none() {
+        advice("No employment type.");
+    }
+    if title.chars().filter(|c| c.is_alphabetic()).count() > 3
+        && title.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    {
+        advice("The title is in capitals; write it as a normal title.");
+    }
+    checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn salary_in_title_is_spotted() {
+        assert!(mentions_salary("Rust Developer €60k"));
+        assert!(mentions_salary("Java Developer 60,000 EUR"));
+        assert!(mentions_salary("QA Tester $30/h"));
+        assert!(mentions_salary("Go Engineer 90k"));
+        assert!(!mentions_salary("Backend Developer (Python 3)"));
+        assert!(!mentions_salary("Senior Data Engineer"));
+    }
+
+    #[test]
+    fn place_in_title_is_spotted() {
+        assert!(mentions_place("Remote Go Developer", "", ""));
+        assert!(mentions_place("Go Developer Berlin", "Berlin", "DE"));
+        assert!(mentions_place("Go Developer Germany", "Munich", "DE"));
+        assert!(!mentions_place("Go Developer", "Berlin", "DE"));
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_element() {
+        let text = to_script_json(&json!({"t": "</script><script>alert(1)</script>"}));
+        assert!(!text.contains("</script"));
+        assert!(text.contains("\\u003c/script\\u003e"));
+    }
+}

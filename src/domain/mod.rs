@@ -1,0 +1,12 @@
+//! Rules of the site that know nothing of HTTP: what an open vacancy is, how search and facets
+//! work, what Google needs, how passwords and sign-in limits work.
+
+pub mod auth;
+pub mod board;
+pub mod changes;
+pub mod demo;
+pub mod jobposting;
+pub mod lifecycle;
+pub mod markdown;
+pub mod slug;
+pub mod timefmt;

@@ -1,0 +1,119 @@
+//! One error type for the whole site, and how each kind is answered.
+//!
+//! - `NotFound`: a record or page that does not exist → the 404 page.
+//! - `BadRequest`: input we cannot use at all (forms with field errors render themselves with 422).
+//! - `Csrf`: a state-changing request without the session's token → the 403 page, nothing changed.
+//! - `Forbidden`: signed in, but the role does not allow it.
+//! - `LoginRequired`: no session → 303 to the sign-in page, coming back to `next`.
+//! - `TooManyRequests`: rate limits.
+//! - `Unavailable`: the pool has no connection → 503, so a load balancer can retry elsewhere.
+//! - `Internal`: anything else → logged with its cause, a 500 page that reveals nothing.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("the form was out of date (CSRF token missing or wrong)")]
+    Csrf,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("sign-in required")]
+    LoginRequired { next: String },
+    #[error("too many requests")]
+    TooManyRequests(String),
+    #[error("database busy")]
+    Unavailable,
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn internal(cause: impl std::fmt::Display) -> AppError {
+        AppError::Internal(cause.to_string())
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => AppError::NotFound,
+            other => AppError::Internal(format!("database: {other}")),
+        }
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(format!("template: {e}"))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage<'a> {
+    pub ctx: crate::views::PageCtx,
+    pub status: u16,
+    pub title: &'a str,
+    pub message: &'a str,
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Csrf | AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        use crate::messages as m;
+        if let AppError::LoginRequired { next } = self {
+            let target = format!("/admin/login?next={}", crate::views::url_encode(next));
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .finish();
+        }
+        let (title, message): (&str, &str) = match self {
+            AppError::NotFound => (m::NOT_FOUND_TITLE, m::NOT_FOUND_TEXT),
+            AppError::BadRequest(msg) => (m::BAD_REQUEST_TITLE, msg.as_str()),
+            AppError::Csrf => (m::CSRF_TITLE, m::CSRF_TEXT),
+            AppError::Forbidden => (m::FORBIDDEN_TITLE, m::FORBIDDEN_TEXT),
+            AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
+            AppError::Unavailable => (m::UNAVAILABLE_TITLE, m::UNAVAILABLE_TEXT),
+            AppError::Internal(cause) => {
+                log::error!("internal error: {cause}");
+                (m::INTERNAL_TITLE, m::INTERNAL_TEXT)
+            }
+            AppError::LoginRequired { .. } => unreachable!("answered above"),
+        };
+        let status = self.status_code();
+        let page = ErrorPage {
+            ctx: crate::views::PageCtx::bare(),
+            status: status.as_u16(),
+            title,
+            message,
+        };
+        let body = page
+            .render()
+            .unwrap_or_else(|_| format!("<!doctype html><title>{}</title><h1>{}</h1>", status, title));
+        let mut response = HttpResponse::build(status);
+        response.content_type("text/html; charset=utf-8");
+        if matches!(self, AppError::Unavailable) {
+            response.insert_header((header::RETRY_AFTER, "5"));
+        }
+        response.body(body)
+    }
+}

@@ -1,0 +1,96 @@
+//! Form input: the checked, decoded body of a state-changing request, and per-form parsers that
+//! turn raw strings into model values or errors keyed by field.
+
+pub mod users;
+pub mod vacancy;
+
+use actix_session::SessionExt;
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::error::AppError;
+
+/// A urlencoded form whose CSRF token matched the session's. Extracting it is the check:
+/// a handler that takes `CheckedForm` cannot act on a forged request.
+#[derive(Debug, Default)]
+pub struct CheckedForm {
+    pairs: Vec<(String, String)>,
+}
+
+impl CheckedForm {
+    pub fn get(&self, name: &str) -> &str {
+        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.pairs.iter().any(|(k, _)| k == name)
+    }
+}
+
+impl FromRequest for CheckedForm {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let body = body.await.map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}")))?;
+            // Lossy decoding: invalid UTF-8 becomes U+FFFD instead of an error.
+            let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+            let form = CheckedForm { pairs };
+            let session = req.get_session();
+            crate::csrf::verify(&session, form.pairs.iter().find(|(k, _)| k == crate::csrf::FIELD).map(|(_, v)| v.as_str()))?;
+            Ok(form)
+        })
+    }
+}
+
+/// Messages keyed by the field they belong to.
+#[derive(Debug, Default, Clone)]
+pub struct FieldErrors(HashMap<&'static str, String>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.entry(field).or_insert_with(|| message.into());
+    }
+
+    pub fn get(&self, field: &str) -> &str {
+        self.0.get(field).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn fields(&self) -> Vec<&'static str> {
+        let mut f: Vec<&'static str> = self.0.keys().copied().collect();
+        f.sort_unstable();
+        f
+    }
+}
+
+/// Checks a required text field and its length; returns the trimmed value.
+pub fn text(errors: &mut FieldErrors, field: &'static str, value: &str, required: bool, max: usize) -> String {
+    let value = value.trim();
+    if required && value.is_empty() {
+        errors.add(field, crate::messages::REQUIRED);
+    } else if value.chars().count() > max {
+        errors.add(field, format!("Use at most {max} characters (now {}).", value.chars().count()));
+    }
+    value.to_string()
+}

@@ -1,0 +1,228 @@
+//! The vacancy form: what the recruiter typed, kept as typed, and its parse into fields.
+
+use time::PrimitiveDateTime;
+
+use super::{text, CheckedForm, FieldErrors};
+use crate::domain::timefmt;
+use crate::models::{countries, Category, Employment, SalaryPeriod, Seniority, VacancyDetail, VacancyFields, WorkMode, CURRENCIES};
+
+pub const MAX_TITLE: usize = 120;
+pub const MAX_SECTION: usize = 10_000;
+pub const MAX_SKILLS: usize = 20;
+
+#[derive(Debug, Clone, Default)]
+pub struct VacancyForm {
+    pub title: String,
+    pub category: String,
+    pub seniority: String,
+    pub employment: String,
+    pub work_mode: String,
+    pub location: String,
+    pub country: String,
+    pub remote_countries: String,
+    pub salary_min: String,
+    pub salary_max: String,
+    pub salary_currency: String,
+    pub salary_period: String,
+    pub valid_through: String,
+    pub summary: String,
+    pub responsibilities: String,
+    pub requirements: String,
+    pub nice_to_have: String,
+    pub benefits: String,
+    pub skills: String,
+}
+
+impl VacancyForm {
+    pub fn from_form(f: &CheckedForm) -> VacancyForm {
+        VacancyForm {
+            title: f.get("title").into(),
+            category: f.get("category").into(),
+            seniority: f.get("seniority").into(),
+            employment: f.get("employment").into(),
+            work_mode: f.get("work_mode").into(),
+            location: f.get("location").into(),
+            country: f.get("country").into(),
+            remote_countries: f.get("remote_countries").into(),
+            salary_min: f.get("salary_min").into(),
+            salary_max: f.get("salary_max").into(),
+            salary_currency: f.get("salary_currency").into(),
+            salary_period: f.get("salary_period").into(),
+            valid_through: f.get("valid_through").into(),
+            summary: f.get("summary").into(),
+            responsibilities: f.get("responsibilities").into(),
+            requirements: f.get("requirements").into(),
+            nice_to_have: f.get("nice_to_have").into(),
+            benefits: f.get("benefits").into(),
+            skills: f.get("skills").into(),
+        }
+    }
+
+    /// A new vacancy starts as a full-time, hybrid, yearly-salaried role.
+    pub fn blank() -> VacancyForm {
+        VacancyForm {
+            employment: Employment::FullTime.as_str().into(),
+            work_mode: WorkMode::Hybrid.as_str().into(),
+            salary_period: SalaryPeriod::Year.as_str().into(),
+            salary_currency: "EUR".into(),
+            ..VacancyForm::default()
+        }
+    }
+
+    pub fn from_detail(d: &VacancyDetail) -> VacancyForm {
+        let v = &d.vacancy;
+        VacancyForm {
+            title: v.title.clone(),
+            category: d.category.slug.clone(),
+            seniority: v.seniority.clone(),
+            employment: v.employment.clone(),
+            work_mode: v.work_mode.clone(),
+            location: v.location.clone(),
+            country: v.country.clone(),
+            remote_countries: v.remote_country_codes().join(", "),
+            salary_min: v.salary_min.map(|n| n.to_string()).unwrap_or_default(),
+            salary_max: v.salary_max.map(|n| n.to_string()).unwrap_or_default(),
+            salary_currency: v.salary_currency.clone().unwrap_or_default(),
+            salary_period: v.salary_period.clone().unwrap_or_default(),
+            valid_through: v.valid_through.map(timefmt::date).unwrap_or_default(),
+            summary: v.summary.clone(),
+            responsibilities: v.responsibilities.clone(),
+            requirements: v.requirements.clone(),
+            nice_to_have: v.nice_to_have.clone(),
+            benefits: v.benefits.clone(),
+            skills: d.skills.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
+        }
+    }
+
+    pub fn skill_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for name in self.skills.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                names.push(name.to_string());
+            }
+        }
+        names
+    }
+
+    /// Checks every rule and gives the model values, or every problem at once.
+    pub fn parse(
+        &self,
+        categories: &[Category],
+        now: PrimitiveDateTime,
+    ) -> Result<(VacancyFields, Vec<String>), FieldErrors> {
+        let mut e = FieldErrors::default();
+        let title = text(&mut e, "title", &self.title, true, MAX_TITLE);
+        let category = categories.iter().find(|c| c.slug == self.category);
+        if category.is_none() {
+            e.add("category", "Choose a category.");
+        }
+        if Seniority::parse(&self.seniority).is_none() {
+            e.add("seniority", "Choose a seniority.");
+        }
+        if Employment::parse(&self.employment).is_none() {
+            e.add("employment", "Choose an employment type.");
+        }
+        let work_mode = WorkMode::parse(&self.work_mode);
+        if work_mode.is_none() {
+            e.add("work_mode", "Choose a work mode.");
+        }
+        let remote = work_mode == Some(WorkMode::Remote);
+        let location = text(&mut e, "location", &self.location, !remote, 100);
+        let country = self.country.trim().to_ascii_uppercase();
+        if !remote && !countries::is_known(&country) {
+            e.add("country", "Choose the country of the office.");
+        }
+        let (remote_codes, unknown) = countries::parse_list(&self.remote_countries);
+        if !unknown.is_empty() {
+            e.add("remote_countries", format!("Unknown country codes: {}. Use two-letter codes such as DE, PL, ES.", unknown.join(", ")));
+        } else if remote && remote_codes.is_empty() {
+            e.add("remote_countries", "A remote vacancy needs at least one country where applicants may live.");
+        }
+
+        let amount = |e: &mut FieldErrors, field: &'static str, raw: &str| -> Option<i32> {
+            let cleaned = raw.trim().replace([',', ' ', '_'], "");
+            if cleaned.is_empty() {
+                return None;
+            }
+            match cleaned.parse::<i32>() {
+                Ok(n) if (0..=100_000_000).contains(&n) => Some(n),
+                _ => {
+                    e.add(field, "Enter a whole number, such as 65000.");
+                    None
+                }
+            }
+        };
+        let salary_min = amount(&mut e, "salary_min", &self.salary_min);
+        let salary_max = amount(&mut e, "salary_max", &self.salary_max);
+        if let (Some(lo), Some(hi)) = (salary_min, salary_max) {
+            if lo > hi {
+                e.add("salary_max", "The maximum must be at least the minimum.");
+            }
+        }
+        let stated = salary_min.is_some() || salary_max.is_some();
+        let currency = self.salary_currency.trim().to_ascii_uppercase();
+        let period = SalaryPeriod::parse(self.salary_period.trim());
+        if stated && !CURRENCIES.contains(&currency.as_str()) {
+            e.add("salary_currency", "Choose the currency of the salary.");
+        }
+        if stated && period.is_none() {
+            e.add("salary_period", "Choose what period the salary is for.");
+        }
+
+        let valid_through = if self.valid_through.trim().is_empty() {
+            None
+        } else {
+            match timefmt::parse_end_of_day(&self.valid_through) {
+                None => {
+                    e.add("valid_through", "Enter a date as YYYY-MM-DD.");
+                    None
+                }
+                Some(date) if date <= now => {
+                    e.add("valid_through", "The date must be in the future.");
+                    None
+                }
+                Some(date) => Some(date),
+            }
+        };
+
+        let summary = text(&mut e, "summary", &self.summary, true, 2_000);
+        let responsibilities = text(&mut e, "responsibilities", &self.responsibilities, true, MAX_SECTION);
+        let requirements = text(&mut e, "requirements", &self.requirements, true, MAX_SECTION);
+        let nice_to_have = text(&mut e, "nice_to_have", &self.nice_to_have, false, MAX_SECTION);
+        let benefits = text(&mut e, "benefits", &self.benefits, false, MAX_SECTION);
+
+        let skills = self.skill_names();
+        if skills.len() > MAX_SKILLS {
+            e.add("skills", format!("Use at most {MAX_SKILLS} skills."));
+        } else if let Some(long) = skills.iter().find(|s| s.chars().count() > 40) {
+            e.add("skills", format!("“{long}” is too long for a skill (40 characters at most)."));
+        } else if skills.iter().any(|s| crate::domain::slug::slugify(s).is_empty()) {
+            e.add("skills", "Each skill needs at least one letter or digit.");
+        }
+
+        if !e.is_empty() {
+            return Err(e);
+        }
+        let fields = VacancyFields {
+            title,
+            category_id: category.map(|c| c.id).unwrap_or_default(),
+            seniority: self.seniority.clone(),
+            employment: self.employment.clone(),
+            work_mode: self.work_mode.clone(),
+            location,
+            country: if remote { String::new() } else { country },
+            remote_countries: remote_codes.join(","),
+            salary_min,
+            salary_max,
+            salary_currency: stated.then_some(currency),
+            salary_period: if stated { period.map(|p| p.as_str().to_string()) } else { None },
+            summary,
+            responsibilities,
+            requirements,
+            nice_to_have,
+            benefits,
+            valid_through,
+        };
+        Ok((fields, skills))
+    }
+}

@@ -1,0 +1,45 @@
+//! The recruiters' start page: vacancy counts and the latest changes.
+
+use actix_session::Session;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use time::Duration;
+
+use super::CurrentUser;
+use crate::db::{self, audit::AuditRow};
+use crate::error::AppResult;
+use crate::handlers::AppState;
+use crate::models::VacancyStatus;
+use crate::views::{self, PageCtx};
+
+#[derive(Template)]
+#[template(path = "admin/dashboard.html")]
+struct DashboardPage {
+    ctx: PageCtx,
+    drafts: usize,
+    open: usize,
+    closed: usize,
+    expiring: usize,
+    latest: Vec<AuditRow>,
+}
+
+impl DashboardPage {
+    fn when(&self, t: &time::PrimitiveDateTime) -> String {
+        crate::domain::timefmt::human_time(*t)
+    }
+}
+
+pub async fn show(CurrentUser(user): CurrentUser, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+    let (all, latest) = db::run(&state.pool, |conn| Ok((db::vacancies::all(conn)?, db::audit::recent(conn, 10, 0)?))).await?;
+    let now = db::now();
+    let soon = now + Duration::days(7);
+    let page = DashboardPage {
+        ctx: PageCtx::admin(&state.site, &session, &user, "admin-dashboard"),
+        drafts: all.iter().filter(|v| v.status() == VacancyStatus::Draft).count(),
+        open: all.iter().filter(|v| v.is_open(now)).count(),
+        closed: all.iter().filter(|v| v.effective_status(now) == VacancyStatus::Closed).count(),
+        expiring: all.iter().filter(|v| v.is_open(now) && v.valid_through.is_some_and(|t| t <= soon)).count(),
+        latest,
+    };
+    views::ok(&page)
+}

@@ -1,0 +1,126 @@
+//! The recruiters' area. Every handler here except sign-in takes `CurrentUser` (or `AdminUser`),
+//! which is what keeps it private; the route-table test checks that.
+
+pub mod account;
+pub mod audit;
+pub mod dashboard;
+pub mod sessions;
+pub mod users;
+pub mod vacancies;
+
+use actix_session::{Session, SessionExt};
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use std::future::Future;
+use std::pin::Pin;
+
+use super::AppState;
+use crate::db;
+use crate::domain::auth::SESSION_IDLE;
+use crate::error::AppError;
+use crate::models::User;
+
+const USER_KEY: &str = "uid";
+const SEEN_KEY: &str = "seen";
+
+/// Starts a signed-in session: a fresh session (no fixation), the user and the time.
+pub fn sign_in(session: &Session, user_id: i32) {
+    session.renew();
+    session.remove(crate::csrf::FIELD);
+    let _ = session.insert(USER_KEY, user_id);
+    let _ = session.insert(SEEN_KEY, time::OffsetDateTime::now_utc().unix_timestamp());
+}
+
+pub fn sign_out(session: &Session) {
+    session.purge();
+}
+
+/// The signed-in, active user. Without one: 303 to the sign-in page.
+pub struct CurrentUser(pub User);
+
+impl FromRequest for CurrentUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let session = req.get_session();
+            let next = if req.method() == actix_web::http::Method::GET {
+                match req.query_string() {
+                    "" => req.path().to_string(),
+                    qs => format!("{}?{}", req.path(), qs),
+                }
+            } else {
+                "/admin".to_string()
+            };
+            let login = || AppError::LoginRequired { next: next.clone() };
+            let user_id: i32 = session.get(USER_KEY).ok().flatten().ok_or_else(login)?;
+            let seen: i64 = session.get(SEEN_KEY).ok().flatten().unwrap_or(0);
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            if now - seen > SESSION_IDLE.whole_seconds() {
+                session.purge();
+                return Err(login());
+            }
+            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
+            let user = db::run(&state.pool, move |conn| Ok(db::users::by_id(conn, user_id)?)).await?;
+            match user {
+                Some(user) if user.active => {
+                    let _ = session.insert(SEEN_KEY, now);
+                    Ok(CurrentUser(user))
+                }
+                _ => {
+                    session.purge();
+                    Err(login())
+                }
+            }
+        })
+    }
+}
+
+/// A signed-in administrator; a recruiter gets the 403 page.
+pub struct AdminUser(pub User);
+
+impl FromRequest for AdminUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        Box::pin(async move {
+            let CurrentUser(user) = user.await?;
+            if user.is_admin() {
+                Ok(AdminUser(user))
+            } else {
+                Err(AppError::Forbidden)
+            }
+        })
+    }
+}
+
+/// A local path to go back to after sign-in; anything else (other hosts, `//evil`) is dropped.
+pub fn safe_next(next: &str) -> String {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.contains(['\r', '\n'])
+        && next.len() < 2000;
+    if ok {
+        next.to_string()
+    } else {
+        "/admin".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_local() {
+        assert_eq!(safe_next("/admin/vacancies?status=draft"), "/admin/vacancies?status=draft");
+        assert_eq!(safe_next("//evil.example"), "/admin");
+        assert_eq!(safe_next("https://evil.example"), "/admin");
+        assert_eq!(safe_next("/\\evil.example"), "/admin");
+        assert_eq!(safe_next(""), "/admin");
+    }
+}

@@ -1,0 +1,51 @@
+//! The home page.
+
+use actix_session::Session;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::AppState;
+use crate::db;
+use crate::error::AppResult;
+use crate::models::{Category, Seniority, Vacancy};
+use crate::views::{self, PageCtx};
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    ctx: PageCtx,
+    latest: Vec<(Vacancy, Category)>,
+    categories: Vec<(Category, usize)>,
+    seniorities: Vec<(Seniority, usize)>,
+    total: usize,
+}
+
+pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+    let now = db::now();
+    let (open, categories) = db::run(&state.pool, move |conn| {
+        Ok((db::vacancies::open(conn, now)?, db::taxonomy::categories(conn)?))
+    })
+    .await?;
+    let categories = categories
+        .into_iter()
+        .map(|c| {
+            let n = open.iter().filter(|(_, oc)| oc.id == c.id).count();
+            (c, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let seniorities = Seniority::ALL
+        .iter()
+        .map(|s| (*s, open.iter().filter(|(v, _)| v.seniority == s.as_str()).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let total = open.len();
+    let page = HomePage {
+        ctx: PageCtx::public(&state.site, &session, "home").with_canonical(state.site.absolute("/")),
+        latest: open.into_iter().take(6).collect(),
+        categories,
+        seniorities,
+        total,
+    };
+    views::ok(&page)
+}

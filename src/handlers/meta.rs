@@ -1,0 +1,59 @@
+//! Pages for machines and the fallback: health check, robots.txt, the 404 page.
+
+use actix_web::{web, HttpResponse};
+use diesel::prelude::*;
+
+use super::AppState;
+use crate::db;
+use crate::error::{AppError, AppResult};
+
+/// 200 when the database answers a query, 503 otherwise: for load balancers.
+pub async fn health(state: web::Data<AppState>) -> HttpResponse {
+    let result = db::run(&state.pool, |conn| {
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>("1"))
+            .get_result::<i32>(conn)
+            .map_err(AppError::from)
+    })
+    .await;
+    match result {
+        Ok(_) => HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok\n"),
+        Err(e) => {
+            log::warn!("health check failed: {e}");
+            HttpResponse::ServiceUnavailable().content_type("text/plain; charset=utf-8").body("database unavailable\n")
+        }
+    }
+}
+
+pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
+    let body = format!("User-agent: *\nDisallow: /admin\n\nSitemap: {}\n", state.site.absolute("/sitemap.xml"));
+    HttpResponse::Ok().content_type("text/plain; charset=utf-8").body(body)
+}
+
+pub async fn not_found() -> AppResult<HttpResponse> {
+    Err(AppError::NotFound)
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Every public page worth indexing: home, the list, and each open vacancy.
+pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let now = db::now();
+    let open = db::run(&state.pool, move |conn| Ok(db::vacancies::open(conn, now)?)).await?;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in ["/", "/vacancies"] {
+        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&state.site.absolute(path))));
+    }
+    for (v, _) in &open {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+            xml_escape(&state.site.absolute(&format!("/vacancies/{}", v.slug))),
+            crate::domain::timefmt::date(v.updated_at)
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    Ok(HttpResponse::Ok().content_type("application/xml; charset=utf-8").body(xml))
+}

@@ -1,0 +1,16 @@
+//! careers: a server-rendered careers website. `main.rs` is the command line; everything else
+//! is here so tests can build and run the real application.
+
+pub mod config;
+pub mod csrf;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod forms;
+pub mod handlers;
+pub mod messages;
+pub mod models;
+pub mod routes;
+pub mod site;
+pub mod startup;
+pub mod views;

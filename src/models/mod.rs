@@ -1,0 +1,61 @@
+//! Row structs, inserts and value types. Nothing here knows about HTTP.
+
+pub mod countries;
+pub mod values;
+pub mod vacancy;
+
+pub use values::*;
+pub use vacancy::*;
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use crate::db::schema::{audit_log, categories, skills, users};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = categories)]
+pub struct Category {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub position: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = skills)]
+pub struct Skill {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub active: bool,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+}
+
+impl User {
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin.as_str()
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+pub struct AuditEntry {
+    pub id: i32,
+    pub user_id: Option<i32>,
+    pub entity: String,
+    pub entity_id: i32,
+    pub action: String,
+    pub changes: String,
+    pub created_at: PrimitiveDateTime,
+}

@@ -1,0 +1,213 @@
+//! The vacancy row, the editable fields shared by insert and update, and the loaded aggregate.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::{Category, Employment, SalaryPeriod, Seniority, Skill, VacancyStatus, WorkMode};
+use crate::db::schema::vacancies;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = vacancies)]
+pub struct Vacancy {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub category_id: i32,
+    pub seniority: String,
+    pub employment: String,
+    pub work_mode: String,
+    pub location: String,
+    pub country: String,
+    pub remote_countries: String,
+    pub salary_min: Option<i32>,
+    pub salary_max: Option<i32>,
+    pub salary_currency: Option<String>,
+    pub salary_period: Option<String>,
+    pub summary: String,
+    pub responsibilities: String,
+    pub requirements: String,
+    pub nice_to_have: String,
+    pub benefits: String,
+    pub status: String,
+    pub published_at: Option<PrimitiveDateTime>,
+    pub valid_through: Option<PrimitiveDateTime>,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+    pub author_id: Option<i32>,
+}
+
+/// What a recruiter edits: used for insert and for update alike.
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+#[diesel(table_name = vacancies, treat_none_as_null = true)]
+pub struct VacancyFields {
+    pub title: String,
+    pub category_id: i32,
+    pub seniority: String,
+    pub employment: String,
+    pub work_mode: String,
+    pub location: String,
+    pub country: String,
+    pub remote_countries: String,
+    pub salary_min: Option<i32>,
+    pub salary_max: Option<i32>,
+    pub salary_currency: Option<String>,
+    pub salary_period: Option<String>,
+    pub summary: String,
+    pub responsibilities: String,
+    pub requirements: String,
+    pub nice_to_have: String,
+    pub benefits: String,
+    pub valid_through: Option<PrimitiveDateTime>,
+}
+
+impl Vacancy {
+    pub fn fields(&self) -> VacancyFields {
+        VacancyFields {
+            title: self.title.clone(),
+            category_id: self.category_id,
+            seniority: self.seniority.clone(),
+            employment: self.employment.clone(),
+            work_mode: self.work_mode.clone(),
+            location: self.location.clone(),
+            country: self.country.clone(),
+            remote_countries: self.remote_countries.clone(),
+            salary_min: self.salary_min,
+            salary_max: self.salary_max,
+            salary_currency: self.salary_currency.clone(),
+            salary_period: self.salary_period.clone(),
+            summary: self.summary.clone(),
+            responsibilities: self.responsibilities.clone(),
+            requirements: self.requirements.clone(),
+            nice_to_have: self.nice_to_have.clone(),
+            benefits: self.benefits.clone(),
+            valid_through: self.valid_through,
+        }
+    }
+
+    pub fn status(&self) -> VacancyStatus {
+        VacancyStatus::parse(&self.status).unwrap_or(VacancyStatus::Draft)
+    }
+
+    pub fn is_expired(&self, now: PrimitiveDateTime) -> bool {
+        self.valid_through.is_some_and(|v| v <= now)
+    }
+
+    /// Open means published and not past its valid-through date; no background job needed.
+    pub fn is_open(&self, now: PrimitiveDateTime) -> bool {
+        self.status() == VacancyStatus::Published && !self.is_expired(now)
+    }
+
+    /// The status a person should see: an expired published vacancy reads as closed.
+    pub fn effective_status(&self, now: PrimitiveDateTime) -> VacancyStatus {
+        match self.status() {
+            VacancyStatus::Published if self.is_expired(now) => VacancyStatus::Closed,
+            other => other,
+        }
+    }
+
+    pub fn seniority_label(&self) -> &str {
+        Seniority::label_of(&self.seniority)
+    }
+
+    pub fn employment_label(&self) -> &str {
+        Employment::label_of(&self.employment)
+    }
+
+    pub fn work_mode_label(&self) -> &str {
+        WorkMode::label_of(&self.work_mode)
+    }
+
+    pub fn is_remote(&self) -> bool {
+        self.work_mode == WorkMode::Remote.as_str()
+    }
+
+    pub fn remote_country_codes(&self) -> Vec<&str> {
+        self.remote_countries.split(',').map(str::trim).filter(|c| !c.is_empty()).collect()
+    }
+
+    /// "Berlin, Germany", "Remote (Germany, Poland)" and the like.
+    pub fn place(&self) -> String {
+        if self.is_remote() {
+            let names: Vec<&str> = self
+                .remote_country_codes()
+                .into_iter()
+                .map(|c| super::countries::name(c).unwrap_or(c))
+                .collect();
+            if names.is_empty() {
+                "Remote".to_string()
+            } else {
+                format!("Remote ({})", names.join(", "))
+            }
+        } else {
+            let country = super::countries::name(&self.country).unwrap_or(&self.country);
+            match (self.location.is_empty(), country.is_empty()) {
+                (false, false) => format!("{}, {}", self.location, country),
+                (false, true) => self.location.clone(),
+                _ => country.to_string(),
+            }
+        }
+    }
+
+    /// "60,000–80,000 EUR per year", or `None` when the salary is not stated.
+    pub fn salary_text(&self) -> Option<String> {
+        let currency = self.salary_currency.as_deref().unwrap_or("");
+        let period = self
+            .salary_period
+            .as_deref()
+            .and_then(SalaryPeriod::parse)
+            .map(SalaryPeriod::label)
+            .unwrap_or("");
+        let amount = match (self.salary_min, self.salary_max) {
+            (Some(lo), Some(hi)) if lo == hi => group_thousands(lo),
+            (Some(lo), Some(hi)) => format!("{}–{}", group_thousands(lo), group_thousands(hi)),
+            (Some(lo), None) => format!("from {}", group_thousands(lo)),
+            (None, Some(hi)) => format!("up to {}", group_thousands(hi)),
+            (None, None) => return None,
+        };
+        Some(format!("{amount} {currency} {period}").trim_end().to_string())
+    }
+
+    /// The top of the range per year, for sorting by salary across periods.
+    pub fn yearly_salary_top(&self) -> Option<i64> {
+        let top = self.salary_max.or(self.salary_min)? as i64;
+        let period = self.salary_period.as_deref().and_then(SalaryPeriod::parse)?;
+        Some(top * period.per_year())
+    }
+}
+
+pub fn group_thousands(n: i32) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// A vacancy with what pages show beside it.
+#[derive(Debug, Clone)]
+pub struct VacancyDetail {
+    pub vacancy: Vacancy,
+    pub category: Category,
+    pub skills: Vec<Skill>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
+        assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,61 @@
+//! Every URL of the site, in one place. The admin table is also data (`ADMIN_ROUTES`), so tests
+//! can walk it and check that each route needs a session and each POST a CSRF token.
+
+use actix_web::web;
+
+use crate::handlers::{admin, home, meta, vacancies};
+
+pub struct RouteInfo {
+    pub method: &'static str,
+    pub path: &'static str,
+    /// Reachable without signing in (the sign-in page itself).
+    pub public: bool,
+}
+
+macro_rules! admin_routes {
+    ($( $method:ident $path:literal => $handler:path $(, $public:ident)? ; )+) => {
+        pub const ADMIN_ROUTES: &[RouteInfo] = &[
+            $( RouteInfo { method: stringify!($method), path: $path, public: admin_routes!(@public $($public)?) }, )+
+        ];
+
+        fn register_admin(cfg: &mut web::ServiceConfig) {
+            $( cfg.route($path, web::$method().to($handler)); )+
+        }
+    };
+    (@public public) => { true };
+    (@public) => { false };
+}
+
+admin_routes! {
+    get "/admin/login" => admin::sessions::new, public;
+    post "/admin/login" => admin::sessions::create, public;
+    post "/admin/logout" => admin::sessions::destroy;
+    get "/admin" => admin::dashboard::show;
+    get "/admin/vacancies" => admin::vacancies::index;
+    post "/admin/vacancies" => admin::vacancies::create;
+    get "/admin/vacancies/new" => admin::vacancies::new;
+    get "/admin/vacancies/{id}" => admin::vacancies::show;
+    post "/admin/vacancies/{id}" => admin::vacancies::update;
+    get "/admin/vacancies/{id}/edit" => admin::vacancies::edit;
+    get "/admin/vacancies/{id}/preview" => admin::vacancies::preview;
+    post "/admin/vacancies/{id}/status" => admin::vacancies::change_status;
+    post "/admin/vacancies/{id}/duplicate" => admin::vacancies::duplicate;
+    post "/admin/vacancies/{id}/delete" => admin::vacancies::delete;
+    get "/admin/users" => admin::users::index;
+    post "/admin/users" => admin::users::create;
+    post "/admin/users/{id}/active" => admin::users::set_active;
+    post "/admin/users/{id}/password" => admin::users::reset_password;
+    get "/admin/account" => admin::account::show;
+    post "/admin/account/password" => admin::account::change_password;
+    get "/admin/audit" => admin::audit::index;
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::show))
+        .route("/vacancies", web::get().to(vacancies::index))
+        .route("/vacancies/{slug}", web::get().to(vacancies::show))
+        .route("/healthz", web::get().to(meta::health))
+        .route("/robots.txt", web::get().to(meta::robots))
+        .route("/sitemap.xml", web::get().to(meta::sitemap));
+    register_admin(cfg);
+}

@@ -1,0 +1,18 @@
+//! Who runs this site and where it lives: what every page and structured-data block needs.
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub org_name: String,
+    pub org_url: String,
+    /// Without a trailing slash.
+    pub base_url: String,
+    /// The stylesheet's URL, with a content hash so it can be cached for a year.
+    pub css_href: String,
+    pub js_href: String,
+}
+
+impl Site {
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}

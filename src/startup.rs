@@ -1,0 +1,178 @@
+//! Builds the running application: database, migrations, demo content, cookie key and the
+//! HTTP server on a listener the caller chose (port 0 in tests).
+
+use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
+use actix_session::storage::CookieSessionStore;
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::{Server, Service};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{Compress, DefaultHeaders, Logger};
+use actix_web::{web, App, HttpServer};
+use base64::Engine;
+use std::net::TcpListener;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::db::{self, Backend, DbPool};
+use crate::handlers::{meta, AppState};
+use crate::site::Site;
+
+/// Largest request body we read (forms); bigger bodies get 413 before they are read in full.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+                   frame-ancestors 'none'";
+
+/// Opens the database, applies migrations and, when asked, loads the demo content.
+pub fn prepare_database(config: &Config) -> Result<(DbPool, Backend), String> {
+    let (pool, backend) = db::connect(&config.database_url, config.db_pool_size)?;
+    let mut conn = pool.get().map_err(|e| format!("cannot open the database: {e}"))?;
+    db::migrate(&mut conn)?;
+    if config.demo {
+        let loaded = crate::domain::demo::load_if_empty(&mut conn)?;
+        if loaded > 0 {
+            log::info!("loaded {loaded} demo vacancies");
+        }
+    }
+    Ok((pool, backend))
+}
+
+/// The cookie key: `SECRET_KEY` when set; otherwise (SQLite only) a key generated once and
+/// kept in the data folder, so restarts do not sign everyone out.
+pub fn cookie_key(config: &Config, backend: &Backend) -> Result<Key, String> {
+    if let Some(text) = config.secret_key.as_deref().filter(|t| !t.trim().is_empty()) {
+        return parse_key(text.trim());
+    }
+    if backend.is_postgres() {
+        return Err("SECRET_KEY is required with PostgreSQL: every instance must share it. \
+                    Generate one with `openssl rand -hex 64`."
+            .into());
+    }
+    let path = Path::new(&config.data_dir).join("secret_key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        return parse_key(text.trim());
+    }
+    std::fs::create_dir_all(&config.data_dir).map_err(|e| format!("cannot create {}: {e}", config.data_dir))?;
+    let key = Key::generate();
+    write_private(&path, &hex::encode(key.master()))?;
+    log::info!("generated a cookie key in {}", path.display());
+    Ok(key)
+}
+
+fn write_private(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    file.write_all(text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn parse_key(text: &str) -> Result<Key, String> {
+    let bytes = hex::decode(text)
+        .or_else(|_| base64::engine::general_purpose::STANDARD.decode(text))
+        .map_err(|_| "SECRET_KEY must be hex or base64".to_string())?;
+    if bytes.len() < 64 {
+        return Err(format!("SECRET_KEY must be at least 64 bytes (it is {})", bytes.len()));
+    }
+    Key::try_from(bytes.as_slice()).map_err(|e| format!("SECRET_KEY is not usable: {e}"))
+}
+
+/// A short content hash, so a changed file gets a new URL and old ones can be cached forever.
+fn asset_version(path: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())[..10].to_string()
+}
+
+pub fn site(config: &Config) -> Site {
+    let static_dir = Path::new(&config.static_dir);
+    Site {
+        org_name: config.org_name.clone(),
+        org_url: config.org_url.clone(),
+        base_url: config.base_url_trimmed().to_string(),
+        css_href: format!("/static/css/site.css?v={}", asset_version(&static_dir.join("css/site.css"))),
+        js_href: format!("/static/js/site.js?v={}", asset_version(&static_dir.join("js/site.js"))),
+    }
+}
+
+/// Starts serving on `listener`. The server runs until stopped.
+pub fn run(listener: TcpListener, config: &Config, pool: DbPool, key: Key) -> std::io::Result<Server> {
+    let site = site(config);
+    crate::views::remember_site(&site);
+    let state = web::Data::new(AppState { pool, site });
+    let static_dir = config.static_dir.clone();
+    let secure = config.cookie_secure();
+    let mut server = HttpServer::new(move || {
+        let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+            .cookie_name("careers_session".into())
+            .cookie_secure(secure)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_content_security(CookieContentSecurity::Private)
+            .session_lifecycle(
+                PersistentSession::default()
+                    .session_ttl(actix_web::cookie::time::Duration::hours(12))
+                    .session_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
+            )
+            .build();
+        let mut headers = DefaultHeaders::new()
+            .add((header::CONTENT_SECURITY_POLICY, CSP))
+            .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+            .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+            .add((header::X_FRAME_OPTIONS, "DENY"))
+            .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
+            .add(("Cross-Origin-Opener-Policy", "same-origin"));
+        if secure {
+            headers = headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains"));
+        }
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+            .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
+            .app_data(web::QueryConfig::default())
+            .configure(crate::routes::configure)
+            .service(
+                web::scope("/static")
+                    .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "public, max-age=31536000, immutable")))
+                    .service(
+                        actix_files::Files::new("/", &static_dir)
+                            .use_etag(true)
+                            .default_handler(web::to(meta::not_found)),
+                    ),
+            )
+            .default_service(web::to(meta::not_found))
+            .wrap(session)
+            .wrap_fn(|req, srv| {
+                // Admin pages and forms hold private data: never cached anywhere.
+                let private = req.path().starts_with("/admin");
+                let fut = srv.call(req);
+                async move {
+                    let mut res = fut.await?;
+                    let headers = res.headers_mut();
+                    if private {
+                        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                    } else if !headers.contains_key(header::CACHE_CONTROL) {
+                        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+                    }
+                    Ok(res)
+                }
+            })
+            .wrap(headers)
+            .wrap(Compress::default())
+            .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
+    })
+    .listen(listener)?;
+    if let Some(workers) = config.workers {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}

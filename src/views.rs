@@ -1,0 +1,140 @@
+//! What every page carries (`PageCtx`) and how a template becomes a response.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+use askama::Template;
+use std::sync::OnceLock;
+
+use crate::error::AppResult;
+use crate::models::User;
+use crate::site::Site;
+
+/// Error pages are rendered where no request is at hand (`ResponseError::error_response`), so
+/// the site's identity is also kept here once the server starts.
+static SITE: OnceLock<Site> = OnceLock::new();
+
+pub fn remember_site(site: &Site) {
+    let _ = SITE.set(site.clone());
+}
+
+#[derive(Debug, Clone)]
+pub struct Flash {
+    pub kind: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct UserBadge {
+    pub name: String,
+    pub is_admin: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    pub org_name: String,
+    pub css_href: String,
+    pub js_href: String,
+    pub user: Option<UserBadge>,
+    pub csrf: String,
+    pub flashes: Vec<Flash>,
+    pub canonical: String,
+    /// Which part of the site the page belongs to, for the navigation.
+    pub area: &'static str,
+}
+
+impl PageCtx {
+    /// A public page: no account, no form token unless `csrf` asks for one.
+    pub fn public(site: &Site, session: &Session, area: &'static str) -> PageCtx {
+        PageCtx {
+            org_name: site.org_name.clone(),
+            css_href: site.css_href.clone(),
+            js_href: site.js_href.clone(),
+            user: None,
+            csrf: String::new(),
+            flashes: take_flashes(session),
+            canonical: String::new(),
+            area,
+        }
+    }
+
+    /// An admin page: the signed-in user and the session's form token.
+    pub fn admin(site: &Site, session: &Session, user: &User, area: &'static str) -> PageCtx {
+        PageCtx {
+            user: Some(UserBadge { name: user.name.clone(), is_admin: user.is_admin() }),
+            csrf: crate::csrf::token(session),
+            ..PageCtx::public(site, session, area)
+        }
+    }
+
+    /// For error pages, which have no request.
+    pub fn bare() -> PageCtx {
+        let (org_name, css_href, js_href) = match SITE.get() {
+            Some(s) => (s.org_name.clone(), s.css_href.clone(), s.js_href.clone()),
+            None => ("Careers".to_string(), "/static/css/site.css".to_string(), String::new()),
+        };
+        PageCtx {
+            org_name,
+            css_href,
+            js_href,
+            user: None,
+            csrf: String::new(),
+            flashes: Vec::new(),
+            canonical: String::new(),
+            area: "",
+        }
+    }
+
+    pub fn with_canonical(mut self, url: String) -> PageCtx {
+        self.canonical = url;
+        self
+    }
+
+    pub fn with_csrf(mut self, session: &Session) -> PageCtx {
+        self.csrf = crate::csrf::token(session);
+        self
+    }
+
+    pub fn is_admin_area(&self) -> bool {
+        self.area.starts_with("admin")
+    }
+}
+
+const FLASH_KEY: &str = "flash";
+
+/// Queues a message for the next page the user sees.
+pub fn flash(session: &Session, kind: &str, text: impl Into<String>) {
+    let mut list: Vec<(String, String)> = session.get(FLASH_KEY).ok().flatten().unwrap_or_default();
+    list.push((kind.to_string(), text.into()));
+    let _ = session.insert(FLASH_KEY, list);
+}
+
+fn take_flashes(session: &Session) -> Vec<Flash> {
+    // Only touch the session when there is something, so anonymous pages set no cookie.
+    match session.get::<Vec<(String, String)>>(FLASH_KEY) {
+        Ok(Some(list)) => {
+            session.remove(FLASH_KEY);
+            list.into_iter().map(|(kind, text)| Flash { kind, text }).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn render<T: Template>(status: StatusCode, template: &T) -> AppResult<HttpResponse> {
+    let body = template.render()?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+}
+
+pub fn ok<T: Template>(template: &T) -> AppResult<HttpResponse> {
+    render(StatusCode::OK, template)
+}
+
+pub fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, to)).finish()
+}
+
+pub fn url_encode(text: &str) -> String {
+    serde_urlencoded::to_string([("", text)])
+        .map(|s| s.trim_start_matches('=').to_string())
+        .unwrap_or_default()
+}
