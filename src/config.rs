@@ -5,11 +5,21 @@ use clap::Args;
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Address and port to listen on.
-    #[arg(long = "bind", env = "BIND_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long = "bind",
+        env = "BIND_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub bind: String,
 
     /// Database: `sqlite://path`, `sqlite:path` or a bare path for SQLite; `postgres://...` for PostgreSQL.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/careers.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/careers.db",
+        global = true
+    )]
     pub database_url: String,
 
     /// Load the demo vacancies when the database holds none.
@@ -17,15 +27,30 @@ pub struct Config {
     pub demo: bool,
 
     /// Organisation shown in the header and as hiring organisation.
-    #[arg(long, env = "ORG_NAME", default_value = "Northwind Labs", global = true)]
+    #[arg(
+        long,
+        env = "ORG_NAME",
+        default_value = "Northwind Labs",
+        global = true
+    )]
     pub org_name: String,
 
     /// The organisation's own website.
-    #[arg(long, env = "ORG_URL", default_value = "https://northwind.example", global = true)]
+    #[arg(
+        long,
+        env = "ORG_URL",
+        default_value = "https://northwind.example",
+        global = true
+    )]
     pub org_url: String,
 
     /// Public address of this site; makes canonical links and JSON-LD URLs absolute.
-    #[arg(long, env = "BASE_URL", default_value = "http://127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "BASE_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
     pub base_url: String,
 
     /// Cookie key, 64+ bytes as hex or base64. When unset (SQLite only) one is generated once

@@ -23,9 +23,15 @@ pub fn token(session: &Session) -> String {
 
 /// Compares in constant time; a session without a token matches nothing.
 pub fn verify(session: &Session, submitted: Option<&str>) -> AppResult<()> {
-    let expected = session.get::<String>(KEY).ok().flatten().ok_or(AppError::Csrf)?;
+    let expected = session
+        .get::<String>(KEY)
+        .ok()
+        .flatten()
+        .ok_or(AppError::Csrf)?;
     let submitted = submitted.ok_or(AppError::Csrf)?;
-    if expected.len() == submitted.len() && bool::from(expected.as_bytes().ct_eq(submitted.as_bytes())) {
+    if expected.len() == submitted.len()
+        && bool::from(expected.as_bytes().ct_eq(submitted.as_bytes()))
+    {
         Ok(())
     } else {
         Err(AppError::Csrf)

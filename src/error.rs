@@ -106,9 +106,9 @@ impl ResponseError for AppError {
             title,
             message,
         };
-        let body = page
-            .render()
-            .unwrap_or_else(|_| format!("<!doctype html><title>{}</title><h1>{}</h1>", status, title));
+        let body = page.render().unwrap_or_else(|_| {
+            format!("<!doctype html><title>{}</title><h1>{}</h1>", status, title)
+        });
         let mut response = HttpResponse::build(status);
         response.content_type("text/html; charset=utf-8");
         if matches!(self, AppError::Unavailable) {

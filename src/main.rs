@@ -8,7 +8,11 @@ use careers::config::Config;
 use careers::{db, domain::auth, models::Role, startup};
 
 #[derive(Parser)]
-#[command(name = "careers", version, about = "A fast, secure, server-rendered careers website")]
+#[command(
+    name = "careers",
+    version,
+    about = "A fast, secure, server-rendered careers website"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -35,11 +39,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,actix_server=warn")).init();
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("info,actix_server=warn"),
+    )
+    .init();
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&cli.config),
-        Command::Migrate => startup::prepare_database(&Config { demo: false, ..cli.config.clone() }).map(|_| {
+        Command::Migrate => startup::prepare_database(&Config {
+            demo: false,
+            ..cli.config.clone()
+        })
+        .map(|_| {
             println!("migrations applied");
         }),
         Command::CreateAdmin { email, name, .. } => create_admin(&cli.config, &email, &name),
@@ -56,16 +67,28 @@ fn main() -> ExitCode {
 fn serve(config: &Config) -> Result<(), String> {
     let (pool, backend) = startup::prepare_database(config)?;
     let key = startup::cookie_key(config, &backend)?;
-    let listener = std::net::TcpListener::bind(&config.bind).map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
-    log::info!("serving on http://{}", listener.local_addr().map(|a| a.to_string()).unwrap_or_default());
+    let listener = std::net::TcpListener::bind(&config.bind)
+        .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
+    log::info!(
+        "serving on http://{}",
+        listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_default()
+    );
     actix_web::rt::System::new().block_on(async move {
-        startup::run(listener, config, pool, key).map_err(|e| e.to_string())?.await.map_err(|e| e.to_string())
+        startup::run(listener, config, pool, key)
+            .map_err(|e| e.to_string())?
+            .await
+            .map_err(|e| e.to_string())
     })
 }
 
 fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> {
     let mut password = String::new();
-    std::io::stdin().read_to_string(&mut password).map_err(|e| format!("cannot read the password: {e}"))?;
+    std::io::stdin()
+        .read_to_string(&mut password)
+        .map_err(|e| format!("cannot read the password: {e}"))?;
     let password = password.trim_end_matches(['\r', '\n']);
     if let Some(problem) = auth::password_problem(password) {
         return Err(format!("password refused: {problem}"));
@@ -76,13 +99,20 @@ fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> 
     if name.trim().is_empty() {
         return Err("the name is empty".into());
     }
-    let (pool, _) = startup::prepare_database(&Config { demo: false, ..config.clone() })?;
+    let (pool, _) = startup::prepare_database(&Config {
+        demo: false,
+        ..config.clone()
+    })?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    if db::users::by_email(&mut conn, email).map_err(|e| e.to_string())?.is_some() {
+    if db::users::by_email(&mut conn, email)
+        .map_err(|e| e.to_string())?
+        .is_some()
+    {
         return Err(format!("an account with the email {email} exists already"));
     }
     let hash = auth::hash_password(password)?;
-    let id = db::users::insert(&mut conn, email, name, &hash, Role::Admin).map_err(|e| e.to_string())?;
+    let id =
+        db::users::insert(&mut conn, email, name, &hash, Role::Admin).map_err(|e| e.to_string())?;
     db::audit::record(&mut conn, None, "user", id, "create", &[]).map_err(|e| e.to_string())?;
     println!("administrator {email} created; sign in at /admin/login");
     Ok(())

@@ -28,7 +28,9 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 /// Opens the database, applies migrations and, when asked, loads the demo content.
 pub fn prepare_database(config: &Config) -> Result<(DbPool, Backend), String> {
     let (pool, backend) = db::connect(&config.database_url, config.db_pool_size)?;
-    let mut conn = pool.get().map_err(|e| format!("cannot open the database: {e}"))?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| format!("cannot open the database: {e}"))?;
     db::migrate(&mut conn)?;
     if config.demo {
         let loaded = crate::domain::demo::load_if_empty(&mut conn)?;
@@ -42,19 +44,26 @@ pub fn prepare_database(config: &Config) -> Result<(DbPool, Backend), String> {
 /// The cookie key: `SECRET_KEY` when set; otherwise (SQLite only) a key generated once and
 /// kept in the data folder, so restarts do not sign everyone out.
 pub fn cookie_key(config: &Config, backend: &Backend) -> Result<Key, String> {
-    if let Some(text) = config.secret_key.as_deref().filter(|t| !t.trim().is_empty()) {
+    if let Some(text) = config
+        .secret_key
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+    {
         return parse_key(text.trim());
     }
     if backend.is_postgres() {
-        return Err("SECRET_KEY is required with PostgreSQL: every instance must share it. \
+        return Err(
+            "SECRET_KEY is required with PostgreSQL: every instance must share it. \
                     Generate one with `openssl rand -hex 64`."
-            .into());
+                .into(),
+        );
     }
     let path = Path::new(&config.data_dir).join("secret_key");
     if let Ok(text) = std::fs::read_to_string(&path) {
         return parse_key(text.trim());
     }
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| format!("cannot create {}: {e}", config.data_dir))?;
+    std::fs::create_dir_all(&config.data_dir)
+        .map_err(|e| format!("cannot create {}: {e}", config.data_dir))?;
     let key = Key::generate();
     write_private(&path, &hex::encode(key.master()))?;
     log::info!("generated a cookie key in {}", path.display());
@@ -70,8 +79,11 @@ fn write_private(path: &Path, text: &str) -> Result<(), String> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    file.write_all(text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    let mut file = options
+        .open(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn parse_key(text: &str) -> Result<Key, String> {
@@ -79,7 +91,10 @@ fn parse_key(text: &str) -> Result<Key, String> {
         .or_else(|_| base64::engine::general_purpose::STANDARD.decode(text))
         .map_err(|_| "SECRET_KEY must be hex or base64".to_string())?;
     if bytes.len() < 64 {
-        return Err(format!("SECRET_KEY must be at least 64 bytes (it is {})", bytes.len()));
+        return Err(format!(
+            "SECRET_KEY must be at least 64 bytes (it is {})",
+            bytes.len()
+        ));
     }
     Key::try_from(bytes.as_slice()).map_err(|e| format!("SECRET_KEY is not usable: {e}"))
 }
@@ -99,13 +114,24 @@ pub fn site(config: &Config) -> Site {
         org_name: config.org_name.clone(),
         org_url: config.org_url.clone(),
         base_url: config.base_url_trimmed().to_string(),
-        css_href: format!("/static/css/site.css?v={}", asset_version(&static_dir.join("css/site.css"))),
-        js_href: format!("/static/js/site.js?v={}", asset_version(&static_dir.join("js/site.js"))),
+        css_href: format!(
+            "/static/css/site.css?v={}",
+            asset_version(&static_dir.join("css/site.css"))
+        ),
+        js_href: format!(
+            "/static/js/site.js?v={}",
+            asset_version(&static_dir.join("js/site.js"))
+        ),
     }
 }
 
 /// Starts serving on `listener`. The server runs until stopped.
-pub fn run(listener: TcpListener, config: &Config, pool: DbPool, key: Key) -> std::io::Result<Server> {
+pub fn run(
+    listener: TcpListener,
+    config: &Config,
+    pool: DbPool,
+    key: Key,
+) -> std::io::Result<Server> {
     let site = site(config);
     crate::views::remember_site(&site);
     let state = web::Data::new(AppState { pool, site });
@@ -129,10 +155,16 @@ pub fn run(listener: TcpListener, config: &Config, pool: DbPool, key: Key) -> st
             .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
             .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
             .add((header::X_FRAME_OPTIONS, "DENY"))
-            .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
+            .add((
+                "Permissions-Policy",
+                "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+            ))
             .add(("Cross-Origin-Opener-Policy", "same-origin"));
         if secure {
-            headers = headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains"));
+            headers = headers.add((
+                header::STRICT_TRANSPORT_SECURITY,
+                "max-age=31536000; includeSubDomains",
+            ));
         }
         App::new()
             .app_data(state.clone())
@@ -142,7 +174,10 @@ pub fn run(listener: TcpListener, config: &Config, pool: DbPool, key: Key) -> st
             .configure(crate::routes::configure)
             .service(
                 web::scope("/static")
-                    .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "public, max-age=31536000, immutable")))
+                    .wrap(
+                        DefaultHeaders::new()
+                            .add((header::CACHE_CONTROL, "public, max-age=31536000, immutable")),
+                    )
                     .service(
                         actix_files::Files::new("/", &static_dir)
                             .use_etag(true)

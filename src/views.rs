@@ -61,7 +61,10 @@ impl PageCtx {
     /// An admin page: the signed-in user and the session's form token.
     pub fn admin(site: &Site, session: &Session, user: &User, area: &'static str) -> PageCtx {
         PageCtx {
-            user: Some(UserBadge { name: user.name.clone(), is_admin: user.is_admin() }),
+            user: Some(UserBadge {
+                name: user.name.clone(),
+                is_admin: user.is_admin(),
+            }),
             csrf: crate::csrf::token(session),
             ..PageCtx::public(site, session, area)
         }
@@ -71,7 +74,11 @@ impl PageCtx {
     pub fn bare() -> PageCtx {
         let (org_name, css_href, js_href) = match SITE.get() {
             Some(s) => (s.org_name.clone(), s.css_href.clone(), s.js_href.clone()),
-            None => ("Careers".to_string(), "/static/css/site.css".to_string(), String::new()),
+            None => (
+                "Careers".to_string(),
+                "/static/css/site.css".to_string(),
+                String::new(),
+            ),
         };
         PageCtx {
             org_name,
@@ -114,7 +121,9 @@ fn take_flashes(session: &Session) -> Vec<Flash> {
     match session.get::<Vec<(String, String)>>(FLASH_KEY) {
         Ok(Some(list)) => {
             session.remove(FLASH_KEY);
-            list.into_iter().map(|(kind, text)| Flash { kind, text }).collect()
+            list.into_iter()
+                .map(|(kind, text)| Flash { kind, text })
+                .collect()
         }
         _ => Vec::new(),
     }
@@ -122,7 +131,9 @@ fn take_flashes(session: &Session) -> Vec<Flash> {
 
 pub fn render<T: Template>(status: StatusCode, template: &T) -> AppResult<HttpResponse> {
     let body = template.render()?;
-    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
 }
 
 pub fn ok<T: Template>(template: &T) -> AppResult<HttpResponse> {
@@ -130,7 +141,9 @@ pub fn ok<T: Template>(template: &T) -> AppResult<HttpResponse> {
 }
 
 pub fn redirect(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, to)).finish()
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, to))
+        .finish()
 }
 
 pub fn url_encode(text: &str) -> String {

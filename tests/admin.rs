@@ -7,11 +7,15 @@ use careers::models::Role;
 use careers::routes::ADMIN_ROUTES;
 use common::{csrf_token, location, TestApp};
 
+type Form = Vec<(&'static str, String)>;
+
 const PASSWORD: &str = "a long admin password";
 
 /// A complete, valid vacancy form; tests override single fields.
 fn valid_form(token: &str) -> Vec<(&'static str, String)> {
-    let tomorrow = (careers::db::now() + time::Duration::days(30)).date().to_string();
+    let tomorrow = (careers::db::now() + time::Duration::days(30))
+        .date()
+        .to_string();
     vec![
         ("csrf_token", token.to_string()),
         ("title", "Platform Engineer".into()),
@@ -37,7 +41,11 @@ fn valid_form(token: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn with(mut form: Vec<(&'static str, String)>, field: &str, value: &str) -> Vec<(&'static str, String)> {
+fn with(
+    mut form: Vec<(&'static str, String)>,
+    field: &str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
     for (k, v) in form.iter_mut() {
         if *k == field {
             *v = value.to_string();
@@ -47,7 +55,12 @@ fn with(mut form: Vec<(&'static str, String)>, field: &str, value: &str) -> Vec<
 }
 
 async fn post(app: &TestApp, path: &str, form: &[(&'static str, String)]) -> reqwest::Response {
-    app.client.post(app.url(path)).form(form).send().await.unwrap()
+    app.client
+        .post(app.url(path))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
 }
 
 /// Creates a vacancy through the form and returns its admin id.
@@ -56,11 +69,17 @@ async fn create_vacancy(app: &TestApp, token: &str, form: Vec<(&'static str, Str
     let r = post(app, "/admin/vacancies", &form).await;
     assert_eq!(r.status().as_u16(), 303, "create should redirect");
     let to = location(&r);
-    to.trim_start_matches("/admin/vacancies/").parse().expect("redirect to the new vacancy")
+    to.trim_start_matches("/admin/vacancies/")
+        .parse()
+        .expect("redirect to the new vacancy")
 }
 
 async fn action(app: &TestApp, token: &str, id: i32, what: &str) -> reqwest::Response {
-    app.post_form(&format!("/admin/vacancies/{id}/status"), &[("csrf_token", token), ("action", what)]).await
+    app.post_form(
+        &format!("/admin/vacancies/{id}/status"),
+        &[("csrf_token", token), ("action", what)],
+    )
+    .await
 }
 
 /// Each matching table row as its cells joined by `|`.
@@ -69,16 +88,27 @@ fn cells(html: &str, rows: &str) -> Vec<String> {
     let row_sel = scraper::Selector::parse(rows).unwrap();
     let cell_sel = scraper::Selector::parse("td").unwrap();
     doc.select(&row_sel)
-        .map(|r| r.select(&cell_sel).map(|c| c.text().collect::<String>()).collect::<Vec<_>>().join("|"))
+        .map(|r| {
+            r.select(&cell_sel)
+                .map(|c| c.text().collect::<String>())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
         .collect()
 }
 
 fn slug_of(app: &TestApp, id: i32) -> String {
-    careers::db::vacancies::by_id(&mut app.conn(), id).unwrap().unwrap().vacancy.slug
+    careers::db::vacancies::by_id(&mut app.conn(), id)
+        .unwrap()
+        .unwrap()
+        .vacancy
+        .slug
 }
 
 fn audit_count(app: &TestApp) -> usize {
-    careers::db::audit::recent(&mut app.conn(), 10_000, 0).unwrap().len()
+    careers::db::audit::recent(&mut app.conn(), 10_000, 0)
+        .unwrap()
+        .len()
 }
 
 #[tokio::test]
@@ -89,12 +119,26 @@ async fn sign_in_succeeds_and_wrong_credentials_get_one_message() {
     let (_, page) = app.get_html("/admin/login").await;
     let token = csrf_token(&page);
     let wrong_password = app
-        .post_form("/admin/login", &[("csrf_token", &token), ("email", "rec@example.com"), ("password", "nope nope nope")])
+        .post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "rec@example.com"),
+                ("password", "nope nope nope"),
+            ],
+        )
         .await;
     assert_eq!(wrong_password.status().as_u16(), 401);
     let wrong_password = wrong_password.text().await.unwrap();
     let wrong_email = app
-        .post_form("/admin/login", &[("csrf_token", &token), ("email", "nobody@example.com"), ("password", PASSWORD)])
+        .post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "nobody@example.com"),
+                ("password", PASSWORD),
+            ],
+        )
         .await
         .text()
         .await
@@ -105,11 +149,25 @@ async fn sign_in_succeeds_and_wrong_credentials_get_one_message() {
     assert!(wrong_email.contains("value=\"nobody@example.com\""));
 
     let ok = app
-        .post_form("/admin/login", &[("csrf_token", &token), ("email", "REC@example.com"), ("password", PASSWORD), ("next", "/admin/vacancies")])
+        .post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "REC@example.com"),
+                ("password", PASSWORD),
+                ("next", "/admin/vacancies"),
+            ],
+        )
         .await;
     assert_eq!(ok.status().as_u16(), 303);
     assert_eq!(location(&ok), "/admin/vacancies");
-    let cookie = ok.headers().get("set-cookie").unwrap().to_str().unwrap().to_lowercase();
+    let cookie = ok
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_lowercase();
     assert!(cookie.contains("httponly") && cookie.contains("samesite=lax"));
     assert_eq!(app.get("/admin/vacancies").await.status().as_u16(), 200);
 }
@@ -121,13 +179,35 @@ async fn five_failures_lock_the_account_for_everyone() {
     let (_, page) = app.get_html("/admin/login").await;
     let token = csrf_token(&page);
     for _ in 0..5 {
-        let r = app.post_form("/admin/login", &[("csrf_token", &token), ("email", "rec@example.com"), ("password", "wrong wrong wrong")]).await;
+        let r = app
+            .post_form(
+                "/admin/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", "rec@example.com"),
+                    ("password", "wrong wrong wrong"),
+                ],
+            )
+            .await;
         assert_eq!(r.status().as_u16(), 401);
     }
     // Even the right password is refused now, with a clear message.
-    let r = app.post_form("/admin/login", &[("csrf_token", &token), ("email", "rec@example.com"), ("password", PASSWORD)]).await;
+    let r = app
+        .post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "rec@example.com"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 429);
-    assert!(r.text().await.unwrap().contains(careers::messages::LOGIN_LOCKED));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains(careers::messages::LOGIN_LOCKED));
     assert_eq!(app.get("/admin").await.status().as_u16(), 303);
 }
 
@@ -137,12 +217,23 @@ async fn next_goes_back_only_to_local_paths() {
     app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
     let r = app.get("/admin/vacancies?status=draft").await;
     assert_eq!(r.status().as_u16(), 303);
-    assert_eq!(location(&r), "/admin/login?next=%2Fadmin%2Fvacancies%3Fstatus%3Ddraft");
+    assert_eq!(
+        location(&r),
+        "/admin/login?next=%2Fadmin%2Fvacancies%3Fstatus%3Ddraft"
+    );
     let (_, page) = app.get_html(&location(&r)).await;
     assert!(page.contains("value=\"/admin/vacancies?status=draft\""));
     let token = csrf_token(&page);
     let r = app
-        .post_form("/admin/login", &[("csrf_token", &token), ("email", "rec@example.com"), ("password", PASSWORD), ("next", "//evil.example/x")])
+        .post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &token),
+                ("email", "rec@example.com"),
+                ("password", PASSWORD),
+                ("next", "//evil.example/x"),
+            ],
+        )
         .await;
     assert_eq!(location(&r), "/admin");
 }
@@ -151,7 +242,9 @@ async fn next_goes_back_only_to_local_paths() {
 async fn logout_ends_the_session() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
-    let r = app.post_form("/admin/logout", &[("csrf_token", &token)]).await;
+    let r = app
+        .post_form("/admin/logout", &[("csrf_token", &token)])
+        .await;
     assert_eq!(r.status().as_u16(), 303);
     let r = app.get("/admin").await;
     assert_eq!(r.status().as_u16(), 303);
@@ -172,14 +265,34 @@ async fn every_admin_route_needs_a_session() {
         let url = app.url(&concrete(route.path, id));
         let r = match route.method {
             "get" => app.client.get(&url).send().await.unwrap(),
-            _ => app.client.post(&url).form(&[("csrf_token", "x"), ("action", "close")]).send().await.unwrap(),
+            _ => app
+                .client
+                .post(&url)
+                .form(&[("csrf_token", "x"), ("action", "close")])
+                .send()
+                .await
+                .unwrap(),
         };
-        assert_eq!(r.status().as_u16(), 303, "{} {} without a session", route.method, route.path);
-        assert!(location(&r).starts_with("/admin/login?next="), "{} {}", route.method, route.path);
+        assert_eq!(
+            r.status().as_u16(),
+            303,
+            "{} {} without a session",
+            route.method,
+            route.path
+        );
+        assert!(
+            location(&r).starts_with("/admin/login?next="),
+            "{} {}",
+            route.method,
+            route.path
+        );
         checked += 1;
     }
     assert!(checked >= 15, "the route table was walked");
-    assert_eq!(careers::db::vacancies::count(&mut app.conn()).unwrap(), before);
+    assert_eq!(
+        careers::db::vacancies::count(&mut app.conn()).unwrap(),
+        before
+    );
 }
 
 #[tokio::test]
@@ -190,7 +303,11 @@ async fn every_admin_post_needs_the_csrf_token() {
     let audit_before = audit_count(&app);
     for route in ADMIN_ROUTES.iter().filter(|r| r.method == "post") {
         let url = app.url(&concrete(route.path, id));
-        for token in [None, Some("0".repeat(64)), Some(format!("{}x", &good[..good.len() - 1]))] {
+        for token in [
+            None,
+            Some("0".repeat(64)),
+            Some(format!("{}x", &good[..good.len() - 1])),
+        ] {
             let mut form = valid_form("");
             form.retain(|(k, _)| *k != "csrf_token");
             form.push(("action", "close".into()));
@@ -200,8 +317,18 @@ async fn every_admin_post_needs_the_csrf_token() {
                 form.push(("csrf_token", t.clone()));
             }
             let r = app.client.post(&url).form(&form).send().await.unwrap();
-            assert_eq!(r.status().as_u16(), 403, "{} with token {:?}", route.path, token.as_deref().map(|t| &t[..4]));
-            assert!(r.text().await.unwrap().contains(careers::messages::CSRF_TITLE));
+            assert_eq!(
+                r.status().as_u16(),
+                403,
+                "{} with token {:?}",
+                route.path,
+                token.as_deref().map(|t| &t[..4])
+            );
+            assert!(r
+                .text()
+                .await
+                .unwrap()
+                .contains(careers::messages::CSRF_TITLE));
         }
     }
     assert_eq!(audit_count(&app), audit_before, "nothing changed");
@@ -216,9 +343,23 @@ async fn recruiters_cannot_manage_users_or_read_the_audit_log() {
     let token = app.sign_in("rec@example.com", PASSWORD).await;
     assert_eq!(app.get("/admin/users").await.status().as_u16(), 403);
     assert_eq!(app.get("/admin/audit").await.status().as_u16(), 403);
-    let r = app.post_form("/admin/users", &[("csrf_token", &token), ("email", "x@example.com"), ("name", "X"), ("role", "admin")]).await;
+    let r = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", &token),
+                ("email", "x@example.com"),
+                ("name", "X"),
+                ("role", "admin"),
+            ],
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 403);
-    assert!(careers::db::users::by_email(&mut app.conn(), "x@example.com").unwrap().is_none());
+    assert!(
+        careers::db::users::by_email(&mut app.conn(), "x@example.com")
+            .unwrap()
+            .is_none()
+    );
     // A recruiter does manage vacancies.
     assert_eq!(app.get("/admin/vacancies/new").await.status().as_u16(), 200);
 }
@@ -227,21 +368,75 @@ async fn recruiters_cannot_manage_users_or_read_the_audit_log() {
 async fn each_validation_rule_answers_422_and_keeps_the_input() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
-    let yesterday = (careers::db::now() - time::Duration::days(1)).date().to_string();
+    let yesterday = (careers::db::now() - time::Duration::days(1))
+        .date()
+        .to_string();
     let long_title = "T".repeat(121);
-    let cases: Vec<(Vec<(&'static str, String)>, &str, &str)> = vec![
-        (with(valid_form(&token), "title", ""), "title", careers::messages::REQUIRED),
-        (with(valid_form(&token), "title", &long_title), "title", "at most 120"),
-        (with(valid_form(&token), "summary", "   "), "summary", careers::messages::REQUIRED),
-        (with(valid_form(&token), "requirements", ""), "requirements", careers::messages::REQUIRED),
-        (with(valid_form(&token), "category", "astrology"), "category", "Choose a category"),
-        (with(valid_form(&token), "salary_min", "90000"), "salary_max", "at least the minimum"),
-        (with(valid_form(&token), "salary_min", "lots"), "salary_min", "whole number"),
-        (with(valid_form(&token), "valid_through", &yesterday), "valid_through", "in the future"),
-        (with(valid_form(&token), "valid_through", "31/12/2030"), "valid_through", "YYYY-MM-DD"),
-        (with(with(valid_form(&token), "work_mode", "remote"), "remote_countries", ""), "remote_countries", "at least one country"),
-        (with(valid_form(&token), "remote_countries", "DE, Narnia"), "remote_countries", "Unknown country"),
-        (with(valid_form(&token), "location", ""), "location", careers::messages::REQUIRED),
+    let cases: Vec<(Form, &str, &str)> = vec![
+        (
+            with(valid_form(&token), "title", ""),
+            "title",
+            careers::messages::REQUIRED,
+        ),
+        (
+            with(valid_form(&token), "title", &long_title),
+            "title",
+            "at most 120",
+        ),
+        (
+            with(valid_form(&token), "summary", "   "),
+            "summary",
+            careers::messages::REQUIRED,
+        ),
+        (
+            with(valid_form(&token), "requirements", ""),
+            "requirements",
+            careers::messages::REQUIRED,
+        ),
+        (
+            with(valid_form(&token), "category", "astrology"),
+            "category",
+            "Choose a category",
+        ),
+        (
+            with(valid_form(&token), "salary_min", "90000"),
+            "salary_max",
+            "at least the minimum",
+        ),
+        (
+            with(valid_form(&token), "salary_min", "lots"),
+            "salary_min",
+            "whole number",
+        ),
+        (
+            with(valid_form(&token), "valid_through", &yesterday),
+            "valid_through",
+            "in the future",
+        ),
+        (
+            with(valid_form(&token), "valid_through", "31/12/2030"),
+            "valid_through",
+            "YYYY-MM-DD",
+        ),
+        (
+            with(
+                with(valid_form(&token), "work_mode", "remote"),
+                "remote_countries",
+                "",
+            ),
+            "remote_countries",
+            "at least one country",
+        ),
+        (
+            with(valid_form(&token), "remote_countries", "DE, Narnia"),
+            "remote_countries",
+            "Unknown country",
+        ),
+        (
+            with(valid_form(&token), "location", ""),
+            "location",
+            careers::messages::REQUIRED,
+        ),
     ];
     for (form, field, message) in cases {
         let r = post(&app, "/admin/vacancies", &form).await;
@@ -251,12 +446,25 @@ async fn each_validation_rule_answers_422_and_keeps_the_input() {
         assert!(html.contains(&error_id), "{field}: error next to the field");
         let error = common::texts(&html, &format!("#f-{field}-error")).join(" ");
         assert!(error.contains(message), "{field}: {error}");
-        assert!(html.contains(&format!("aria-describedby=\"f-{field}-error")), "{field}: error tied to the field");
+        assert!(
+            html.contains(&format!("aria-describedby=\"f-{field}-error")),
+            "{field}: error tied to the field"
+        );
         // What was typed elsewhere is still there.
-        assert!(html.contains("- Run and improve our Kubernetes clusters"), "{field}: sections kept");
-        assert!(html.contains("Kubernetes, Terraform, zyxwvplatformskill"), "{field}: skills kept");
+        assert!(
+            html.contains("- Run and improve our Kubernetes clusters"),
+            "{field}: sections kept"
+        );
+        assert!(
+            html.contains("Kubernetes, Terraform, zyxwvplatformskill"),
+            "{field}: skills kept"
+        );
     }
-    assert_eq!(careers::db::vacancies::count(&mut app.conn()).unwrap(), 0, "nothing saved");
+    assert_eq!(
+        careers::db::vacancies::count(&mut app.conn()).unwrap(),
+        0,
+        "nothing saved"
+    );
 }
 
 #[tokio::test]
@@ -268,7 +476,11 @@ async fn a_vacancy_goes_from_draft_to_public_to_closed() {
     let mut preview = valid_form(&token);
     preview.push(("intent", "preview".into()));
     preview.retain(|(k, v)| !(*k == "intent" && v == "save"));
-    let html = post(&app, "/admin/vacancies", &preview).await.text().await.unwrap();
+    let html = post(&app, "/admin/vacancies", &preview)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("<li>Run and improve our Kubernetes clusters</li>"));
     assert!(html.contains("Ready for Google?"));
     assert_eq!(careers::db::vacancies::count(&mut app.conn()).unwrap(), 0);
@@ -277,30 +489,52 @@ async fn a_vacancy_goes_from_draft_to_public_to_closed() {
     let slug = slug_of(&app, id);
     assert_eq!(slug, "platform-engineer");
     // A draft is not public, but the preview shows the public page.
-    assert_eq!(app.get(&format!("/vacancies/{slug}")).await.status().as_u16(), 404);
-    let (status, preview) = app.get_html(&format!("/admin/vacancies/{id}/preview")).await;
+    assert_eq!(
+        app.get(&format!("/vacancies/{slug}"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    let (status, preview) = app
+        .get_html(&format!("/admin/vacancies/{id}/preview"))
+        .await;
     assert_eq!(status, 200);
     assert!(preview.contains("Preview: this is how the page will look"));
     assert!(preview.contains("<h1>Platform Engineer</h1>"));
 
-    assert_eq!(action(&app, &token, id, "publish").await.status().as_u16(), 303);
+    assert_eq!(
+        action(&app, &token, id, "publish").await.status().as_u16(),
+        303
+    );
     let (_, list) = app.get_html("/vacancies").await;
     assert!(list.contains(&format!("/vacancies/{slug}")));
     let (_, found) = app.get_html("/vacancies?q=zyxwvplatform").await;
-    assert!(found.contains(&format!("/vacancies/{slug}")), "found by a skill prefix");
+    assert!(
+        found.contains(&format!("/vacancies/{slug}")),
+        "found by a skill prefix"
+    );
     let (status, page) = app.get_html(&format!("/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("50,000–65,000 EUR per year"));
     assert_eq!(common::json_ld(&page)[0]["title"], "Platform Engineer");
 
     // Editing the title of a published vacancy keeps its slug.
-    let r = post(&app, &format!("/admin/vacancies/{id}"), &with(valid_form(&token), "title", "Senior Platform Engineer")).await;
+    let r = post(
+        &app,
+        &format!("/admin/vacancies/{id}"),
+        &with(valid_form(&token), "title", "Senior Platform Engineer"),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(slug_of(&app, id), slug);
     let (_, page) = app.get_html(&format!("/vacancies/{slug}")).await;
     assert!(page.contains("<h1>Senior Platform Engineer</h1>"));
 
-    assert_eq!(action(&app, &token, id, "close").await.status().as_u16(), 303);
+    assert_eq!(
+        action(&app, &token, id, "close").await.status().as_u16(),
+        303
+    );
     let (_, list) = app.get_html("/vacancies").await;
     assert!(!list.contains(&format!("/vacancies/{slug}")));
     let (_, found) = app.get_html("/vacancies?q=zyxwvplatform").await;
@@ -315,12 +549,25 @@ async fn a_vacancy_goes_from_draft_to_public_to_closed() {
     let mut history = common::texts(&admin_page, ".history li > p");
     history.extend(cells(&admin_page, ".history tr"));
     let history = history.join("\n");
-    for expected in ["create by Test User", "publish by Test User", "update by Test User", "close by Test User", "title|Platform Engineer|Senior Platform Engineer", "status|published|closed"] {
-        assert!(history.contains(expected), "history lacks {expected:?}:\n{history}");
+    for expected in [
+        "create by Test User",
+        "publish by Test User",
+        "update by Test User",
+        "close by Test User",
+        "title|Platform Engineer|Senior Platform Engineer",
+        "status|published|closed",
+    ] {
+        assert!(
+            history.contains(expected),
+            "history lacks {expected:?}:\n{history}"
+        );
     }
 
     // Reopen brings it back.
-    assert_eq!(action(&app, &token, id, "reopen").await.status().as_u16(), 303);
+    assert_eq!(
+        action(&app, &token, id, "reopen").await.status().as_u16(),
+        303
+    );
     let (_, list) = app.get_html("/vacancies").await;
     assert!(list.contains(&format!("/vacancies/{slug}")));
 }
@@ -330,10 +577,20 @@ async fn draft_slugs_follow_the_title_until_published() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
     let id = create_vacancy(&app, &token, valid_form(&token)).await;
-    let r = post(&app, &format!("/admin/vacancies/{id}"), &with(valid_form(&token), "title", "Cloud Engineer")).await;
+    let r = post(
+        &app,
+        &format!("/admin/vacancies/{id}"),
+        &with(valid_form(&token), "title", "Cloud Engineer"),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(slug_of(&app, id), "cloud-engineer");
-    let other = create_vacancy(&app, &token, with(valid_form(&token), "title", "Cloud Engineer")).await;
+    let other = create_vacancy(
+        &app,
+        &token,
+        with(valid_form(&token), "title", "Cloud Engineer"),
+    )
+    .await;
     assert_eq!(slug_of(&app, other), "cloud-engineer-2", "slugs are unique");
 }
 
@@ -341,23 +598,44 @@ async fn draft_slugs_follow_the_title_until_published() {
 async fn blocking_checklist_items_stop_publishing_but_advice_does_not() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
-    let salary_title = create_vacancy(&app, &token, with(valid_form(&token), "title", "Platform Engineer €60k")).await;
+    let salary_title = create_vacancy(
+        &app,
+        &token,
+        with(valid_form(&token), "title", "Platform Engineer €60k"),
+    )
+    .await;
     let r = action(&app, &token, salary_title, "publish").await;
     assert_eq!(r.status().as_u16(), 303);
-    let (_, page) = app.get_html(&format!("/admin/vacancies/{salary_title}")).await;
+    let (_, page) = app
+        .get_html(&format!("/admin/vacancies/{salary_title}"))
+        .await;
     assert!(page.contains("Not published yet"));
     assert!(page.contains("The title carries a salary"));
-    let v = careers::db::vacancies::by_id(&mut app.conn(), salary_title).unwrap().unwrap().vacancy;
+    let v = careers::db::vacancies::by_id(&mut app.conn(), salary_title)
+        .unwrap()
+        .unwrap()
+        .vacancy;
     assert_eq!(v.status, "draft");
 
     // No salary and no expiry are advice only.
-    let form = with(with(with(with(valid_form(&token), "salary_min", ""), "salary_max", ""), "valid_through", ""), "title", "Build Engineer");
+    let form = with(
+        with(
+            with(with(valid_form(&token), "salary_min", ""), "salary_max", ""),
+            "valid_through",
+            "",
+        ),
+        "title",
+        "Build Engineer",
+    );
     let advised = create_vacancy(&app, &token, form).await;
     let (_, page) = app.get_html(&format!("/admin/vacancies/{advised}")).await;
     assert!(page.contains("Advice:</strong> No salary"));
     assert!(page.contains("Advice:</strong> No valid-through date"));
     action(&app, &token, advised, "publish").await;
-    let v = careers::db::vacancies::by_id(&mut app.conn(), advised).unwrap().unwrap().vacancy;
+    let v = careers::db::vacancies::by_id(&mut app.conn(), advised)
+        .unwrap()
+        .unwrap()
+        .vacancy;
     assert_eq!(v.status, "published");
     assert!(v.published_at.is_some(), "publishing sets the date posted");
 }
@@ -368,20 +646,51 @@ async fn only_drafts_can_be_deleted_and_duplicates_are_drafts() {
     let token = app.admin().await;
     let id = create_vacancy(&app, &token, valid_form(&token)).await;
     action(&app, &token, id, "publish").await;
-    let r = app.post_form(&format!("/admin/vacancies/{id}/delete"), &[("csrf_token", &token)]).await;
+    let r = app
+        .post_form(
+            &format!("/admin/vacancies/{id}/delete"),
+            &[("csrf_token", &token)],
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 303);
-    assert!(careers::db::vacancies::by_id(&mut app.conn(), id).unwrap().is_some(), "published vacancy kept");
+    assert!(
+        careers::db::vacancies::by_id(&mut app.conn(), id)
+            .unwrap()
+            .is_some(),
+        "published vacancy kept"
+    );
 
-    let r = app.post_form(&format!("/admin/vacancies/{id}/duplicate"), &[("csrf_token", &token)]).await;
-    let copy: i32 = location(&r).trim_start_matches("/admin/vacancies/").trim_end_matches("/edit").parse().unwrap();
-    let copy_row = careers::db::vacancies::by_id(&mut app.conn(), copy).unwrap().unwrap();
+    let r = app
+        .post_form(
+            &format!("/admin/vacancies/{id}/duplicate"),
+            &[("csrf_token", &token)],
+        )
+        .await;
+    let copy: i32 = location(&r)
+        .trim_start_matches("/admin/vacancies/")
+        .trim_end_matches("/edit")
+        .parse()
+        .unwrap();
+    let copy_row = careers::db::vacancies::by_id(&mut app.conn(), copy)
+        .unwrap()
+        .unwrap();
     assert_eq!(copy_row.vacancy.status, "draft");
     assert_eq!(copy_row.vacancy.title, "Platform Engineer");
     assert_eq!(copy_row.skills.len(), 3);
 
-    let r = app.post_form(&format!("/admin/vacancies/{copy}/delete"), &[("csrf_token", &token)]).await;
+    let r = app
+        .post_form(
+            &format!("/admin/vacancies/{copy}/delete"),
+            &[("csrf_token", &token)],
+        )
+        .await;
     assert_eq!(location(&r), "/admin/vacancies");
-    assert!(careers::db::vacancies::by_id(&mut app.conn(), copy).unwrap().is_none(), "draft deleted");
+    assert!(
+        careers::db::vacancies::by_id(&mut app.conn(), copy)
+            .unwrap()
+            .is_none(),
+        "draft deleted"
+    );
     let (_, log) = app.get_html("/admin/audit").await;
     assert!(log.contains("delete vacancy"));
 }
@@ -407,7 +716,17 @@ async fn expired_vacancies_count_as_closed_without_a_job() {
 async fn administrators_manage_accounts() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
-    let r = app.post_form("/admin/users", &[("csrf_token", &token), ("email", "new@example.com"), ("name", "New Recruiter"), ("role", "recruiter")]).await;
+    let r = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", &token),
+                ("email", "new@example.com"),
+                ("name", "New Recruiter"),
+                ("role", "recruiter"),
+            ],
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 303);
     let (_, page) = app.get_html("/admin/users").await;
     let flash = common::texts(&page, ".flash-success").join(" ");
@@ -415,16 +734,36 @@ async fn administrators_manage_accounts() {
     assert_eq!(temporary.len(), 16, "{flash}");
 
     // The same email again is refused next to the field, input kept.
-    let r = app.post_form("/admin/users", &[("csrf_token", &token), ("email", "new@example.com"), ("name", "Again"), ("role", "recruiter")]).await;
+    let r = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", &token),
+                ("email", "new@example.com"),
+                ("name", "Again"),
+                ("role", "recruiter"),
+            ],
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 422);
     let html = r.text().await.unwrap();
     assert!(html.contains("exists already") && html.contains("value=\"Again\""));
 
-    let other = TestApp { client: common::new_client(), ..clone_app(&app) };
+    let other = TestApp {
+        client: common::new_client(),
+        ..clone_app(&app)
+    };
     other.sign_in("new@example.com", &temporary).await;
 
-    let user = careers::db::users::by_email(&mut app.conn(), "new@example.com").unwrap().unwrap();
-    let r = app.post_form(&format!("/admin/users/{}/active", user.id), &[("csrf_token", &token), ("active", "false")]).await;
+    let user = careers::db::users::by_email(&mut app.conn(), "new@example.com")
+        .unwrap()
+        .unwrap();
+    let r = app
+        .post_form(
+            &format!("/admin/users/{}/active", user.id),
+            &[("csrf_token", &token), ("active", "false")],
+        )
+        .await;
     assert_eq!(r.status().as_u16(), 303);
     // The deactivated user's session ends at the next request.
     let r = other.get("/admin").await;
@@ -433,7 +772,12 @@ async fn administrators_manage_accounts() {
 
 /// A second view of the same running app, with its own client.
 fn clone_app(app: &TestApp) -> TestApp {
-    TestApp { address: app.address.clone(), pool: app.pool.clone(), client: common::new_client(), _dir: tempfile::tempdir().unwrap() }
+    TestApp {
+        address: app.address.clone(),
+        pool: app.pool.clone(),
+        client: common::new_client(),
+        _dir: tempfile::tempdir().unwrap(),
+    }
 }
 
 #[tokio::test]
@@ -441,17 +785,35 @@ async fn users_change_their_own_password() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
     let r = app
-        .post_form("/admin/account/password", &[("csrf_token", &token), ("current_password", "not it at all"), ("new_password", "short"), ("confirm_password", "short")])
+        .post_form(
+            "/admin/account/password",
+            &[
+                ("csrf_token", &token),
+                ("current_password", "not it at all"),
+                ("new_password", "short"),
+                ("confirm_password", "short"),
+            ],
+        )
         .await;
     assert_eq!(r.status().as_u16(), 422);
     let html = r.text().await.unwrap();
     assert!(html.contains("not your current password") && html.contains("at least 12"));
     let r = app
-        .post_form("/admin/account/password", &[("csrf_token", &token), ("current_password", PASSWORD), ("new_password", "an even longer password"), ("confirm_password", "an even longer password")])
+        .post_form(
+            "/admin/account/password",
+            &[
+                ("csrf_token", &token),
+                ("current_password", PASSWORD),
+                ("new_password", "an even longer password"),
+                ("confirm_password", "an even longer password"),
+            ],
+        )
         .await;
     assert_eq!(r.status().as_u16(), 303);
     let fresh = clone_app(&app);
-    fresh.sign_in("admin@example.com", "an even longer password").await;
+    fresh
+        .sign_in("admin@example.com", "an even longer password")
+        .await;
 }
 
 #[test]
@@ -461,17 +823,35 @@ fn create_admin_command_checks_its_input() {
     let dir = tempfile::tempdir().unwrap();
     let run = |email: &str, password: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_careers"))
-            .args(["create-admin", "--email", email, "--name", "First Admin", "--password-stdin"])
-            .env("DATABASE_URL", format!("sqlite://{}", dir.path().join("c.db").display()))
+            .args([
+                "create-admin",
+                "--email",
+                email,
+                "--name",
+                "First Admin",
+                "--password-stdin",
+            ])
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("c.db").display()),
+            )
             .env("DATA_DIR", dir.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(format!("{password}\n").as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{password}\n").as_bytes())
+            .unwrap();
         let out = child.wait_with_output().unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stderr).to_string())
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
     };
     let (ok, err) = run("boss@example.com", "too short");
     assert!(!ok && err.contains("12 characters"), "{err}");

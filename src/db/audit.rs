@@ -42,7 +42,11 @@ pub type AuditRow = (AuditEntry, Option<String>);
 pub fn for_entity(conn: &mut DbConn, entity: &str, entity_id: i32) -> QueryResult<Vec<AuditRow>> {
     audit_log::table
         .left_join(users::table)
-        .filter(audit_log::entity.eq(entity).and(audit_log::entity_id.eq(entity_id)))
+        .filter(
+            audit_log::entity
+                .eq(entity)
+                .and(audit_log::entity_id.eq(entity_id)),
+        )
         .order(audit_log::id.desc())
         .select((AuditEntry::as_select(), users::name.nullable()))
         .load(conn)

@@ -47,7 +47,10 @@ impl Backend {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(Backend::Postgres(url.to_string()));
         }
-        if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             if rest.is_empty() {
                 return Err("DATABASE_URL names no SQLite file".into());
             }
@@ -119,7 +122,9 @@ pub fn connect(database_url: &str, size: u32) -> Result<(DbPool, Backend), Strin
     let pool = Pool::builder()
         .max_size(size.max(1))
         .connection_timeout(std::time::Duration::from_secs(10))
-        .build(ConnectionManager { backend: backend.clone() })
+        .build(ConnectionManager {
+            backend: backend.clone(),
+        })
         .map_err(|e| format!("cannot open the database: {e}"))?;
     Ok((pool, backend))
 }
@@ -178,13 +183,31 @@ mod tests {
 
     #[test]
     fn urls_choose_the_backend() {
-        assert_eq!(Backend::from_url("sqlite://data/x.db"), Ok(Backend::Sqlite("data/x.db".into())));
-        assert_eq!(Backend::from_url("sqlite:x.db"), Ok(Backend::Sqlite("x.db".into())));
-        assert_eq!(Backend::from_url("sqlite:///tmp/x.db"), Ok(Backend::Sqlite("/tmp/x.db".into())));
-        assert_eq!(Backend::from_url("x.db"), Ok(Backend::Sqlite("x.db".into())));
-        assert!(Backend::from_url("postgres://u@h/db").unwrap().is_postgres());
-        assert!(Backend::from_url("postgresql://u@h/db").unwrap().is_postgres());
-        assert!(Backend::from_url("mysql://u@h/db").unwrap_err().contains("mysql"));
+        assert_eq!(
+            Backend::from_url("sqlite://data/x.db"),
+            Ok(Backend::Sqlite("data/x.db".into()))
+        );
+        assert_eq!(
+            Backend::from_url("sqlite:x.db"),
+            Ok(Backend::Sqlite("x.db".into()))
+        );
+        assert_eq!(
+            Backend::from_url("sqlite:///tmp/x.db"),
+            Ok(Backend::Sqlite("/tmp/x.db".into()))
+        );
+        assert_eq!(
+            Backend::from_url("x.db"),
+            Ok(Backend::Sqlite("x.db".into()))
+        );
+        assert!(Backend::from_url("postgres://u@h/db")
+            .unwrap()
+            .is_postgres());
+        assert!(Backend::from_url("postgresql://u@h/db")
+            .unwrap()
+            .is_postgres());
+        assert!(Backend::from_url("mysql://u@h/db")
+            .unwrap_err()
+            .contains("mysql"));
         assert!(Backend::from_url("").is_err());
     }
 }

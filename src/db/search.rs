@@ -17,8 +17,14 @@ struct IdRow {
 
 /// Rewrites the index entry of one vacancy from its current row and skills.
 pub fn reindex(conn: &mut DbConn, id: i32) -> QueryResult<()> {
-    let vacancy: Vacancy = vacancies::table.find(id).select(Vacancy::as_select()).first(conn)?;
-    let skills: Vec<String> = taxonomy::skills_of(conn, id)?.into_iter().map(|s| s.name).collect();
+    let vacancy: Vacancy = vacancies::table
+        .find(id)
+        .select(Vacancy::as_select())
+        .first(conn)?;
+    let skills: Vec<String> = taxonomy::skills_of(conn, id)?
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
     let skills = skills.join(" ");
     let body = [
         vacancy.summary.as_str(),
@@ -91,13 +97,21 @@ pub fn matching_ids(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<i
             (in_title, anywhere)
         }
         DbConn::Pg(c) => {
-            let all = keywords.iter().map(|k| format!("{k}:*")).collect::<Vec<_>>().join(" & ");
-            let title_only =
-                keywords.iter().map(|k| format!("{k}:*A")).collect::<Vec<_>>().join(" & ");
+            let all = keywords
+                .iter()
+                .map(|k| format!("{k}:*"))
+                .collect::<Vec<_>>()
+                .join(" & ");
+            let title_only = keywords
+                .iter()
+                .map(|k| format!("{k}:*A"))
+                .collect::<Vec<_>>()
+                .join(" & ");
             let sql = "SELECT vacancy_id AS id FROM vacancy_search \
                        WHERE document @@ to_tsquery('simple', $1) \
                        ORDER BY ts_rank(document, to_tsquery('simple', $1), 1) DESC, vacancy_id DESC";
-            let in_title: Vec<IdRow> = diesel::sql_query(sql).bind::<Text, _>(title_only).load(c)?;
+            let in_title: Vec<IdRow> =
+                diesel::sql_query(sql).bind::<Text, _>(title_only).load(c)?;
             let anywhere: Vec<IdRow> = diesel::sql_query(sql).bind::<Text, _>(all).load(c)?;
             (in_title, anywhere)
         }

@@ -36,7 +36,11 @@ pub fn skill_for_name(conn: &mut DbConn, name: &str) -> QueryResult<Skill> {
         .values((skills::slug.eq(&slug), skills::name.eq(name.trim())))
         .returning(skills::id)
         .get_result(conn)?;
-    Ok(Skill { id, slug, name: name.trim().to_string() })
+    Ok(Skill {
+        id,
+        slug,
+        name: name.trim().to_string(),
+    })
 }
 
 pub fn skills_of(conn: &mut DbConn, vacancy_id: i32) -> QueryResult<Vec<Skill>> {

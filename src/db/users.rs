@@ -16,21 +16,38 @@ pub fn by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
 }
 
 pub fn by_id(conn: &mut DbConn, id: i32) -> QueryResult<Option<User>> {
-    users::table.find(id).select(User::as_select()).first(conn).optional()
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<User>> {
-    users::table.order(users::email).select(User::as_select()).load(conn)
+    users::table
+        .order(users::email)
+        .select(User::as_select())
+        .load(conn)
 }
 
 pub fn count_admins(conn: &mut DbConn) -> QueryResult<i64> {
     users::table
-        .filter(users::role.eq(Role::Admin.as_str()).and(users::active.eq(true)))
+        .filter(
+            users::role
+                .eq(Role::Admin.as_str())
+                .and(users::active.eq(true)),
+        )
         .count()
         .get_result(conn)
 }
 
-pub fn insert(conn: &mut DbConn, email: &str, name: &str, password_hash: &str, role: Role) -> QueryResult<i32> {
+pub fn insert(
+    conn: &mut DbConn,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+    role: Role,
+) -> QueryResult<i32> {
     let now = super::now();
     diesel::insert_into(users::table)
         .values((
@@ -55,32 +72,48 @@ pub fn set_active(conn: &mut DbConn, id: i32, active: bool) -> QueryResult<()> {
 
 pub fn set_password(conn: &mut DbConn, id: i32, password_hash: &str) -> QueryResult<()> {
     diesel::update(users::table.find(id))
-        .set((users::password_hash.eq(password_hash), users::updated_at.eq(super::now())))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::updated_at.eq(super::now()),
+        ))
         .execute(conn)?;
     Ok(())
 }
 
 pub fn record_failure(conn: &mut DbConn, subject: &str) -> QueryResult<()> {
     diesel::insert_into(login_failures::table)
-        .values((login_failures::subject.eq(subject), login_failures::created_at.eq(super::now())))
+        .values((
+            login_failures::subject.eq(subject),
+            login_failures::created_at.eq(super::now()),
+        ))
         .execute(conn)?;
     Ok(())
 }
 
-pub fn failures_since(conn: &mut DbConn, subject: &str, since: PrimitiveDateTime) -> QueryResult<i64> {
+pub fn failures_since(
+    conn: &mut DbConn,
+    subject: &str,
+    since: PrimitiveDateTime,
+) -> QueryResult<i64> {
     login_failures::table
-        .filter(login_failures::subject.eq(subject).and(login_failures::created_at.gt(since)))
+        .filter(
+            login_failures::subject
+                .eq(subject)
+                .and(login_failures::created_at.gt(since)),
+        )
         .count()
         .get_result(conn)
 }
 
 /// Forgets failures older than the window, so the table stays small.
 pub fn prune_failures(conn: &mut DbConn, before: PrimitiveDateTime) -> QueryResult<()> {
-    diesel::delete(login_failures::table.filter(login_failures::created_at.le(before))).execute(conn)?;
+    diesel::delete(login_failures::table.filter(login_failures::created_at.le(before)))
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn clear_failures(conn: &mut DbConn, subject: &str) -> QueryResult<()> {
-    diesel::delete(login_failures::table.filter(login_failures::subject.eq(subject))).execute(conn)?;
+    diesel::delete(login_failures::table.filter(login_failures::subject.eq(subject)))
+        .execute(conn)?;
     Ok(())
 }

@@ -12,18 +12,29 @@ pub fn open(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<Vec<(Vacan
     vacancies::table
         .inner_join(categories::table)
         .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
-        .filter(vacancies::valid_through.is_null().or(vacancies::valid_through.gt(now)))
+        .filter(
+            vacancies::valid_through
+                .is_null()
+                .or(vacancies::valid_through.gt(now)),
+        )
         .order((vacancies::published_at.desc(), vacancies::id.desc()))
         .select((Vacancy::as_select(), Category::as_select()))
         .load(conn)
 }
 
-fn detail(conn: &mut DbConn, row: Option<(Vacancy, Category)>) -> QueryResult<Option<VacancyDetail>> {
+fn detail(
+    conn: &mut DbConn,
+    row: Option<(Vacancy, Category)>,
+) -> QueryResult<Option<VacancyDetail>> {
     match row {
         None => Ok(None),
         Some((vacancy, category)) => {
             let skills = taxonomy::skills_of(conn, vacancy.id)?;
-            Ok(Some(VacancyDetail { vacancy, category, skills }))
+            Ok(Some(VacancyDetail {
+                vacancy,
+                category,
+                skills,
+            }))
         }
     }
 }
@@ -71,7 +82,7 @@ pub fn related(
         .filter(|(score, _)| *score > 0)
         .collect();
     // Stable sort keeps newest first among equal scores.
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     Ok(scored.into_iter().take(limit).map(|(_, row)| row).collect())
 }
 
@@ -91,7 +102,10 @@ pub fn for_admin(
     }
     let title = title.trim();
     if !title.is_empty() {
-        let pattern = format!("%{}%", title.replace('\\', "").replace('%', "").replace('_', " "));
+        let pattern = format!(
+            "%{}%",
+            title.replace(['\\', '%'], "").replace('_', " ")
+        );
         query = query.filter(vacancies::title.like(pattern));
     }
     query.load(conn)
@@ -106,7 +120,9 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
 }
 
 fn slug_taken(conn: &mut DbConn, slug: &str, except: Option<i32>) -> QueryResult<bool> {
-    let mut query = vacancies::table.filter(vacancies::slug.eq(slug)).into_boxed();
+    let mut query = vacancies::table
+        .filter(vacancies::slug.eq(slug))
+        .into_boxed();
     if let Some(id) = except {
         query = query.filter(vacancies::id.ne(id));
     }
@@ -116,7 +132,11 @@ fn slug_taken(conn: &mut DbConn, slug: &str, except: Option<i32>) -> QueryResult
 /// A slug made from the title, with a number added when another vacancy has it.
 pub fn unique_slug(conn: &mut DbConn, title: &str, except: Option<i32>) -> QueryResult<String> {
     let base = crate::domain::slug::slugify(title);
-    let base = if base.is_empty() { "vacancy".to_string() } else { base };
+    let base = if base.is_empty() {
+        "vacancy".to_string()
+    } else {
+        base
+    };
     let mut candidate = base.clone();
     let mut n = 2;
     while slug_taken(conn, &candidate, except)? {
@@ -155,10 +175,17 @@ pub fn insert(
 
 /// Saves edited fields and skills. A vacancy that was never published follows its title with
 /// its slug; once published the slug stays, so shared links keep working.
-pub fn update(conn: &mut DbConn, id: i32, fields: &VacancyFields, skills: &[String]) -> QueryResult<()> {
+pub fn update(
+    conn: &mut DbConn,
+    id: i32,
+    fields: &VacancyFields,
+    skills: &[String],
+) -> QueryResult<()> {
     conn.transaction(|conn| {
-        let current: Vacancy =
-            vacancies::table.find(id).select(Vacancy::as_select()).first(conn)?;
+        let current: Vacancy = vacancies::table
+            .find(id)
+            .select(Vacancy::as_select())
+            .first(conn)?;
         diesel::update(vacancies::table.find(id))
             .set((fields, vacancies::updated_at.eq(super::now())))
             .execute(conn)?;
@@ -189,7 +216,11 @@ pub fn set_status(
     Ok(())
 }
 
-pub fn set_valid_through(conn: &mut DbConn, id: i32, valid_through: Option<PrimitiveDateTime>) -> QueryResult<()> {
+pub fn set_valid_through(
+    conn: &mut DbConn,
+    id: i32,
+    valid_through: Option<PrimitiveDateTime>,
+) -> QueryResult<()> {
     diesel::update(vacancies::table.find(id))
         .set(vacancies::valid_through.eq(valid_through))
         .execute(conn)?;

@@ -44,7 +44,10 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
 impl Filters {
     /// Reads filters from decoded query pairs; `category_slugs` are the categories that exist.
     pub fn from_pairs(pairs: &[(String, String)], category_slugs: &[&str]) -> Filters {
-        let mut f = Filters { page: 1, ..Filters::default() };
+        let mut f = Filters {
+            page: 1,
+            ..Filters::default()
+        };
         for (key, value) in pairs {
             let value = value.trim();
             match key.as_str() {
@@ -75,7 +78,13 @@ impl Filters {
                         .ok()
                         .filter(|n| *n > 0 && *n < 100_000_000)
                 }
-                "sort" => f.sort = if value == "salary" { Sort::Salary } else { Sort::Newest },
+                "sort" => {
+                    f.sort = if value == "salary" {
+                        Sort::Salary
+                    } else {
+                        Sort::Newest
+                    }
+                }
                 "page" => f.page = value.parse::<usize>().ok().filter(|p| *p >= 1).unwrap_or(1),
                 _ => {}
             }
@@ -137,7 +146,10 @@ impl Filters {
     }
 
     pub fn with_page(&self, page: usize) -> Filters {
-        Filters { page, ..self.clone() }
+        Filters {
+            page,
+            ..self.clone()
+        }
     }
 
     fn first_page(&self) -> Filters {
@@ -153,7 +165,11 @@ pub fn keywords(q: &str) -> Vec<String> {
         if word.is_empty() {
             continue;
         }
-        let word: String = word.to_lowercase().chars().take(MAX_KEYWORD_CHARS).collect();
+        let word: String = word
+            .to_lowercase()
+            .chars()
+            .take(MAX_KEYWORD_CHARS)
+            .collect();
         // "OR", "AND", "NOT" and "NEAR" are plain words to us; lower case keeps them so.
         if !words.contains(&word) {
             words.push(word);
@@ -200,22 +216,21 @@ impl Filters {
     fn matches(&self, row: &Row, skip: Option<Dim>) -> bool {
         let (v, c) = row;
         let pass = |dim: Dim, ok: bool| skip == Some(dim) || ok;
-        pass(Dim::Category, self.categories.is_empty() || self.categories.contains(&c.slug))
-            && pass(
-                Dim::Seniority,
-                self.seniorities.is_empty()
-                    || self.seniorities.iter().any(|s| s.as_str() == v.seniority),
-            )
-            && pass(
-                Dim::Employment,
-                self.employments.is_empty()
-                    || self.employments.iter().any(|e| e.as_str() == v.employment),
-            )
-            && pass(
-                Dim::WorkMode,
-                self.work_modes.is_empty() || self.work_modes.iter().any(|w| w.as_str() == v.work_mode),
-            )
-            && matches_location(v, &self.location)
+        pass(
+            Dim::Category,
+            self.categories.is_empty() || self.categories.contains(&c.slug),
+        ) && pass(
+            Dim::Seniority,
+            self.seniorities.is_empty()
+                || self.seniorities.iter().any(|s| s.as_str() == v.seniority),
+        ) && pass(
+            Dim::Employment,
+            self.employments.is_empty()
+                || self.employments.iter().any(|e| e.as_str() == v.employment),
+        ) && pass(
+            Dim::WorkMode,
+            self.work_modes.is_empty() || self.work_modes.iter().any(|w| w.as_str() == v.work_mode),
+        ) && matches_location(v, &self.location)
             && match self.salary_min {
                 None => true,
                 // Not stated passes (and is labelled so); stated must reach the minimum per year.
@@ -275,7 +290,11 @@ pub fn search(
         Some(ids) => {
             let mut by_rank: Vec<(usize, Row)> = open
                 .into_iter()
-                .filter_map(|row| ids.iter().position(|id| *id == row.0.id).map(|rank| (rank, row)))
+                .filter_map(|row| {
+                    ids.iter()
+                        .position(|id| *id == row.0.id)
+                        .map(|rank| (rank, row))
+                })
                 .collect();
             by_rank.sort_by_key(|(rank, _)| *rank);
             by_rank.into_iter().map(|(_, row)| row).collect()
@@ -283,25 +302,56 @@ pub fn search(
     };
 
     let facets = vec![
-        facet(&candidates, filters, Dim::Category, "category", "Category", categories
-            .iter()
-            .map(|c| (c.slug.clone(), c.name.clone()))
-            .collect()),
-        facet(&candidates, filters, Dim::Seniority, "seniority", "Seniority", Seniority::ALL
-            .iter()
-            .map(|s| (s.as_str().to_string(), s.label().to_string()))
-            .collect()),
-        facet(&candidates, filters, Dim::Employment, "employment", "Employment", Employment::ALL
-            .iter()
-            .map(|e| (e.as_str().to_string(), e.label().to_string()))
-            .collect()),
-        facet(&candidates, filters, Dim::WorkMode, "work_mode", "Work mode", WorkMode::ALL
-            .iter()
-            .map(|w| (w.as_str().to_string(), w.label().to_string()))
-            .collect()),
+        facet(
+            &candidates,
+            filters,
+            Dim::Category,
+            "category",
+            "Category",
+            categories
+                .iter()
+                .map(|c| (c.slug.clone(), c.name.clone()))
+                .collect(),
+        ),
+        facet(
+            &candidates,
+            filters,
+            Dim::Seniority,
+            "seniority",
+            "Seniority",
+            Seniority::ALL
+                .iter()
+                .map(|s| (s.as_str().to_string(), s.label().to_string()))
+                .collect(),
+        ),
+        facet(
+            &candidates,
+            filters,
+            Dim::Employment,
+            "employment",
+            "Employment",
+            Employment::ALL
+                .iter()
+                .map(|e| (e.as_str().to_string(), e.label().to_string()))
+                .collect(),
+        ),
+        facet(
+            &candidates,
+            filters,
+            Dim::WorkMode,
+            "work_mode",
+            "Work mode",
+            WorkMode::ALL
+                .iter()
+                .map(|w| (w.as_str().to_string(), w.label().to_string()))
+                .collect(),
+        ),
     ];
 
-    let mut rows: Vec<Row> = candidates.into_iter().filter(|row| filters.matches(row, None)).collect();
+    let mut rows: Vec<Row> = candidates
+        .into_iter()
+        .filter(|row| filters.matches(row, None))
+        .collect();
     if filters.sort == Sort::Salary {
         // Highest yearly top of range first; not stated last; stable, so rank/newest breaks ties.
         rows.sort_by_key(|(v, _)| std::cmp::Reverse(yearly_top(v).unwrap_or(-1)));
@@ -309,9 +359,21 @@ pub fn search(
     let total = rows.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = filters.page.clamp(1, pages);
-    let rows: Vec<Row> = rows.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .collect();
     let widenings = widenings(filters, categories);
-    BoardPage { filters: filters.with_page(page), rows, total, page, pages, facets, widenings }
+    BoardPage {
+        filters: filters.with_page(page),
+        rows,
+        total,
+        page,
+        pages,
+        facets,
+        widenings,
+    }
 }
 
 fn facet(
@@ -322,7 +384,10 @@ fn facet(
     legend: &'static str,
     values: Vec<(String, String)>,
 ) -> Facet {
-    let others: Vec<&Row> = candidates.iter().filter(|row| filters.matches(row, Some(dim))).collect();
+    let others: Vec<&Row> = candidates
+        .iter()
+        .filter(|row| filters.matches(row, Some(dim)))
+        .collect();
     let values = values
         .into_iter()
         .map(|(value, label)| {
@@ -337,10 +402,21 @@ fn facet(
                 .count();
             let mut toggled = filters.first_page();
             let selected = toggle(&mut toggled, dim, &value);
-            FacetValue { name, toggle_url: toggled.url(), value, label, count, selected }
+            FacetValue {
+                name,
+                toggle_url: toggled.url(),
+                value,
+                label,
+                count,
+                selected,
+            }
         })
         .collect();
-    Facet { name, legend, values }
+    Facet {
+        name,
+        legend,
+        values,
+    }
 }
 
 /// Turns a value off if it is on (returns true), or on if it is off (returns false).
@@ -373,30 +449,75 @@ fn toggle(f: &mut Filters, dim: Dim, value: &str) -> bool {
 fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
     let base = filters.first_page();
     let mut out = Vec::new();
-    let mut add = |label: String, f: Filters| out.push(Widening { label, url: f.url() });
+    let mut add = |label: String, f: Filters| {
+        out.push(Widening {
+            label,
+            url: f.url(),
+        })
+    };
     if !base.q.is_empty() {
-        add(format!("Search all vacancies, not only “{}”", base.q), Filters { q: String::new(), ..base.clone() });
+        add(
+            format!("Search all vacancies, not only “{}”", base.q),
+            Filters {
+                q: String::new(),
+                ..base.clone()
+            },
+        );
     }
     for c in &base.categories {
-        let name = categories.iter().find(|x| &x.slug == c).map(|x| x.name.as_str()).unwrap_or(c);
+        let name = categories
+            .iter()
+            .find(|x| &x.slug == c)
+            .map(|x| x.name.as_str())
+            .unwrap_or(c);
         let mut f = base.clone();
         f.categories.retain(|x| x != c);
         add(format!("Any category, not only {name}"), f);
     }
     if !base.seniorities.is_empty() {
-        add("Any seniority".into(), Filters { seniorities: vec![], ..base.clone() });
+        add(
+            "Any seniority".into(),
+            Filters {
+                seniorities: vec![],
+                ..base.clone()
+            },
+        );
     }
     if !base.employments.is_empty() {
-        add("Any employment type".into(), Filters { employments: vec![], ..base.clone() });
+        add(
+            "Any employment type".into(),
+            Filters {
+                employments: vec![],
+                ..base.clone()
+            },
+        );
     }
     if !base.work_modes.is_empty() {
-        add("Any work mode".into(), Filters { work_modes: vec![], ..base.clone() });
+        add(
+            "Any work mode".into(),
+            Filters {
+                work_modes: vec![],
+                ..base.clone()
+            },
+        );
     }
     if !base.location.is_empty() {
-        add(format!("Anywhere, not only “{}”", base.location), Filters { location: String::new(), ..base.clone() });
+        add(
+            format!("Anywhere, not only “{}”", base.location),
+            Filters {
+                location: String::new(),
+                ..base.clone()
+            },
+        );
     }
     if base.salary_min.is_some() {
-        add("Any salary".into(), Filters { salary_min: None, ..base.clone() });
+        add(
+            "Any salary".into(),
+            Filters {
+                salary_min: None,
+                ..base.clone()
+            },
+        );
     }
     out
 }
@@ -421,21 +542,32 @@ mod tests {
         assert_eq!(f.work_modes, vec![WorkMode::Remote, WorkMode::Hybrid]);
         assert_eq!(f.page, 1);
         assert_eq!(f.salary_min, Some(50_000));
-        for bad in ["page=0", "page=-1", "page=abc", "page=99999999999999999999999"] {
+        for bad in [
+            "page=0",
+            "page=-1",
+            "page=abc",
+            "page=99999999999999999999999",
+        ] {
             assert_eq!(Filters::from_pairs(&pairs(bad), &[]).page, 1, "{bad}");
         }
     }
 
     #[test]
     fn query_string_round_trips() {
-        let f = Filters::from_pairs(&pairs("q=a%26b&category=qa&work_mode=remote&sort=salary&page=2"), &["qa"]);
+        let f = Filters::from_pairs(
+            &pairs("q=a%26b&category=qa&work_mode=remote&sort=salary&page=2"),
+            &["qa"],
+        );
         let again = Filters::from_pairs(&pairs(&f.query_string()), &["qa"]);
         assert_eq!(f, again);
     }
 
     #[test]
     fn keywords_are_plain_words() {
-        assert_eq!(keywords("  Rust \"dev\"* OR -go NEAR(x) "), vec!["rust", "dev", "or", "go", "near", "x"]);
+        assert_eq!(
+            keywords("  Rust \"dev\"* OR -go NEAR(x) "),
+            vec!["rust", "dev", "or", "go", "near", "x"]
+        );
         assert!(keywords("😀 *** \"\"").is_empty());
         assert_eq!(keywords(&"word ".repeat(500)).len(), 1);
         let many: Vec<String> = (0..20).map(|i| format!("w{i}")).collect();

@@ -14,38 +14,85 @@ pub fn vacancy_changes(
     new_skills: &[String],
     categories: &[Category],
 ) -> Vec<FieldChange> {
-    let category = |id: i32| categories.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string());
-    let date = |d: &Option<time::PrimitiveDateTime>| d.map(super::timefmt::date).unwrap_or_default();
+    let category = |id: i32| {
+        categories
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let date =
+        |d: &Option<time::PrimitiveDateTime>| d.map(super::timefmt::date).unwrap_or_default();
     let pairs: Vec<(&str, String, String)> = vec![
         ("title", old.title.clone(), new.title.clone()),
-        ("category", category(old.category_id), category(new.category_id)),
+        (
+            "category",
+            category(old.category_id),
+            category(new.category_id),
+        ),
         ("seniority", old.seniority.clone(), new.seniority.clone()),
         ("employment", old.employment.clone(), new.employment.clone()),
         ("work_mode", old.work_mode.clone(), new.work_mode.clone()),
         ("location", old.location.clone(), new.location.clone()),
         ("country", old.country.clone(), new.country.clone()),
-        ("remote_countries", old.remote_countries.clone(), new.remote_countries.clone()),
+        (
+            "remote_countries",
+            old.remote_countries.clone(),
+            new.remote_countries.clone(),
+        ),
         ("salary_min", opt(&old.salary_min), opt(&new.salary_min)),
         ("salary_max", opt(&old.salary_max), opt(&new.salary_max)),
-        ("salary_currency", opt(&old.salary_currency), opt(&new.salary_currency)),
-        ("salary_period", opt(&old.salary_period), opt(&new.salary_period)),
-        ("valid_through", date(&old.valid_through), date(&new.valid_through)),
+        (
+            "salary_currency",
+            opt(&old.salary_currency),
+            opt(&new.salary_currency),
+        ),
+        (
+            "salary_period",
+            opt(&old.salary_period),
+            opt(&new.salary_period),
+        ),
+        (
+            "valid_through",
+            date(&old.valid_through),
+            date(&new.valid_through),
+        ),
         ("summary", old.summary.clone(), new.summary.clone()),
-        ("responsibilities", old.responsibilities.clone(), new.responsibilities.clone()),
-        ("requirements", old.requirements.clone(), new.requirements.clone()),
-        ("nice_to_have", old.nice_to_have.clone(), new.nice_to_have.clone()),
+        (
+            "responsibilities",
+            old.responsibilities.clone(),
+            new.responsibilities.clone(),
+        ),
+        (
+            "requirements",
+            old.requirements.clone(),
+            new.requirements.clone(),
+        ),
+        (
+            "nice_to_have",
+            old.nice_to_have.clone(),
+            new.nice_to_have.clone(),
+        ),
         ("benefits", old.benefits.clone(), new.benefits.clone()),
         ("skills", old_skills.join(", "), new_skills.join(", ")),
     ];
     pairs
         .into_iter()
         .filter(|(_, from, to)| from != to)
-        .map(|(field, from, to)| FieldChange { field: field.to_string(), from, to })
+        .map(|(field, from, to)| FieldChange {
+            field: field.to_string(),
+            from,
+            to,
+        })
         .collect()
 }
 
 /// Every field of a new record, as changes from nothing.
-pub fn created(new: &VacancyFields, skills: &[String], categories: &[Category]) -> Vec<FieldChange> {
+pub fn created(
+    new: &VacancyFields,
+    skills: &[String],
+    categories: &[Category],
+) -> Vec<FieldChange> {
     let empty = VacancyFields {
         title: String::new(),
         category_id: -1,

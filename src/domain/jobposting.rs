@@ -66,7 +66,10 @@ pub fn job_posting(
             .map(|c| json!({"@type": "Country", "name": c}))
             .collect();
         if !countries.is_empty() {
-            o.insert("applicantLocationRequirements".into(), Value::Array(countries));
+            o.insert(
+                "applicantLocationRequirements".into(),
+                Value::Array(countries),
+            );
         }
     } else {
         let mut address = Map::new();
@@ -77,7 +80,10 @@ pub fn job_posting(
         if !v.country.is_empty() {
             address.insert("addressCountry".into(), json!(v.country));
         }
-        o.insert("jobLocation".into(), json!({"@type": "Place", "address": Value::Object(address)}));
+        o.insert(
+            "jobLocation".into(),
+            json!({"@type": "Place", "address": Value::Object(address)}),
+        );
     }
     if let Some(e) = Employment::parse(&v.employment) {
         o.insert("employmentType".into(), json!(e.schema_org()));
@@ -128,7 +134,9 @@ pub fn job_posting(
 /// close the element.
 pub fn to_script_json(value: &Value) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".into());
-    text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,9 +185,11 @@ fn mentions_salary(title: &str) -> bool {
     let lower = title.to_lowercase();
     let has_digit = lower.chars().any(|c| c.is_ascii_digit());
     let money = ['€', '$', '£', '¥'].iter().any(|c| lower.contains(*c))
-        || ["eur", "usd", "gbp", "pln", "salary", "/h", "per hour", "per year", "k/"]
-            .iter()
-            .any(|w| lower.contains(w))
+        || [
+            "eur", "usd", "gbp", "pln", "salary", "/h", "per hour", "per year", "k/",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
         || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
             w.len() > 1 && w.ends_with('k') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit())
         });
@@ -199,7 +209,12 @@ fn mentions_place(title: &str, location: &str, country: &str) -> bool {
 /// What Google needs that this posting lacks or gets wrong, read from its JobPosting JSON.
 pub fn checklist(posting: &Value, now: PrimitiveDateTime) -> Vec<Check> {
     let mut checks = Vec::new();
-    let mut blocking = |m: &str| checks.push(Check { level: Level::Blocking, message: m.to_string() });
+    let mut blocking = |m: &str| {
+        checks.push(Check {
+            level: Level::Blocking,
+            message: m.to_string(),
+        })
+    };
     let title = text_of(posting, "title");
     if title.trim().is_empty() {
         blocking("The title is empty.");
@@ -228,7 +243,12 @@ pub fn checklist(posting: &Value, now: PrimitiveDateTime) -> Vec<Check> {
         blocking("The valid-through date has passed.");
     }
 
-    let mut advice = |m: &str| checks.push(Check { level: Level::Advice, message: m.to_string() });
+    let mut advice = |m: &str| {
+        checks.push(Check {
+            level: Level::Advice,
+            message: m.to_string(),
+        })
+    };
     let location = text_of(&posting["jobLocation"]["address"], "addressLocality");
     let country = text_of(&posting["jobLocation"]["address"], "addressCountry");
     if mentions_place(title, location, country) {
@@ -250,7 +270,10 @@ pub fn checklist(posting: &Value, now: PrimitiveDateTime) -> Vec<Check> {
         advice("No employment type.");
     }
     if title.chars().filter(|c| c.is_alphabetic()).count() > 3
-        && title.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && title
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
     {
         advice("The title is in capitals; write it as a normal title.");
     }

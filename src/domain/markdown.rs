@@ -14,7 +14,10 @@ pub fn to_html(markdown: &str) -> String {
 
 /// The words in a piece of Markdown, for description length checks.
 pub fn word_count(markdown: &str) -> usize {
-    markdown.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    markdown
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 #[cfg(test)]

@@ -54,8 +54,14 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("Backend Developer (Rust)"), "backend-developer-rust");
-        assert_eq!(slugify("  Middle+ Go  Engineer "), "middle-plus-go-engineer");
+        assert_eq!(
+            slugify("Backend Developer (Rust)"),
+            "backend-developer-rust"
+        );
+        assert_eq!(
+            slugify("  Middle+ Go  Engineer "),
+            "middle-plus-go-engineer"
+        );
         assert_eq!(slugify("C# / .NET Developer"), "csharp-net-developer");
         assert_eq!(slugify("Ingeniería de Datos"), "ingenieria-de-datos");
         assert_eq!(slugify("!!!"), "");

@@ -14,28 +14,37 @@ pub fn iso(t: impl Borrow<PrimitiveDateTime>) -> String {
 /// `2026-11-25`, for `<time datetime>` and date inputs.
 pub fn date(t: impl Borrow<PrimitiveDateTime>) -> String {
     let t = *t.borrow();
-    t.date().format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
+    t.date()
+        .format(format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
 }
 
 /// `25 Nov 2026`, for people.
 pub fn human(t: impl Borrow<PrimitiveDateTime>) -> String {
     let t = *t.borrow();
     t.date()
-        .format(format_description!("[day padding:none] [month repr:short] [year]"))
+        .format(format_description!(
+            "[day padding:none] [month repr:short] [year]"
+        ))
         .unwrap_or_default()
 }
 
 /// `25 Nov 2026, 09:30 UTC`.
 pub fn human_time(t: impl Borrow<PrimitiveDateTime>) -> String {
     let t = *t.borrow();
-    t.format(format_description!("[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"))
-        .unwrap_or_default()
+    t.format(format_description!(
+        "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
+    ))
+    .unwrap_or_default()
 }
 
 /// Parses a `YYYY-MM-DD` date input as the end of that day in UTC.
 pub fn parse_end_of_day(text: &str) -> Option<PrimitiveDateTime> {
     let date = Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()?;
-    Some(PrimitiveDateTime::new(date, Time::from_hms(23, 59, 59).ok()?))
+    Some(PrimitiveDateTime::new(
+        date,
+        Time::from_hms(23, 59, 59).ok()?,
+    ))
 }
 
 #[cfg(test)]

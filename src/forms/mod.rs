@@ -21,11 +21,19 @@ pub struct CheckedForm {
 
 impl CheckedForm {
     pub fn get(&self, name: &str) -> &str {
-        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
 
     pub fn all(&self, name: &str) -> Vec<&str> {
-        self.pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -41,12 +49,21 @@ impl FromRequest for CheckedForm {
         let req = req.clone();
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
-            let body = body.await.map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}")))?;
+            let body = body
+                .await
+                .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}")))?;
             // Lossy decoding: invalid UTF-8 becomes U+FFFD instead of an error.
-            let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+            let pairs: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&body).unwrap_or_default();
             let form = CheckedForm { pairs };
             let session = req.get_session();
-            crate::csrf::verify(&session, form.pairs.iter().find(|(k, _)| k == crate::csrf::FIELD).map(|(_, v)| v.as_str()))?;
+            crate::csrf::verify(
+                &session,
+                form.pairs
+                    .iter()
+                    .find(|(k, _)| k == crate::csrf::FIELD)
+                    .map(|(_, v)| v.as_str()),
+            )?;
             Ok(form)
         })
     }
@@ -85,12 +102,24 @@ impl FieldErrors {
 }
 
 /// Checks a required text field and its length; returns the trimmed value.
-pub fn text(errors: &mut FieldErrors, field: &'static str, value: &str, required: bool, max: usize) -> String {
+pub fn text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    required: bool,
+    max: usize,
+) -> String {
     let value = value.trim();
     if required && value.is_empty() {
         errors.add(field, crate::messages::REQUIRED);
     } else if value.chars().count() > max {
-        errors.add(field, format!("Use at most {max} characters (now {}).", value.chars().count()));
+        errors.add(
+            field,
+            format!(
+                "Use at most {max} characters (now {}).",
+                value.chars().count()
+            ),
+        );
     }
     value.to_string()
 }

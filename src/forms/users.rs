@@ -13,7 +13,11 @@ pub struct NewUserForm {
 
 impl NewUserForm {
     pub fn from_form(f: &CheckedForm) -> NewUserForm {
-        NewUserForm { email: f.get("email").trim().into(), name: f.get("name").into(), role: f.get("role").into() }
+        NewUserForm {
+            email: f.get("email").trim().into(),
+            name: f.get("name").into(),
+            role: f.get("role").into(),
+        }
     }
 
     pub fn parse(&self) -> Result<(String, String, Role), FieldErrors> {

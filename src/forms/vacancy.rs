@@ -4,7 +4,10 @@ use time::PrimitiveDateTime;
 
 use super::{text, CheckedForm, FieldErrors};
 use crate::domain::timefmt;
-use crate::models::{countries, Category, Employment, SalaryPeriod, Seniority, VacancyDetail, VacancyFields, WorkMode, CURRENCIES};
+use crate::models::{
+    countries, Category, Employment, SalaryPeriod, Seniority, VacancyDetail, VacancyFields,
+    WorkMode, CURRENCIES,
+};
 
 pub const MAX_TITLE: usize = 120;
 pub const MAX_SECTION: usize = 10_000;
@@ -90,13 +93,23 @@ impl VacancyForm {
             requirements: v.requirements.clone(),
             nice_to_have: v.nice_to_have.clone(),
             benefits: v.benefits.clone(),
-            skills: d.skills.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
+            skills: d
+                .skills
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 
     pub fn skill_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        for name in self.skills.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        for name in self
+            .skills
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
                 names.push(name.to_string());
             }
@@ -134,9 +147,18 @@ impl VacancyForm {
         }
         let (remote_codes, unknown) = countries::parse_list(&self.remote_countries);
         if !unknown.is_empty() {
-            e.add("remote_countries", format!("Unknown country codes: {}. Use two-letter codes such as DE, PL, ES.", unknown.join(", ")));
+            e.add(
+                "remote_countries",
+                format!(
+                    "Unknown country codes: {}. Use two-letter codes such as DE, PL, ES.",
+                    unknown.join(", ")
+                ),
+            );
         } else if remote && remote_codes.is_empty() {
-            e.add("remote_countries", "A remote vacancy needs at least one country where applicants may live.");
+            e.add(
+                "remote_countries",
+                "A remote vacancy needs at least one country where applicants may live.",
+            );
         }
 
         let amount = |e: &mut FieldErrors, field: &'static str, raw: &str| -> Option<i32> {
@@ -186,17 +208,41 @@ impl VacancyForm {
         };
 
         let summary = text(&mut e, "summary", &self.summary, true, 2_000);
-        let responsibilities = text(&mut e, "responsibilities", &self.responsibilities, true, MAX_SECTION);
-        let requirements = text(&mut e, "requirements", &self.requirements, true, MAX_SECTION);
-        let nice_to_have = text(&mut e, "nice_to_have", &self.nice_to_have, false, MAX_SECTION);
+        let responsibilities = text(
+            &mut e,
+            "responsibilities",
+            &self.responsibilities,
+            true,
+            MAX_SECTION,
+        );
+        let requirements = text(
+            &mut e,
+            "requirements",
+            &self.requirements,
+            true,
+            MAX_SECTION,
+        );
+        let nice_to_have = text(
+            &mut e,
+            "nice_to_have",
+            &self.nice_to_have,
+            false,
+            MAX_SECTION,
+        );
         let benefits = text(&mut e, "benefits", &self.benefits, false, MAX_SECTION);
 
         let skills = self.skill_names();
         if skills.len() > MAX_SKILLS {
             e.add("skills", format!("Use at most {MAX_SKILLS} skills."));
         } else if let Some(long) = skills.iter().find(|s| s.chars().count() > 40) {
-            e.add("skills", format!("“{long}” is too long for a skill (40 characters at most)."));
-        } else if skills.iter().any(|s| crate::domain::slug::slugify(s).is_empty()) {
+            e.add(
+                "skills",
+                format!("“{long}” is too long for a skill (40 characters at most)."),
+            );
+        } else if skills
+            .iter()
+            .any(|s| crate::domain::slug::slugify(s).is_empty())
+        {
             e.add("skills", "Each skill needs at least one letter or digit.");
         }
 
@@ -215,7 +261,11 @@ impl VacancyForm {
             salary_min,
             salary_max,
             salary_currency: stated.then_some(currency),
-            salary_period: if stated { period.map(|p| p.as_str().to_string()) } else { None },
+            salary_period: if stated {
+                period.map(|p| p.as_str().to_string())
+            } else {
+                None
+            },
             summary,
             responsibilities,
             requirements,

@@ -23,7 +23,10 @@ struct HomePage {
 pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
     let now = db::now();
     let (open, categories) = db::run(&state.pool, move |conn| {
-        Ok((db::vacancies::open(conn, now)?, db::taxonomy::categories(conn)?))
+        Ok((
+            db::vacancies::open(conn, now)?,
+            db::taxonomy::categories(conn)?,
+        ))
     })
     .await?;
     let categories = categories
@@ -36,12 +39,20 @@ pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<Htt
         .collect();
     let seniorities = Seniority::ALL
         .iter()
-        .map(|s| (*s, open.iter().filter(|(v, _)| v.seniority == s.as_str()).count()))
+        .map(|s| {
+            (
+                *s,
+                open.iter()
+                    .filter(|(v, _)| v.seniority == s.as_str())
+                    .count(),
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .collect();
     let total = open.len();
     let page = HomePage {
-        ctx: PageCtx::public(&state.site, &session, "home").with_canonical(state.site.absolute("/")),
+        ctx: PageCtx::public(&state.site, &session, "home")
+            .with_canonical(state.site.absolute("/")),
         latest: open.into_iter().take(6).collect(),
         categories,
         seniorities,

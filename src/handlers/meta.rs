@@ -16,17 +16,26 @@ pub async fn health(state: web::Data<AppState>) -> HttpResponse {
     })
     .await;
     match result {
-        Ok(_) => HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok\n"),
+        Ok(_) => HttpResponse::Ok()
+            .content_type("text/plain; charset=utf-8")
+            .body("ok\n"),
         Err(e) => {
             log::warn!("health check failed: {e}");
-            HttpResponse::ServiceUnavailable().content_type("text/plain; charset=utf-8").body("database unavailable\n")
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain; charset=utf-8")
+                .body("database unavailable\n")
         }
     }
 }
 
 pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
-    let body = format!("User-agent: *\nDisallow: /admin\n\nSitemap: {}\n", state.site.absolute("/sitemap.xml"));
-    HttpResponse::Ok().content_type("text/plain; charset=utf-8").body(body)
+    let body = format!(
+        "User-agent: *\nDisallow: /admin\n\nSitemap: {}\n",
+        state.site.absolute("/sitemap.xml")
+    );
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body(body)
 }
 
 pub async fn not_found() -> AppResult<HttpResponse> {
@@ -34,7 +43,10 @@ pub async fn not_found() -> AppResult<HttpResponse> {
 }
 
 fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Every public page worth indexing: home, the list, and each open vacancy.
@@ -45,7 +57,10 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for path in ["/", "/vacancies"] {
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&state.site.absolute(path))));
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml_escape(&state.site.absolute(path))
+        ));
     }
     for (v, _) in &open {
         xml.push_str(&format!(
@@ -55,5 +70,7 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
         ));
     }
     xml.push_str("</urlset>\n");
-    Ok(HttpResponse::Ok().content_type("application/xml; charset=utf-8").body(xml))
+    Ok(HttpResponse::Ok()
+        .content_type("application/xml; charset=utf-8")
+        .body(xml))
 }

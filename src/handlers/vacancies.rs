@@ -25,11 +25,21 @@ impl IndexPage {
     }
 
     fn sort_newest_url(&self) -> String {
-        Filters { sort: board::Sort::Newest, page: 1, ..self.board.filters.clone() }.url()
+        Filters {
+            sort: board::Sort::Newest,
+            page: 1,
+            ..self.board.filters.clone()
+        }
+        .url()
     }
 
     fn sort_salary_url(&self) -> String {
-        Filters { sort: board::Sort::Salary, page: 1, ..self.board.filters.clone() }.url()
+        Filters {
+            sort: board::Sort::Salary,
+            page: 1,
+            ..self.board.filters.clone()
+        }
+        .url()
     }
 
     fn by_salary(&self) -> bool {
@@ -37,11 +47,19 @@ impl IndexPage {
     }
 
     fn salary_min_value(&self) -> String {
-        self.board.filters.salary_min.map(|n| n.to_string()).unwrap_or_default()
+        self.board
+            .filters
+            .salary_min
+            .map(|n| n.to_string())
+            .unwrap_or_default()
     }
 }
 
-pub async fn index(req: HttpRequest, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+pub async fn index(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let pairs = query_pairs(req.query_string());
     let now = db::now();
     let board = db::run(&state.pool, move |conn| {
@@ -51,14 +69,25 @@ pub async fn index(req: HttpRequest, state: web::Data<AppState>, session: Sessio
         let ranked = if filters.q.is_empty() {
             None
         } else {
-            Some(db::search::matching_ids(conn, &board::keywords(&filters.q))?)
+            Some(db::search::matching_ids(
+                conn,
+                &board::keywords(&filters.q),
+            )?)
         };
         let open = db::vacancies::open(conn, now)?;
-        Ok(board::search(open, &categories, &filters, ranked.as_deref()))
+        Ok(board::search(
+            open,
+            &categories,
+            &filters,
+            ranked.as_deref(),
+        ))
     })
     .await?;
     let canonical = state.site.absolute(&board.filters.url());
-    let page = IndexPage { ctx: PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical), board };
+    let page = IndexPage {
+        ctx: PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical),
+        board,
+    };
     views::ok(&page)
 }
 
@@ -99,7 +128,16 @@ impl ShowPage {
             .map(|(heading, body)| (heading, crate::domain::markdown::to_html(body)))
             .collect();
         let summary_html = crate::domain::markdown::to_html(&detail.vacancy.summary);
-        ShowPage { ctx, detail, open, preview, description_sections, summary_html, json_ld, related }
+        ShowPage {
+            ctx,
+            detail,
+            open,
+            preview,
+            description_sections,
+            summary_html,
+            json_ld,
+            related,
+        }
     }
 }
 
@@ -118,12 +156,18 @@ pub async fn show(
         let related = if detail.vacancy.is_open(now) {
             db::vacancies::related(conn, &detail, now, 4)?
         } else {
-            db::vacancies::open(conn, now)?.into_iter().filter(|(_, c)| c.id == detail.category.id).take(4).collect()
+            db::vacancies::open(conn, now)?
+                .into_iter()
+                .filter(|(_, c)| c.id == detail.category.id)
+                .take(4)
+                .collect()
         };
         Ok((detail, related))
     })
     .await?;
-    let canonical = state.site.absolute(&format!("/vacancies/{}", detail.vacancy.slug));
+    let canonical = state
+        .site
+        .absolute(&format!("/vacancies/{}", detail.vacancy.slug));
     let ctx = PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical);
     views::ok(&ShowPage::build(ctx, detail, &state.site, related, false))
 }

@@ -1,11 +1,11 @@
 //! Row structs, inserts and value types. Nothing here knows about HTTP.
 
 pub mod countries;
-pub mod values;
 pub mod vacancy;
+pub mod values;
 
-pub use values::*;
 pub use vacancy::*;
+pub use values::*;
 
 use diesel::prelude::*;
 use time::PrimitiveDateTime;

@@ -122,7 +122,11 @@ impl Vacancy {
     }
 
     pub fn remote_country_codes(&self) -> Vec<&str> {
-        self.remote_countries.split(',').map(str::trim).filter(|c| !c.is_empty()).collect()
+        self.remote_countries
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
     }
 
     /// "Berlin, Germany", "Remote (Germany, Poland)" and the like.
@@ -164,13 +168,20 @@ impl Vacancy {
             (None, Some(hi)) => format!("up to {}", group_thousands(hi)),
             (None, None) => return None,
         };
-        Some(format!("{amount} {currency} {period}").trim_end().to_string())
+        Some(
+            format!("{amount} {currency} {period}")
+                .trim_end()
+                .to_string(),
+        )
     }
 
     /// The top of the range per year, for sorting by salary across periods.
     pub fn yearly_salary_top(&self) -> Option<i64> {
         let top = self.salary_max.or(self.salary_min)? as i64;
-        let period = self.salary_period.as_deref().and_then(SalaryPeriod::parse)?;
+        let period = self
+            .salary_period
+            .as_deref()
+            .and_then(SalaryPeriod::parse)?;
         Some(top * period.per_year())
     }
 }

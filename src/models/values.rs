@@ -117,7 +117,10 @@ mod tests {
         for s in Seniority::ALL {
             assert_eq!(Seniority::parse(s.as_str()), Some(*s));
         }
-        assert_eq!(Seniority::parse("middle_plus").map(Seniority::label), Some("Middle+"));
+        assert_eq!(
+            Seniority::parse("middle_plus").map(Seniority::label),
+            Some("Middle+")
+        );
         assert_eq!(Seniority::parse("Middle"), None);
         assert_eq!(WorkMode::label_of("weird"), "weird");
     }

@@ -38,9 +38,15 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
     let (pool, _) = careers::startup::prepare_database(&config).expect("database");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().unwrap().port();
-    let server = careers::startup::run(listener, &config, pool.clone(), Key::generate()).expect("server");
+    let server =
+        careers::startup::run(listener, &config, pool.clone(), Key::generate()).expect("server");
     tokio::spawn(server);
-    TestApp { address: format!("http://127.0.0.1:{port}"), pool, client: new_client(), _dir: dir }
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        pool,
+        client: new_client(),
+        _dir: dir,
+    }
 }
 
 /// The app with the demo content loaded.
@@ -62,7 +68,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get_html(&self, path: &str) -> (u16, String) {
@@ -72,7 +82,12 @@ impl TestApp {
     }
 
     pub async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
-        self.client.post(self.url(path)).form(pairs).send().await.expect("request")
+        self.client
+            .post(self.url(path))
+            .form(pairs)
+            .send()
+            .await
+            .expect("request")
     }
 
     pub fn conn(&self) -> db::PooledConn {
@@ -90,7 +105,15 @@ impl TestApp {
         let (_, page) = self.get_html("/admin/login").await;
         let token = csrf_token(&page);
         let r = self
-            .post_form("/admin/login", &[("csrf_token", &token), ("email", email), ("password", password), ("next", "/admin")])
+            .post_form(
+                "/admin/login",
+                &[
+                    ("csrf_token", &token),
+                    ("email", email),
+                    ("password", password),
+                    ("next", "/admin"),
+                ],
+            )
             .await;
         assert_eq!(r.status().as_u16(), 303, "sign-in should redirect");
         let (status, page) = self.get_html("/admin").await;
@@ -101,7 +124,8 @@ impl TestApp {
     /// A signed-in administrator; returns the CSRF token.
     pub async fn admin(&self) -> String {
         self.create_user("admin@example.com", "a long admin password", Role::Admin);
-        self.sign_in("admin@example.com", "a long admin password").await
+        self.sign_in("admin@example.com", "a long admin password")
+            .await
     }
 }
 
@@ -113,19 +137,32 @@ pub fn csrf_token(html: &str) -> String {
 }
 
 pub fn location(r: &reqwest::Response) -> String {
-    r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
 }
 
 /// Parses every JSON-LD block of a page.
 pub fn json_ld(html: &str) -> Vec<serde_json::Value> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(r#"script[type="application/ld+json"]"#).unwrap();
-    doc.select(&sel).map(|s| serde_json::from_str(&s.inner_html()).expect("valid JSON-LD")).collect()
+    doc.select(&sel)
+        .map(|s| serde_json::from_str(&s.inner_html()).expect("valid JSON-LD"))
+        .collect()
 }
 
 /// Texts of the elements matching a CSS selector.
 pub fn texts(html: &str, selector: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(selector).unwrap();
-    doc.select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    doc.select(&sel)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }

@@ -22,26 +22,48 @@ struct AccountPage {
     errors: FieldErrors,
 }
 
-pub async fn show(CurrentUser(user): CurrentUser, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
-    let page = AccountPage { ctx: PageCtx::admin(&state.site, &session, &user, "admin-account"), email: user.email.clone(), errors: FieldErrors::default() };
+pub async fn show(
+    CurrentUser(user): CurrentUser,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let page = AccountPage {
+        ctx: PageCtx::admin(&state.site, &session, &user, "admin-account"),
+        email: user.email.clone(),
+        errors: FieldErrors::default(),
+    };
     views::ok(&page)
 }
 
-pub async fn change_password(CurrentUser(user): CurrentUser, form: CheckedForm, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+pub async fn change_password(
+    CurrentUser(user): CurrentUser,
+    form: CheckedForm,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let typed = PasswordForm::from_form(&form);
     let mut errors = typed.check_new();
     let hash = user.password_hash.clone();
     let current = typed.current.clone();
-    let current_ok = web::block(move || auth::verify_password(&current, &hash)).await.map_err(AppError::internal)?;
+    let current_ok = web::block(move || auth::verify_password(&current, &hash))
+        .await
+        .map_err(AppError::internal)?;
     if !current_ok && !errors.has("current_password") {
         errors.add("current_password", "This is not your current password.");
     }
     if !errors.is_empty() {
-        let page = AccountPage { ctx: PageCtx::admin(&state.site, &session, &user, "admin-account"), email: user.email.clone(), errors };
+        let page = AccountPage {
+            ctx: PageCtx::admin(&state.site, &session, &user, "admin-account"),
+            email: user.email.clone(),
+            errors,
+        };
         return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let new = typed.new.clone();
-    let new_hash = web::block(move || auth::hash_password(&new)).await.map_err(AppError::internal)?.map_err(AppError::internal)?;
+    let new_hash = web::block(move || auth::hash_password(&new))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)?;
     let id = user.id;
     db::run(&state.pool, move |conn| {
         db::users::set_password(conn, id, &new_hash)?;

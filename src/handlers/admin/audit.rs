@@ -30,16 +30,33 @@ impl AuditPage {
     }
 }
 
-pub async fn index(AdminUser(user): AdminUser, req: HttpRequest, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+pub async fn index(
+    AdminUser(user): AdminUser,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let page: i64 = query_pairs(req.query_string())
         .into_iter()
         .find(|(k, _)| k == "page")
         .and_then(|(_, v)| v.parse().ok())
         .filter(|p| *p >= 1 && *p < 100_000)
         .unwrap_or(1);
-    let mut rows = db::run(&state.pool, move |conn| Ok(db::audit::recent(conn, PER_PAGE + 1, (page - 1) * PER_PAGE)?)).await?;
+    let mut rows = db::run(&state.pool, move |conn| {
+        Ok(db::audit::recent(
+            conn,
+            PER_PAGE + 1,
+            (page - 1) * PER_PAGE,
+        )?)
+    })
+    .await?;
     let has_more = rows.len() as i64 > PER_PAGE;
     rows.truncate(PER_PAGE as usize);
-    let view = AuditPage { ctx: PageCtx::admin(&state.site, &session, &user, "admin-audit"), rows, page, has_more };
+    let view = AuditPage {
+        ctx: PageCtx::admin(&state.site, &session, &user, "admin-audit"),
+        rows,
+        page,
+        has_more,
+    };
     views::ok(&view)
 }

@@ -29,16 +29,32 @@ impl DashboardPage {
     }
 }
 
-pub async fn show(CurrentUser(user): CurrentUser, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
-    let (all, latest) = db::run(&state.pool, |conn| Ok((db::vacancies::all(conn)?, db::audit::recent(conn, 10, 0)?))).await?;
+pub async fn show(
+    CurrentUser(user): CurrentUser,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let (all, latest) = db::run(&state.pool, |conn| {
+        Ok((db::vacancies::all(conn)?, db::audit::recent(conn, 10, 0)?))
+    })
+    .await?;
     let now = db::now();
     let soon = now + Duration::days(7);
     let page = DashboardPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-dashboard"),
-        drafts: all.iter().filter(|v| v.status() == VacancyStatus::Draft).count(),
+        drafts: all
+            .iter()
+            .filter(|v| v.status() == VacancyStatus::Draft)
+            .count(),
         open: all.iter().filter(|v| v.is_open(now)).count(),
-        closed: all.iter().filter(|v| v.effective_status(now) == VacancyStatus::Closed).count(),
-        expiring: all.iter().filter(|v| v.is_open(now) && v.valid_through.is_some_and(|t| t <= soon)).count(),
+        closed: all
+            .iter()
+            .filter(|v| v.effective_status(now) == VacancyStatus::Closed)
+            .count(),
+        expiring: all
+            .iter()
+            .filter(|v| v.is_open(now) && v.valid_through.is_some_and(|t| t <= soon))
+            .count(),
         latest,
     };
     views::ok(&page)

@@ -61,8 +61,13 @@ impl FromRequest for CurrentUser {
                 session.purge();
                 return Err(login());
             }
-            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
-            let user = db::run(&state.pool, move |conn| Ok(db::users::by_id(conn, user_id)?)).await?;
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| AppError::internal("no app state"))?;
+            let user = db::run(&state.pool, move |conn| {
+                Ok(db::users::by_id(conn, user_id)?)
+            })
+            .await?;
             match user {
                 Some(user) if user.active => {
                     let _ = session.insert(SEEN_KEY, now);
@@ -117,7 +122,10 @@ mod tests {
 
     #[test]
     fn next_stays_local() {
-        assert_eq!(safe_next("/admin/vacancies?status=draft"), "/admin/vacancies?status=draft");
+        assert_eq!(
+            safe_next("/admin/vacancies?status=draft"),
+            "/admin/vacancies?status=draft"
+        );
         assert_eq!(safe_next("//evil.example"), "/admin");
         assert_eq!(safe_next("https://evil.example"), "/admin");
         assert_eq!(safe_next("/\\evil.example"), "/admin");

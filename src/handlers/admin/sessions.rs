@@ -24,10 +24,22 @@ struct LoginPage {
     notice: String,
 }
 
-pub async fn new(req: HttpRequest, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+pub async fn new(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let pairs = query_pairs(req.query_string());
-    let next = pairs.iter().find(|(k, _)| k == "next").map(|(_, v)| safe_next(v)).unwrap_or_else(|| "/admin".into());
-    let notice = if pairs.iter().any(|(k, _)| k == "signed_out") { messages::SIGNED_OUT } else { "" };
+    let next = pairs
+        .iter()
+        .find(|(k, _)| k == "next")
+        .map(|(_, v)| safe_next(v))
+        .unwrap_or_else(|| "/admin".into());
+    let notice = if pairs.iter().any(|(k, _)| k == "signed_out") {
+        messages::SIGNED_OUT
+    } else {
+        ""
+    };
     let page = LoginPage {
         ctx: PageCtx::public(&state.site, &session, "admin-login").with_csrf(&session),
         email: String::new(),
@@ -46,7 +58,10 @@ enum Outcome {
 
 fn client_address(req: &HttpRequest) -> String {
     // The peer address: behind a proxy, configure it to pass the real one (see README).
-    req.connection_info().realip_remote_addr().unwrap_or("unknown").to_string()
+    req.connection_info()
+        .realip_remote_addr()
+        .unwrap_or("unknown")
+        .to_string()
 }
 
 pub async fn create(
@@ -58,7 +73,10 @@ pub async fn create(
     let email = form.get("email").trim().to_lowercase();
     let password = form.get("password").to_string();
     let next = safe_next(form.get("next"));
-    let subjects = [format!("email:{email}"), format!("ip:{}", client_address(&req))];
+    let subjects = [
+        format!("email:{email}"),
+        format!("ip:{}", client_address(&req)),
+    ];
     let email_for_db = email.clone();
     let outcome = db::run(&state.pool, move |conn| {
         let now = db::now();
@@ -71,7 +89,10 @@ pub async fn create(
         }
         let user = db::users::by_email(conn, &email_for_db)?;
         // Verify against a decoy when there is no such user: the same work either way.
-        let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| auth::decoy_hash().to_string());
+        let hash = user
+            .as_ref()
+            .map(|u| u.password_hash.clone())
+            .unwrap_or_else(|| auth::decoy_hash().to_string());
         let matches = auth::verify_password(&password, &hash);
         match user {
             Some(user) if matches && user.active => {
@@ -109,7 +130,11 @@ pub async fn create(
     }
 }
 
-pub async fn destroy(_user: CurrentUser, _form: CheckedForm, session: Session) -> AppResult<HttpResponse> {
+pub async fn destroy(
+    _user: CurrentUser,
+    _form: CheckedForm,
+    session: Session,
+) -> AppResult<HttpResponse> {
     sign_out(&session);
     Ok(views::redirect("/admin/login?signed_out=1"))
 }

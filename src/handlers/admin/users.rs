@@ -38,21 +38,50 @@ impl UsersPage {
     }
 }
 
-async fn page(state: &web::Data<AppState>, session: &Session, me: &User, form: NewUserForm, errors: FieldErrors) -> AppResult<UsersPage> {
+async fn page(
+    state: &web::Data<AppState>,
+    session: &Session,
+    me: &User,
+    form: NewUserForm,
+    errors: FieldErrors,
+) -> AppResult<UsersPage> {
     let users = db::run(&state.pool, |conn| Ok(db::users::all(conn)?)).await?;
-    Ok(UsersPage { ctx: PageCtx::admin(&state.site, session, me, "admin-users"), users, me: me.id, form, errors })
+    Ok(UsersPage {
+        ctx: PageCtx::admin(&state.site, session, me, "admin-users"),
+        users,
+        me: me.id,
+        form,
+        errors,
+    })
 }
 
-pub async fn index(AdminUser(me): AdminUser, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
-    let form = NewUserForm { role: Role::Recruiter.as_str().into(), ..NewUserForm::default() };
+pub async fn index(
+    AdminUser(me): AdminUser,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let form = NewUserForm {
+        role: Role::Recruiter.as_str().into(),
+        ..NewUserForm::default()
+    };
     views::ok(&page(&state, &session, &me, form, FieldErrors::default()).await?)
 }
 
-pub async fn create(AdminUser(me): AdminUser, form: CheckedForm, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+pub async fn create(
+    AdminUser(me): AdminUser,
+    form: CheckedForm,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let typed = NewUserForm::from_form(&form);
     let (email, name, role) = match typed.parse() {
         Ok(parsed) => parsed,
-        Err(errors) => return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &session, &me, typed, errors).await?),
+        Err(errors) => {
+            return views::render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(&state, &session, &me, typed, errors).await?,
+            )
+        }
     };
     let password = auth::temporary_password();
     let hash = web::block({
@@ -70,8 +99,16 @@ pub async fn create(AdminUser(me): AdminUser, form: CheckedForm, state: web::Dat
         }
         let id = db::users::insert(conn, &email2, &name2, &hash, role)?;
         let changes = [
-            FieldChange { field: "email".into(), from: String::new(), to: email2.clone() },
-            FieldChange { field: "role".into(), from: String::new(), to: role.as_str().into() },
+            FieldChange {
+                field: "email".into(),
+                from: String::new(),
+                to: email2.clone(),
+            },
+            FieldChange {
+                field: "role".into(),
+                from: String::new(),
+                to: role.as_str().into(),
+            },
         ];
         db::audit::record(conn, Some(me_id), ENTITY, id, "create", &changes)?;
         Ok(Some(id))
@@ -80,7 +117,10 @@ pub async fn create(AdminUser(me): AdminUser, form: CheckedForm, state: web::Dat
     if created.is_none() {
         let mut errors = FieldErrors::default();
         errors.add("email", "An account with this email exists already.");
-        return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &session, &me, typed, errors).await?);
+        return views::render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(&state, &session, &me, typed, errors).await?,
+        );
     }
     flash(&session, "success", format!("Account created for {email}. Temporary password (shown once, pass it on safely): {password}"));
     Ok(views::redirect("/admin/users"))
@@ -103,12 +143,31 @@ pub async fn set_active(
     db::run(&state.pool, move |conn| {
         let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
         db::users::set_active(conn, id, active)?;
-        let change = FieldChange { field: "active".into(), from: user.active.to_string(), to: active.to_string() };
-        db::audit::record(conn, Some(me_id), ENTITY, id, if active { "reactivate" } else { "deactivate" }, &[change])?;
+        let change = FieldChange {
+            field: "active".into(),
+            from: user.active.to_string(),
+            to: active.to_string(),
+        };
+        db::audit::record(
+            conn,
+            Some(me_id),
+            ENTITY,
+            id,
+            if active { "reactivate" } else { "deactivate" },
+            &[change],
+        )?;
         Ok(())
     })
     .await?;
-    flash(&session, "success", if active { "The account is active again." } else { "The account is deactivated; its sessions end at their next request." });
+    flash(
+        &session,
+        "success",
+        if active {
+            "The account is active again."
+        } else {
+            "The account is deactivated; its sessions end at their next request."
+        },
+    );
     Ok(views::redirect("/admin/users"))
 }
 
@@ -136,6 +195,10 @@ pub async fn reset_password(
         Ok(user.email)
     })
     .await?;
-    flash(&session, "success", format!("New temporary password for {email} (shown once): {password}"));
+    flash(
+        &session,
+        "success",
+        format!("New temporary password for {email} (shown once): {password}"),
+    );
     Ok(views::redirect("/admin/users"))
 }

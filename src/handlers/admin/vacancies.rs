@@ -2,10 +2,10 @@
 //! admin page with history, the public-page preview, status changes, duplicate, delete.
 
 use actix_session::Session;
-use diesel::Connection;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
+use diesel::Connection;
 
 use super::CurrentUser;
 use crate::db::{self, audit::AuditRow};
@@ -18,8 +18,8 @@ use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::vacancies::ShowPage;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{
-    countries, Category, Employment, SalaryPeriod, Seniority, Vacancy, VacancyDetail, VacancyFields, VacancyStatus,
-    WorkMode, CURRENCIES,
+    countries, Category, Employment, SalaryPeriod, Seniority, Vacancy, VacancyDetail,
+    VacancyFields, VacancyStatus, WorkMode, CURRENCIES,
 };
 use crate::views::{self, flash, PageCtx};
 
@@ -52,12 +52,21 @@ pub async fn index(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let pairs = query_pairs(req.query_string());
-    let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
     let status_text = get("status");
     let title: String = get("title").chars().take(200).collect();
     let status = VacancyStatus::parse(&status_text);
     let title_q = title.clone();
-    let rows = db::run(&state.pool, move |conn| Ok(db::vacancies::for_admin(conn, status, &title_q)?)).await?;
+    let rows = db::run(&state.pool, move |conn| {
+        Ok(db::vacancies::for_admin(conn, status, &title_q)?)
+    })
+    .await?;
     let page = IndexPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
         rows,
@@ -116,7 +125,9 @@ fn transient(
     let now = db::now();
     let vacancy = Vacancy {
         id: existing.map(|v| v.id).unwrap_or(0),
-        slug: existing.map(|v| v.slug.clone()).unwrap_or_else(|| crate::domain::slug::slugify(&fields.title)),
+        slug: existing
+            .map(|v| v.slug.clone())
+            .unwrap_or_else(|| crate::domain::slug::slugify(&fields.title)),
         title: fields.title,
         category_id: fields.category_id,
         seniority: fields.seniority,
@@ -134,7 +145,9 @@ fn transient(
         requirements: fields.requirements,
         nice_to_have: fields.nice_to_have,
         benefits: fields.benefits,
-        status: existing.map(|v| v.status.clone()).unwrap_or_else(|| "draft".into()),
+        status: existing
+            .map(|v| v.status.clone())
+            .unwrap_or_else(|| "draft".into()),
         published_at: existing.and_then(|v| v.published_at),
         valid_through: fields.valid_through,
         created_at: existing.map(|v| v.created_at).unwrap_or(now),
@@ -143,21 +156,40 @@ fn transient(
     };
     let skills = skills
         .iter()
-        .map(|name| crate::models::Skill { id: 0, slug: crate::domain::slug::slugify(name), name: name.clone() })
+        .map(|name| crate::models::Skill {
+            id: 0,
+            slug: crate::domain::slug::slugify(name),
+            name: name.clone(),
+        })
         .collect();
-    VacancyDetail { vacancy, category, skills }
+    VacancyDetail {
+        vacancy,
+        category,
+        skills,
+    }
 }
 
 /// The JobPosting JSON this vacancy will carry and what Google would say of it.
 fn readiness(detail: &VacancyDetail, site: &crate::site::Site) -> (Vec<Check>, String) {
     let now = db::now();
-    let posting = jobposting::job_posting(detail, site, detail.vacancy.published_at.unwrap_or(now), false);
+    let posting = jobposting::job_posting(
+        detail,
+        site,
+        detail.vacancy.published_at.unwrap_or(now),
+        false,
+    );
     let checks = jobposting::checklist(&posting, now);
-    (checks, serde_json::to_string_pretty(&posting).unwrap_or_default())
+    (
+        checks,
+        serde_json::to_string_pretty(&posting).unwrap_or_default(),
+    )
 }
 
 fn preview_sections(detail: &VacancyDetail) -> Vec<(&'static str, String)> {
-    let mut out = vec![("Summary", crate::domain::markdown::to_html(&detail.vacancy.summary))];
+    let mut out = vec![(
+        "Summary",
+        crate::domain::markdown::to_html(&detail.vacancy.summary),
+    )];
     for (heading, body) in jobposting::sections(detail) {
         if !body.trim().is_empty() {
             out.push((heading, crate::domain::markdown::to_html(body)));
@@ -166,7 +198,11 @@ fn preview_sections(detail: &VacancyDetail) -> Vec<(&'static str, String)> {
     out
 }
 
-pub async fn new(CurrentUser(user): CurrentUser, state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+pub async fn new(
+    CurrentUser(user): CurrentUser,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let categories = db::run(&state.pool, |conn| Ok(db::taxonomy::categories(conn)?)).await?;
     let page = FormPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
@@ -197,8 +233,16 @@ async fn submit(
     let now = db::now();
     let parsed = typed.parse(&categories, now);
     let (heading, action, vacancy_id) = match &existing {
-        Some(d) => (format!("Edit “{}”", d.vacancy.title), format!("/admin/vacancies/{}", d.vacancy.id), Some(d.vacancy.id)),
-        None => ("New vacancy".to_string(), "/admin/vacancies".to_string(), None),
+        Some(d) => (
+            format!("Edit “{}”", d.vacancy.title),
+            format!("/admin/vacancies/{}", d.vacancy.id),
+            Some(d.vacancy.id),
+        ),
+        None => (
+            "New vacancy".to_string(),
+            "/admin/vacancies".to_string(),
+            None,
+        ),
     };
     let mut page = FormPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
@@ -220,8 +264,17 @@ async fn submit(
         Ok(parsed) => parsed,
     };
     if wants_preview {
-        let category = categories.iter().find(|c| c.id == fields.category_id).cloned().ok_or(AppError::NotFound)?;
-        let detail = transient(fields, &skills, category, existing.as_ref().map(|d| &d.vacancy));
+        let category = categories
+            .iter()
+            .find(|c| c.id == fields.category_id)
+            .cloned()
+            .ok_or(AppError::NotFound)?;
+        let detail = transient(
+            fields,
+            &skills,
+            category,
+            existing.as_ref().map(|d| &d.vacancy),
+        );
         let (checks, json_ld) = readiness(&detail, &state.site);
         page.preview_sections = preview_sections(&detail);
         page.checks = checks;
@@ -233,13 +286,26 @@ async fn submit(
         conn.transaction(|conn| match existing {
             None => {
                 let id = db::vacancies::insert(conn, &fields, &skills, Some(user_id))?;
-                db::audit::record(conn, Some(user_id), ENTITY, id, "create", &changes::created(&fields, &skills, &categories))?;
+                db::audit::record(
+                    conn,
+                    Some(user_id),
+                    ENTITY,
+                    id,
+                    "create",
+                    &changes::created(&fields, &skills, &categories),
+                )?;
                 Ok(id)
             }
             Some(old) => {
                 let id = old.vacancy.id;
                 let old_skills: Vec<String> = old.skills.iter().map(|s| s.name.clone()).collect();
-                let diff = changes::vacancy_changes(&old.vacancy.fields(), &old_skills, &fields, &skills, &categories);
+                let diff = changes::vacancy_changes(
+                    &old.vacancy.fields(),
+                    &old_skills,
+                    &fields,
+                    &skills,
+                    &categories,
+                );
                 if !diff.is_empty() {
                     db::vacancies::update(conn, id, &fields, &skills)?;
                     db::audit::record(conn, Some(user_id), ENTITY, id, "update", &diff)?;
@@ -264,7 +330,10 @@ pub async fn create(
 }
 
 async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<VacancyDetail> {
-    db::run(&state.pool, move |conn| db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)).await
+    db::run(&state.pool, move |conn| {
+        db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)
+    })
+    .await
 }
 
 pub async fn edit(
@@ -316,7 +385,9 @@ struct AdminShowPage {
 
 impl AdminShowPage {
     fn can(&self, action: &str) -> bool {
-        Transition::parse(action).and_then(|t| t.apply(self.detail.vacancy.status())).is_some()
+        Transition::parse(action)
+            .and_then(|t| t.apply(self.detail.vacancy.status()))
+            .is_some()
     }
     fn has_blocking(&self) -> bool {
         self.checks.iter().any(Check::is_blocking)
@@ -381,14 +452,29 @@ pub async fn change_status(
     let detail = load(&state, id).await?;
     let from = detail.vacancy.status();
     let Some(to) = transition.apply(from) else {
-        flash(&session, "error", format!("A {} vacancy cannot be changed that way.", from.label().to_lowercase()));
+        flash(
+            &session,
+            "error",
+            format!(
+                "A {} vacancy cannot be changed that way.",
+                from.label().to_lowercase()
+            ),
+        );
         return Ok(views::redirect(&format!("/admin/vacancies/{id}")));
     };
     if transition.needs_ready_posting() {
         let (checks, _) = readiness(&detail, &state.site);
-        let blocking: Vec<String> = checks.into_iter().filter(Check::is_blocking).map(|c| c.message).collect();
+        let blocking: Vec<String> = checks
+            .into_iter()
+            .filter(Check::is_blocking)
+            .map(|c| c.message)
+            .collect();
         if !blocking.is_empty() {
-            flash(&session, "error", format!("Not published yet: {}", blocking.join(" ")));
+            flash(
+                &session,
+                "error",
+                format!("Not published yet: {}", blocking.join(" ")),
+            );
             return Ok(views::redirect(&format!("/admin/vacancies/{id}")));
         }
     }
@@ -399,11 +485,22 @@ pub async fn change_status(
         _ => detail.vacancy.published_at,
     };
     let user_id = user.id;
-    let change = db::audit::FieldChange { field: "status".into(), from: from.as_str().into(), to: to.as_str().into() };
+    let change = db::audit::FieldChange {
+        field: "status".into(),
+        from: from.as_str().into(),
+        to: to.as_str().into(),
+    };
     db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             db::vacancies::set_status(conn, id, to, published_at)?;
-            db::audit::record(conn, Some(user_id), ENTITY, id, transition.as_str(), &[change])
+            db::audit::record(
+                conn,
+                Some(user_id),
+                ENTITY,
+                id,
+                transition.as_str(),
+                &[change],
+            )
         })
         .map_err(AppError::from)
     })
@@ -436,14 +533,22 @@ pub async fn duplicate(
             }
             let skills: Vec<String> = source.skills.iter().map(|s| s.name.clone()).collect();
             let id = db::vacancies::insert(conn, &fields, &skills, Some(user_id))?;
-            let change = db::audit::FieldChange { field: "copied_from".into(), from: String::new(), to: source.vacancy.id.to_string() };
+            let change = db::audit::FieldChange {
+                field: "copied_from".into(),
+                from: String::new(),
+                to: source.vacancy.id.to_string(),
+            };
             db::audit::record(conn, Some(user_id), ENTITY, id, "duplicate", &[change])?;
             Ok(id)
         })
         .map_err(|e: diesel::result::Error| AppError::from(e))
     })
     .await?;
-    flash(&session, "success", "A draft copy was made. Edit it, then publish.");
+    flash(
+        &session,
+        "success",
+        "A draft copy was made. Edit it, then publish.",
+    );
     Ok(views::redirect(&format!("/admin/vacancies/{new_id}/edit")))
 }
 
@@ -465,7 +570,11 @@ pub async fn delete(
     db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
             db::vacancies::delete(conn, id)?;
-            let change = db::audit::FieldChange { field: "title".into(), from: title, to: String::new() };
+            let change = db::audit::FieldChange {
+                field: "title".into(),
+                from: title,
+                to: String::new(),
+            };
             db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &[change])
         })
         .map_err(AppError::from)
