@@ -1,6 +1,8 @@
 //! Connections, the pool and migrations for both backends; the query modules live beside it.
 
 pub mod audit;
+pub mod comments;
+pub mod learning;
 pub mod schema;
 pub mod search;
 pub mod taxonomy;

@@ -89,7 +89,74 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    learning_paths (id) {
+        id -> Integer,
+        slug -> Text,
+        title -> Text,
+        summary -> Text,
+        position -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    articles (id) {
+        id -> Integer,
+        slug -> Text,
+        title -> Text,
+        summary -> Text,
+        body -> Text,
+        body_html -> Text,
+        path_id -> Nullable<Integer>,
+        position -> Integer,
+        status -> Text,
+        published_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        author_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    article_skills (article_id, skill_id) {
+        article_id -> Integer,
+        skill_id -> Integer,
+    }
+}
+
+diesel::table! {
+    faqs (id) {
+        id -> Integer,
+        article_id -> Integer,
+        question -> Text,
+        answer -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    comments (id) {
+        id -> Integer,
+        article_id -> Integer,
+        parent_id -> Nullable<Integer>,
+        author_name -> Text,
+        email -> Text,
+        website -> Text,
+        body -> Text,
+        status -> Text,
+        client_address -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(vacancies -> categories (category_id));
+diesel::joinable!(articles -> learning_paths (path_id));
+diesel::joinable!(article_skills -> articles (article_id));
+diesel::joinable!(article_skills -> skills (skill_id));
+diesel::joinable!(faqs -> articles (article_id));
+diesel::joinable!(comments -> articles (article_id));
 diesel::joinable!(vacancy_skills -> vacancies (vacancy_id));
 diesel::joinable!(vacancy_skills -> skills (skill_id));
 diesel::joinable!(audit_log -> users (user_id));
@@ -102,4 +169,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     vacancy_skills,
     audit_log,
     login_failures,
+    learning_paths,
+    articles,
+    article_skills,
+    faqs,
+    comments,
 );

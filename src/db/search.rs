@@ -3,16 +3,27 @@
 //! nothing a person types is read as index syntax.
 
 use diesel::prelude::*;
-use diesel::sql_types::{Integer, Text};
+use diesel::sql_types::{Double, Integer, Text};
 
 use super::schema::vacancies;
 use super::{taxonomy, DbConn};
 use crate::models::Vacancy;
 
 #[derive(QueryableByName)]
-struct IdRow {
+struct ScoredRow {
     #[diesel(sql_type = Integer)]
     id: i32,
+    #[diesel(sql_type = Double)]
+    score: f64,
+}
+
+/// One keyword match: title matches outrank the rest; `score` (higher is better) orders
+/// within each group, and equal scores are left for the caller to break (newest first).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub id: i32,
+    pub in_title: bool,
+    pub score: f64,
 }
 
 /// Rewrites the index entry of one vacancy from its current row and skills.
@@ -80,20 +91,20 @@ pub fn remove(conn: &mut DbConn, id: i32) -> QueryResult<()> {
 
 /// Ids of vacancies matching every keyword (each as a prefix): those whose title holds all
 /// keywords first, then the rest, each group by relevance.
-pub fn matching_ids(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<i32>> {
+pub fn matching_ids(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<Hit>> {
     if keywords.is_empty() {
         return Ok(Vec::new());
     }
-    let (in_title, anywhere) = match conn {
+    let (in_title, anywhere): (Vec<ScoredRow>, Vec<ScoredRow>) = match conn {
         DbConn::Sqlite(c) => {
             let terms: Vec<String> = keywords.iter().map(|k| format!("\"{k}\"*")).collect();
             let all = terms.join(" ");
-            let sql = "SELECT rowid AS id FROM vacancy_search WHERE vacancy_search MATCH ? \
-                       ORDER BY bm25(vacancy_search, 10.0, 4.0, 1.0), rowid DESC";
-            let in_title: Vec<IdRow> = diesel::sql_query(sql)
+            let sql = "SELECT rowid AS id, -bm25(vacancy_search, 10.0, 4.0, 1.0) AS score \
+                       FROM vacancy_search WHERE vacancy_search MATCH ? ORDER BY score DESC";
+            let in_title = diesel::sql_query(sql)
                 .bind::<Text, _>(format!("title : ({all})"))
                 .load(c)?;
-            let anywhere: Vec<IdRow> = diesel::sql_query(sql).bind::<Text, _>(&all).load(c)?;
+            let anywhere = diesel::sql_query(sql).bind::<Text, _>(&all).load(c)?;
             (in_title, anywhere)
         }
         DbConn::Pg(c) => {
@@ -107,20 +118,31 @@ pub fn matching_ids(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<i
                 .map(|k| format!("{k}:*A"))
                 .collect::<Vec<_>>()
                 .join(" & ");
-            let sql = "SELECT vacancy_id AS id FROM vacancy_search \
-                       WHERE document @@ to_tsquery('simple', $1) \
-                       ORDER BY ts_rank(document, to_tsquery('simple', $1), 1) DESC, vacancy_id DESC";
-            let in_title: Vec<IdRow> =
-                diesel::sql_query(sql).bind::<Text, _>(title_only).load(c)?;
-            let anywhere: Vec<IdRow> = diesel::sql_query(sql).bind::<Text, _>(all).load(c)?;
+            let sql = "SELECT vacancy_id AS id, \
+                       ts_rank(document, to_tsquery('simple', $1), 1)::float8 AS score \
+                       FROM vacancy_search WHERE document @@ to_tsquery('simple', $1) \
+                       ORDER BY score DESC";
+            let in_title = diesel::sql_query(sql).bind::<Text, _>(title_only).load(c)?;
+            let anywhere = diesel::sql_query(sql).bind::<Text, _>(all).load(c)?;
             (in_title, anywhere)
         }
     };
-    let mut ids: Vec<i32> = in_title.into_iter().map(|r| r.id).collect();
+    let mut hits: Vec<Hit> = in_title
+        .into_iter()
+        .map(|r| Hit {
+            id: r.id,
+            in_title: true,
+            score: r.score,
+        })
+        .collect();
     for row in anywhere {
-        if !ids.contains(&row.id) {
-            ids.push(row.id);
+        if !hits.iter().any(|h| h.id == row.id) {
+            hits.push(Hit {
+                id: row.id,
+                in_title: false,
+                score: row.score,
+            });
         }
     }
-    Ok(ids)
+    Ok(hits)
 }

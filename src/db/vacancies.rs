@@ -102,10 +102,7 @@ pub fn for_admin(
     }
     let title = title.trim();
     if !title.is_empty() {
-        let pattern = format!(
-            "%{}%",
-            title.replace(['\\', '%'], "").replace('_', " ")
-        );
+        let pattern = format!("%{}%", title.replace(['\\', '%'], "").replace('_', " "));
         query = query.filter(vacancies::title.like(pattern));
     }
     query.load(conn)

@@ -2,6 +2,7 @@
 //! sorting and pages. Works on the open vacancies loaded once per request; a company's board
 //! holds hundreds of open vacancies at most, so this costs less than one more query per facet.
 
+use crate::db::search::Hit;
 use crate::models::{countries, Category, Employment, Seniority, Vacancy, WorkMode};
 
 pub const PAGE_SIZE: usize = 20;
@@ -276,28 +277,32 @@ pub struct BoardPage {
     pub widenings: Vec<Widening>,
 }
 
-/// Filters, counts, sorts and pages the open vacancies. `keyword_ids` is the ranked result
-/// of the keyword index when the search has keywords (`None` without a keyword search).
+/// Filters, counts, sorts and pages the open vacancies (given newest first). `keyword_hits` is
+/// the result of the keyword index when the search has keywords (`None` without one).
 pub fn search(
     open: Vec<Row>,
     categories: &[Category],
     filters: &Filters,
-    keyword_ids: Option<&[i32]>,
+    keyword_hits: Option<&[Hit]>,
 ) -> BoardPage {
-    // Keyword matches keep their rank order; otherwise the open list is newest first.
-    let candidates: Vec<Row> = match keyword_ids {
+    // Title matches first, then by score; the sort is stable, so equal scores stay newest first.
+    let candidates: Vec<Row> = match keyword_hits {
         None => open,
-        Some(ids) => {
-            let mut by_rank: Vec<(usize, Row)> = open
+        Some(hits) => {
+            let mut ranked: Vec<(Hit, Row)> = open
                 .into_iter()
                 .filter_map(|row| {
-                    ids.iter()
-                        .position(|id| *id == row.0.id)
-                        .map(|rank| (rank, row))
+                    hits.iter()
+                        .find(|hit| hit.id == row.0.id)
+                        .map(|hit| (*hit, row))
                 })
                 .collect();
-            by_rank.sort_by_key(|(rank, _)| *rank);
-            by_rank.into_iter().map(|(_, row)| row).collect()
+            ranked.sort_by(|(a, _), (b, _)| {
+                b.in_title
+                    .cmp(&a.in_title)
+                    .then(b.score.total_cmp(&a.score))
+            });
+            ranked.into_iter().map(|(_, row)| row).collect()
         }
     };
 

@@ -26,7 +26,9 @@ mod tests {
 
     #[test]
     fn renders_lists_and_strips_scripts() {
-        let html = to_html("- one\n- two\n\n<script>alert(1)</script>[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        let html = to_html(
+            "- one\n- two\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+        );
         assert!(html.contains("<li>one</li>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("javascript:"));

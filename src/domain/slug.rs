@@ -12,11 +12,11 @@ pub fn slugify(text: &str) -> String {
             dash = false;
             out.push(ch.to_ascii_lowercase());
         } else if ch == '+' {
-            // "Middle+" and "C++" keep their meaning.
-            if dash && !out.is_empty() {
+            // "Middle+" and "C++" keep their meaning as words of their own.
+            if !out.is_empty() {
                 out.push('-');
             }
-            dash = false;
+            dash = true;
             out.push_str("plus");
         } else if ch == '#' {
             out.push_str("sharp");

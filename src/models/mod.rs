@@ -1,9 +1,11 @@
 //! Row structs, inserts and value types. Nothing here knows about HTTP.
 
 pub mod countries;
+pub mod learning;
 pub mod vacancy;
 pub mod values;
 
+pub use learning::*;
 pub use vacancy::*;
 pub use values::*;
 

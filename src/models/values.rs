@@ -105,6 +105,17 @@ value_enum!(Role {
     Recruiter => "recruiter", "Recruiter";
 });
 
+value_enum!(ArticleStatus {
+    Draft => "draft", "Draft";
+    Published => "published", "Published";
+});
+
+value_enum!(CommentStatus {
+    Pending => "pending", "Pending";
+    Approved => "approved", "Approved";
+    Spam => "spam", "Spam";
+});
+
 /// Currencies offered in the vacancy form.
 pub const CURRENCIES: &[&str] = &["EUR", "USD", "GBP", "PLN", "SEK", "CHF", "CAD", "UAH"];
 

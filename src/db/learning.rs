@@ -1,0 +1,335 @@
+//! Learning paths and articles: reading them in order, and the editors' writes.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::schema::{
+    article_skills, articles, categories, faqs, learning_paths, skills, vacancies, vacancy_skills,
+};
+use super::{taxonomy, DbConn};
+use crate::models::{
+    Article, ArticleFields, ArticleStatus, Category, Faq, LearningPath, Skill, Vacancy,
+    VacancyStatus,
+};
+
+pub fn paths(conn: &mut DbConn) -> QueryResult<Vec<LearningPath>> {
+    learning_paths::table
+        .order((learning_paths::position, learning_paths::id))
+        .select(LearningPath::as_select())
+        .load(conn)
+}
+
+pub fn path_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<LearningPath>> {
+    learning_paths::table
+        .filter(learning_paths::slug.eq(slug))
+        .select(LearningPath::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn path_by_id(conn: &mut DbConn, id: i32) -> QueryResult<Option<LearningPath>> {
+    learning_paths::table
+        .find(id)
+        .select(LearningPath::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn path_slug_taken(conn: &mut DbConn, slug: &str) -> QueryResult<bool> {
+    Ok(learning_paths::table
+        .filter(learning_paths::slug.eq(slug))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0)
+}
+
+pub fn insert_path(
+    conn: &mut DbConn,
+    slug: &str,
+    title: &str,
+    summary: &str,
+    position: i32,
+) -> QueryResult<i32> {
+    let now = super::now();
+    diesel::insert_into(learning_paths::table)
+        .values((
+            learning_paths::slug.eq(slug),
+            learning_paths::title.eq(title),
+            learning_paths::summary.eq(summary),
+            learning_paths::position.eq(position),
+            learning_paths::created_at.eq(now),
+            learning_paths::updated_at.eq(now),
+        ))
+        .returning(learning_paths::id)
+        .get_result(conn)
+}
+
+pub fn update_path(
+    conn: &mut DbConn,
+    id: i32,
+    title: &str,
+    summary: &str,
+    position: i32,
+) -> QueryResult<()> {
+    diesel::update(learning_paths::table.find(id))
+        .set((
+            learning_paths::title.eq(title),
+            learning_paths::summary.eq(summary),
+            learning_paths::position.eq(position),
+            learning_paths::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Every article of a path in reading order; `published_only` for readers.
+pub fn articles_in_path(
+    conn: &mut DbConn,
+    path_id: i32,
+    published_only: bool,
+) -> QueryResult<Vec<Article>> {
+    let mut query = articles::table
+        .filter(articles::path_id.eq(path_id))
+        .order((articles::position, articles::id))
+        .select(Article::as_select())
+        .into_boxed();
+    if published_only {
+        query = query.filter(articles::status.eq(ArticleStatus::Published.as_str()));
+    }
+    query.load(conn)
+}
+
+pub fn published_articles(conn: &mut DbConn) -> QueryResult<Vec<Article>> {
+    articles::table
+        .filter(articles::status.eq(ArticleStatus::Published.as_str()))
+        .order((articles::path_id, articles::position, articles::id))
+        .select(Article::as_select())
+        .load(conn)
+}
+
+pub fn all_articles(conn: &mut DbConn) -> QueryResult<Vec<Article>> {
+    articles::table
+        .order((articles::path_id, articles::position, articles::id))
+        .select(Article::as_select())
+        .load(conn)
+}
+
+pub fn article_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Article>> {
+    articles::table
+        .filter(articles::slug.eq(slug))
+        .select(Article::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn article_by_id(conn: &mut DbConn, id: i32) -> QueryResult<Option<Article>> {
+    articles::table
+        .find(id)
+        .select(Article::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn count_articles(conn: &mut DbConn) -> QueryResult<i64> {
+    articles::table.count().get_result(conn)
+}
+
+fn article_slug_taken(conn: &mut DbConn, slug: &str, except: Option<i32>) -> QueryResult<bool> {
+    let mut query = articles::table.filter(articles::slug.eq(slug)).into_boxed();
+    if let Some(id) = except {
+        query = query.filter(articles::id.ne(id));
+    }
+    Ok(query.count().get_result::<i64>(conn)? > 0)
+}
+
+pub fn unique_article_slug(
+    conn: &mut DbConn,
+    title: &str,
+    except: Option<i32>,
+) -> QueryResult<String> {
+    let base = crate::domain::slug::slugify(title);
+    let base = if base.is_empty() {
+        "article".to_string()
+    } else {
+        base
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while article_slug_taken(conn, &candidate, except)? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+pub fn insert_article(
+    conn: &mut DbConn,
+    slug: &str,
+    fields: &ArticleFields,
+    author_id: Option<i32>,
+) -> QueryResult<i32> {
+    let now = super::now();
+    diesel::insert_into(articles::table)
+        .values((
+            fields,
+            articles::slug.eq(slug),
+            articles::status.eq(ArticleStatus::Draft.as_str()),
+            articles::created_at.eq(now),
+            articles::updated_at.eq(now),
+            articles::author_id.eq(author_id),
+        ))
+        .returning(articles::id)
+        .get_result(conn)
+}
+
+pub fn update_article(conn: &mut DbConn, id: i32, fields: &ArticleFields) -> QueryResult<()> {
+    diesel::update(articles::table.find(id))
+        .set((fields, articles::updated_at.eq(super::now())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Renames the URL of an article; progress cookies keep working because they hold ids.
+pub fn set_article_slug(conn: &mut DbConn, id: i32, slug: &str) -> QueryResult<()> {
+    diesel::update(articles::table.find(id))
+        .set(articles::slug.eq(slug))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_article_status(
+    conn: &mut DbConn,
+    id: i32,
+    status: ArticleStatus,
+    published_at: Option<PrimitiveDateTime>,
+) -> QueryResult<()> {
+    diesel::update(articles::table.find(id))
+        .set((
+            articles::status.eq(status.as_str()),
+            articles::published_at.eq(published_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_article_position(conn: &mut DbConn, id: i32, position: i32) -> QueryResult<()> {
+    diesel::update(articles::table.find(id))
+        .set(articles::position.eq(position))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_article(conn: &mut DbConn, id: i32) -> QueryResult<()> {
+    diesel::delete(articles::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+pub fn faqs_of(conn: &mut DbConn, article_id: i32) -> QueryResult<Vec<Faq>> {
+    faqs::table
+        .filter(faqs::article_id.eq(article_id))
+        .order(faqs::position)
+        .select(Faq::as_select())
+        .load(conn)
+}
+
+pub fn set_faqs(conn: &mut DbConn, article_id: i32, pairs: &[(String, String)]) -> QueryResult<()> {
+    diesel::delete(faqs::table.filter(faqs::article_id.eq(article_id))).execute(conn)?;
+    for (i, (question, answer)) in pairs.iter().enumerate() {
+        diesel::insert_into(faqs::table)
+            .values((
+                faqs::article_id.eq(article_id),
+                faqs::question.eq(question),
+                faqs::answer.eq(answer),
+                faqs::position.eq(i as i32 + 1),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn skills_of_article(conn: &mut DbConn, article_id: i32) -> QueryResult<Vec<Skill>> {
+    article_skills::table
+        .inner_join(skills::table)
+        .filter(article_skills::article_id.eq(article_id))
+        .order(skills::name)
+        .select(Skill::as_select())
+        .load(conn)
+}
+
+pub fn set_article_skills(conn: &mut DbConn, article_id: i32, names: &[String]) -> QueryResult<()> {
+    diesel::delete(article_skills::table.filter(article_skills::article_id.eq(article_id)))
+        .execute(conn)?;
+    let mut seen = Vec::new();
+    for name in names {
+        let skill = taxonomy::skill_for_name(conn, name)?;
+        if !seen.contains(&skill.id) {
+            seen.push(skill.id);
+            diesel::insert_into(article_skills::table)
+                .values((
+                    article_skills::article_id.eq(article_id),
+                    article_skills::skill_id.eq(skill.id),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// Open vacancies that ask for any of these skills, most shared skills first.
+pub fn vacancies_needing(
+    conn: &mut DbConn,
+    skill_ids: &[i32],
+    now: PrimitiveDateTime,
+    limit: usize,
+) -> QueryResult<Vec<(Vacancy, Category)>> {
+    if skill_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<i32> = vacancy_skills::table
+        .filter(vacancy_skills::skill_id.eq_any(skill_ids))
+        .select(vacancy_skills::vacancy_id)
+        .load(conn)?;
+    let mut found: Vec<(usize, (Vacancy, Category))> = vacancies::table
+        .inner_join(categories::table)
+        .filter(vacancies::id.eq_any(&rows))
+        .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
+        .filter(
+            vacancies::valid_through
+                .is_null()
+                .or(vacancies::valid_through.gt(now)),
+        )
+        .order((vacancies::published_at.desc(), vacancies::id.desc()))
+        .select((Vacancy::as_select(), Category::as_select()))
+        .load::<(Vacancy, Category)>(conn)?
+        .into_iter()
+        .map(|row| (rows.iter().filter(|id| **id == row.0.id).count(), row))
+        .collect();
+    found.sort_by_key(|(shared, _)| std::cmp::Reverse(*shared));
+    Ok(found.into_iter().take(limit).map(|(_, row)| row).collect())
+}
+
+/// Published articles that teach any of these skills, most shared skills first.
+pub fn articles_teaching(
+    conn: &mut DbConn,
+    skill_ids: &[i32],
+    limit: usize,
+) -> QueryResult<Vec<Article>> {
+    if skill_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<i32> = article_skills::table
+        .filter(article_skills::skill_id.eq_any(skill_ids))
+        .select(article_skills::article_id)
+        .load(conn)?;
+    let mut found: Vec<(usize, Article)> = articles::table
+        .filter(articles::id.eq_any(&rows))
+        .filter(articles::status.eq(ArticleStatus::Published.as_str()))
+        .order((articles::path_id, articles::position))
+        .select(Article::as_select())
+        .load::<Article>(conn)?
+        .into_iter()
+        .map(|a| (rows.iter().filter(|id| **id == a.id).count(), a))
+        .collect();
+    found.sort_by_key(|(shared, _)| std::cmp::Reverse(*shared));
+    Ok(found.into_iter().take(limit).map(|(_, a)| a).collect())
+}
