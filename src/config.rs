@@ -73,6 +73,14 @@ pub struct Config {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "WORKERS", global = true)]
     pub workers: Option<usize>,
+
+    /// Comments containing any of these words (comma-separated, any case) are refused.
+    #[arg(long, env = "BLOCKED_WORDS", default_value = "", global = true)]
+    pub blocked_words: String,
+
+    /// Seconds a person needs at least between seeing a public form and sending it.
+    #[arg(long, env = "MIN_FILL_SECONDS", default_value_t = 3, global = true)]
+    pub min_fill_seconds: u64,
 }
 
 impl Config {

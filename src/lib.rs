@@ -11,6 +11,7 @@ pub mod handlers;
 pub mod messages;
 pub mod models;
 pub mod routes;
+pub mod signing;
 pub mod site;
 pub mod startup;
 pub mod views;

@@ -3,7 +3,7 @@
 
 use actix_web::web;
 
-use crate::handlers::{admin, home, meta, vacancies};
+use crate::handlers::{admin, articles, home, learn, meta, vacancies};
 
 pub struct RouteInfo {
     pub method: &'static str,
@@ -54,6 +54,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::show))
         .route("/vacancies", web::get().to(vacancies::index))
         .route("/vacancies/{slug}", web::get().to(vacancies::show))
+        .route("/learn", web::get().to(learn::index))
+        .route("/learn/{slug}", web::get().to(learn::show))
+        .route("/articles/{slug}", web::get().to(articles::show))
+        .route(
+            "/articles/{slug}/comments",
+            web::post().to(articles::comment),
+        )
+        .route("/articles/{slug}/read", web::post().to(articles::mark_read))
         .route("/healthz", web::get().to(meta::health))
         .route("/robots.txt", web::get().to(meta::robots))
         .route("/sitemap.xml", web::get().to(meta::sitemap));

@@ -9,7 +9,7 @@ use crate::db;
 use crate::domain::board::{self, BoardPage, Filters};
 use crate::domain::jobposting;
 use crate::error::{AppError, AppResult};
-use crate::models::{Category, Vacancy, VacancyDetail};
+use crate::models::{Article, Category, Vacancy, VacancyDetail};
 use crate::views::{self, PageCtx};
 
 #[derive(Template)]
@@ -104,6 +104,8 @@ pub struct ShowPage {
     /// JSON-LD text, already safe for a script element; empty when the vacancy is not open.
     pub json_ld: String,
     pub related: Vec<(Vacancy, Category)>,
+    /// Published articles that teach this vacancy's skills.
+    pub lessons: Vec<Article>,
 }
 
 impl ShowPage {
@@ -137,6 +139,7 @@ impl ShowPage {
             summary_html,
             json_ld,
             related,
+            lessons: Vec::new(),
         }
     }
 }
@@ -148,7 +151,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner();
     let now = db::now();
-    let (detail, related) = db::run(&state.pool, move |conn| {
+    let (detail, related, lessons) = db::run(&state.pool, move |conn| {
         let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
         if detail.vacancy.status() == crate::models::VacancyStatus::Draft {
             return Err(AppError::NotFound);
@@ -162,12 +165,16 @@ pub async fn show(
                 .take(4)
                 .collect()
         };
-        Ok((detail, related))
+        let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
+        let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
+        Ok((detail, related, lessons))
     })
     .await?;
     let canonical = state
         .site
         .absolute(&format!("/vacancies/{}", detail.vacancy.slug));
     let ctx = PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical);
-    views::ok(&ShowPage::build(ctx, detail, &state.site, related, false))
+    let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
+    page.lessons = lessons;
+    views::ok(&page)
 }
