@@ -221,7 +221,8 @@ fn create_article(conn: &mut DbConn, input: &ArticleInput, user_id: i32) -> Resu
     learning::set_faqs(conn, id, &input.faqs)?;
     learning::set_article_skills(conn, id, &input.skills)?;
     if let Some(path_id) = input.fields.path_id {
-        editorial::place_article(conn, path_id, id, input.position)?;
+        // Already in the path with position 0: "no position" must still mean "last".
+        editorial::place_article(conn, path_id, id, input.position.or(Some(i32::MAX)))?;
     }
     if input.status == ArticleStatus::Published {
         learning::set_article_status(conn, id, ArticleStatus::Published, Some(db::now()))?;
@@ -243,8 +244,10 @@ fn update_article(
     let (old, before) = snapshot(conn, id)?.ok_or(TxError::NotFound)?;
     let same_path = old.path_id == input.fields.path_id;
     // The form shows the current position; leaving it as it was means "keep my place".
+    // A newcomer to a path without a position goes last.
     let wanted = match input.position {
         Some(p) if same_path && p == old.position => None,
+        None if !same_path => Some(i32::MAX),
         other => other,
     };
     let mut fields = input.fields.clone();
