@@ -399,7 +399,11 @@ async fn paths_are_created_and_ordered_with_their_articles() {
     // Moving "Databases" to the other path closes the gap it leaves; it joins at the end.
     let d = create_article(
         &app,
-        with(article_form(&token, "Dashboards"), "path", &data.to_string()),
+        with(
+            article_form(&token, "Dashboards"),
+            "path",
+            &data.to_string(),
+        ),
     )
     .await;
     let form = with(article_form(&token, "Databases"), "path", &data.to_string());
