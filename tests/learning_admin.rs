@@ -752,6 +752,18 @@ async fn the_admin_pages_link_to_each_other() {
     assert!(!none.contains(&format!(r#"href="/admin/articles/{id}""#)));
     let (_, found) = app.get_html("/admin/articles?title=first").await;
     assert!(found.contains("First steps"));
+    // The audit log and the dashboard link to what changed.
+    for page in ["/admin/audit", "/admin"] {
+        let (_, html) = app.get_html(page).await;
+        assert!(
+            html.contains(&format!(r#"href="/admin/articles/{id}""#)),
+            "{page}"
+        );
+        assert!(
+            html.contains(&format!(r#"href="/admin/paths#path-{path}""#)),
+            "{page}"
+        );
+    }
     let (status, _) = app.get_html("/admin/articles/999999").await;
     assert_eq!(status, 404);
     let (status, _) = app.get_html("/admin/paths/999999/edit").await;
