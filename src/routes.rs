@@ -48,6 +48,24 @@ admin_routes! {
     get "/admin/account" => admin::account::show;
     post "/admin/account/password" => admin::account::change_password;
     get "/admin/audit" => admin::audit::index;
+    get "/admin/articles" => admin::articles::index;
+    post "/admin/articles" => admin::articles::create;
+    get "/admin/articles/new" => admin::articles::new;
+    get "/admin/articles/{id}" => admin::articles::show;
+    post "/admin/articles/{id}" => admin::articles::update;
+    get "/admin/articles/{id}/edit" => admin::articles::edit;
+    post "/admin/articles/{id}/status" => admin::articles::change_status;
+    post "/admin/articles/{id}/move" => admin::articles::move_in_path;
+    get "/admin/articles/{id}/delete" => admin::articles::confirm_delete;
+    post "/admin/articles/{id}/delete" => admin::articles::delete;
+    get "/admin/paths" => admin::paths::index;
+    post "/admin/paths" => admin::paths::create;
+    get "/admin/paths/new" => admin::paths::new;
+    post "/admin/paths/{id}" => admin::paths::update;
+    get "/admin/paths/{id}/edit" => admin::paths::edit;
+    post "/admin/paths/{id}/move" => admin::paths::move_path;
+    get "/admin/comments" => admin::comments::index;
+    post "/admin/comments" => admin::comments::moderate;
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod comments;
+pub mod editorial;
 pub mod learning;
 pub mod schema;
 pub mod search;

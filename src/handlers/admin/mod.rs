@@ -2,8 +2,11 @@
 //! which is what keeps it private; the route-table test checks that.
 
 pub mod account;
+pub mod articles;
 pub mod audit;
+pub mod comments;
 pub mod dashboard;
+pub mod paths;
 pub mod sessions;
 pub mod users;
 pub mod vacancies;
