@@ -68,6 +68,11 @@ const DB_ARTICLE: &str = "databases-and-caches";
 #[tokio::test]
 async fn learn_lists_paths_with_counts_and_reading_time() {
     let app = common::spawn_app().await;
+    let (_, home) = app.get_html("/").await;
+    assert!(
+        home.contains("href=\"/learn/backend-developer\""),
+        "home links to the paths"
+    );
     let (status, html) = app.get_html("/learn").await;
     assert_eq!(status, 200);
     let titles = common::texts(&html, ".path-list .card-title");

@@ -99,6 +99,21 @@ pub fn articles_in_path(
     query.load(conn)
 }
 
+/// Paths that have at least one published article, in order; without loading article bodies.
+pub fn paths_with_published_articles(conn: &mut DbConn) -> QueryResult<Vec<LearningPath>> {
+    let path_ids: Vec<Option<i32>> = articles::table
+        .filter(articles::status.eq(ArticleStatus::Published.as_str()))
+        .select(articles::path_id)
+        .distinct()
+        .load(conn)?;
+    let path_ids: Vec<i32> = path_ids.into_iter().flatten().collect();
+    learning_paths::table
+        .filter(learning_paths::id.eq_any(path_ids))
+        .order((learning_paths::position, learning_paths::id))
+        .select(LearningPath::as_select())
+        .load(conn)
+}
+
 pub fn published_articles(conn: &mut DbConn) -> QueryResult<Vec<Article>> {
     articles::table
         .filter(articles::status.eq(ArticleStatus::Published.as_str()))

@@ -24,11 +24,7 @@ struct HomePage {
 pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
     let now = db::now();
     let (open, categories, paths) = db::run(&state.pool, move |conn| {
-        let articles = db::learning::published_articles(conn)?;
-        let paths = db::learning::paths(conn)?
-            .into_iter()
-            .filter(|p| articles.iter().any(|a| a.path_id == Some(p.id)))
-            .collect::<Vec<_>>();
+        let paths = db::learning::paths_with_published_articles(conn)?;
         Ok((
             db::vacancies::open(conn, now)?,
             db::taxonomy::categories(conn)?,
