@@ -3,7 +3,7 @@
 
 use actix_web::web;
 
-use crate::handlers::{admin, home, meta, vacancies};
+use crate::handlers::{admin, applications, home, meta, vacancies};
 
 pub struct RouteInfo {
     pub method: &'static str,
@@ -48,12 +48,25 @@ admin_routes! {
     get "/admin/account" => admin::account::show;
     post "/admin/account/password" => admin::account::change_password;
     get "/admin/audit" => admin::audit::index;
+    get "/admin/applications" => admin::applications::index;
+    get "/admin/applications.csv" => admin::applications::export;
+    get "/admin/applications/{id}" => admin::applications::show;
+    get "/admin/applications/{id}/cv" => admin::applications::cv;
+    post "/admin/applications/{id}/status" => admin::applications::change_status;
+    post "/admin/applications/{id}/notes" => admin::applications::add_note;
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::show))
         .route("/vacancies", web::get().to(vacancies::index))
         .route("/vacancies/{slug}", web::get().to(vacancies::show))
+        .route("/vacancies/{slug}/apply", web::post().to(applications::apply))
+        .route("/applications/{token}", web::get().to(applications::receipt))
+        .route(
+            "/applications/{token}/withdraw",
+            web::post().to(applications::withdraw),
+        )
+        .route("/applications/{token}/erase", web::post().to(applications::erase))
         .route("/healthz", web::get().to(meta::health))
         .route("/robots.txt", web::get().to(meta::robots))
         .route("/sitemap.xml", web::get().to(meta::sitemap));

@@ -135,6 +135,13 @@ pub fn run(
     let site = site(config);
     crate::views::remember_site(&site);
     let state = web::Data::new(AppState { pool, site });
+    let mailer = crate::mail::Mailer::from_config(&config.applications)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let apply = web::Data::new(crate::handlers::applications::ApplySettings::new(
+        &config.applications,
+        &key,
+        mailer,
+    ));
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();
     let mut server = HttpServer::new(move || {
@@ -168,6 +175,7 @@ pub fn run(
         }
         App::new()
             .app_data(state.clone())
+            .app_data(apply.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
             .app_data(web::QueryConfig::default())

@@ -1,5 +1,6 @@
 //! Connections, the pool and migrations for both backends; the query modules live beside it.
 
+pub mod applications;
 pub mod audit;
 pub mod comments;
 pub mod learning;

@@ -29,6 +29,7 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         static_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/static").into(),
         db_pool_size: 4,
         workers: Some(1),
+        applications: Default::default(),
     }
 }
 

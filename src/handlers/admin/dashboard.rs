@@ -20,6 +20,7 @@ struct DashboardPage {
     open: usize,
     closed: usize,
     expiring: usize,
+    new_applications: i64,
     latest: Vec<AuditRow>,
 }
 
@@ -34,8 +35,12 @@ pub async fn show(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (all, latest) = db::run(&state.pool, |conn| {
-        Ok((db::vacancies::all(conn)?, db::audit::recent(conn, 10, 0)?))
+    let (all, latest, new_applications) = db::run(&state.pool, |conn| {
+        Ok((
+            db::vacancies::all(conn)?,
+            db::audit::recent(conn, 10, 0)?,
+            db::applications::count_new(conn)?,
+        ))
     })
     .await?;
     let now = db::now();
@@ -55,6 +60,7 @@ pub async fn show(
             .iter()
             .filter(|v| v.is_open(now) && v.valid_through.is_some_and(|t| t <= soon))
             .count(),
+        new_applications,
         latest,
     };
     views::ok(&page)
