@@ -34,8 +34,14 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
 }
 
 pub async fn spawn_app_with(demo: bool) -> TestApp {
+    spawn_app_configured(demo, |_| {}).await
+}
+
+/// The app with settings changed by `tune` (limits, mail) before it starts.
+pub async fn spawn_app_configured(demo: bool, tune: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let config = config(dir.path(), demo);
+    let mut config = config(dir.path(), demo);
+    tune(&mut config);
     let (pool, _) = careers::startup::prepare_database(&config).expect("database");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().unwrap().port();
