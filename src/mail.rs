@@ -33,10 +33,7 @@ fn transport(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
                     .map(|(_, v)| v)
                     .unwrap_or_else(|| s.to_string())
             };
-            (
-                Some(Credentials::new(decode(user), decode(password))),
-                host,
-            )
+            (Some(Credentials::new(decode(user), decode(password))), host)
         }
         None => (None, rest),
     };
@@ -77,11 +74,7 @@ impl Mailer {
             ),
             None => None,
         };
-        let transport = match config
-            .smtp_url
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-        {
+        let transport = match config.smtp_url.as_deref().filter(|s| !s.trim().is_empty()) {
             Some(url) => Some(transport(url)?),
             None => None,
         };

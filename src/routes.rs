@@ -60,13 +60,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::show))
         .route("/vacancies", web::get().to(vacancies::index))
         .route("/vacancies/{slug}", web::get().to(vacancies::show))
-        .route("/vacancies/{slug}/apply", web::post().to(applications::apply))
-        .route("/applications/{token}", web::get().to(applications::receipt))
+        .route(
+            "/vacancies/{slug}/apply",
+            web::post().to(applications::apply),
+        )
+        .route(
+            "/applications/{token}",
+            web::get().to(applications::receipt),
+        )
         .route(
             "/applications/{token}/withdraw",
             web::post().to(applications::withdraw),
         )
-        .route("/applications/{token}/erase", web::post().to(applications::erase))
+        .route(
+            "/applications/{token}/erase",
+            web::post().to(applications::erase),
+        )
         .route("/healthz", web::get().to(meta::health))
         .route("/robots.txt", web::get().to(meta::robots))
         .route("/sitemap.xml", web::get().to(meta::sitemap));

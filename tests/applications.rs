@@ -29,7 +29,9 @@ fn minimal_pdf(marker: &str) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
@@ -43,7 +45,8 @@ fn minimal_pdf(marker: &str) -> Vec<u8> {
     out
 }
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
 async fn app_with(tune: impl FnOnce(&mut Config)) -> TestApp {
     common::spawn_app_configured(true, |c| {
@@ -116,12 +119,19 @@ fn fields(stamp: &str, name: &str, email: &str) -> Vec<(&'static str, String)> {
         ("linkedin_url", "https://www.linkedin.com/in/jane".into()),
         ("github_url", "https://github.com/jane".into()),
         ("portfolio_url", String::new()),
-        ("cover_letter", "I build reliable systems.\nAnd I like it.".into()),
+        (
+            "cover_letter",
+            "I build reliable systems.\nAnd I like it.".into(),
+        ),
         ("consent", "yes".into()),
     ]
 }
 
-fn set(mut form: Vec<(&'static str, String)>, field: &str, value: &str) -> Vec<(&'static str, String)> {
+fn set(
+    mut form: Vec<(&'static str, String)>,
+    field: &str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
     form.retain(|(k, _)| *k != field);
     if !value.is_empty() {
         let key: &'static str = Box::leak(field.to_string().into_boxed_str());
@@ -184,7 +194,8 @@ fn count(app: &TestApp) -> i64 {
 }
 
 fn all_applications(app: &TestApp) -> Vec<careers::models::Application> {
-    db::applications::list(&mut app.conn(), &Default::default()).unwrap()
+    db::applications::list(&mut app.conn(), &Default::default())
+        .unwrap()
         .into_iter()
         .map(|(a, _)| a)
         .collect()
@@ -208,7 +219,10 @@ async fn a_candidate_applies_with_a_pdf_and_gets_a_private_receipt() {
     let slug = open_slugs(&app)[0].clone();
     let (_, page) = app.get_html(&format!("/vacancies/{slug}")).await;
     assert!(page.contains("enctype=\"multipart/form-data\""));
-    assert!(page.contains("180 days"), "the privacy notice states the retention");
+    assert!(
+        page.contains("180 days"),
+        "the privacy notice states the retention"
+    );
     let jp = common::json_ld(&page)
         .into_iter()
         .find(|v| v["@type"] == "JobPosting")
@@ -242,7 +256,9 @@ async fn a_candidate_applies_with_a_pdf_and_gets_a_private_receipt() {
     assert_eq!(a.status, "new");
     assert_eq!(a.cv_type, "application/pdf");
     assert_eq!(a.cv_size as usize, pdf.len());
-    let (_, _, bytes) = db::applications::cv(&mut app.conn(), a.id).unwrap().unwrap();
+    let (_, _, bytes) = db::applications::cv(&mut app.conn(), a.id)
+        .unwrap()
+        .unwrap();
     assert_eq!(bytes, pdf, "the CV is stored byte for byte");
     // Only the token's hash is stored.
     use careers::db::schema::applications;
@@ -267,13 +283,25 @@ async fn a_file_that_is_not_a_document_is_refused_by_its_content_and_the_form_ke
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
     let s = stamp(&app, &slug).await;
-    for bytes in [PNG.to_vec(), b"<html><script>alert(1)</script></html>".to_vec()] {
+    for bytes in [
+        PNG.to_vec(),
+        b"<html><script>alert(1)</script></html>".to_vec(),
+    ] {
         let form = set(
             fields(&s, "Jane <Doe>", "jane@example.com"),
             "cover_letter",
             "Hello & welcome",
         );
-        let r = send(&app, &slug, &form, Some(&Cv { name: "cv.pdf", bytes })).await;
+        let r = send(
+            &app,
+            &slug,
+            &form,
+            Some(&Cv {
+                name: "cv.pdf",
+                bytes,
+            }),
+        )
+        .await;
         assert_eq!(r.status().as_u16(), 422);
         assert_eq!(header(&r, "cache-control"), "no-store");
         let html = r.text().await.unwrap();
@@ -287,7 +315,10 @@ async fn a_file_that_is_not_a_document_is_refused_by_its_content_and_the_form_ke
             field_value(&html, "linkedin_url").unwrap(),
             "https://www.linkedin.com/in/jane"
         );
-        assert_eq!(field_value(&html, "cover_letter").unwrap(), "Hello & welcome");
+        assert_eq!(
+            field_value(&html, "cover_letter").unwrap(),
+            "Hello & welcome"
+        );
         assert!(html.contains("id=\"f-consent\" name=\"consent\" type=\"checkbox\" value=\"yes\" required aria-required=\"true\" checked"));
     }
     assert_eq!(count(&app), 0);
@@ -305,14 +336,26 @@ async fn missing_consent_missing_cv_and_bad_fields_answer_422_beside_each_field(
     assert!(common::texts(&html, "#f-consent-error")[0].contains("privacy notice"));
     assert!(html.contains("aria-describedby=\"f-consent-error f-consent-hint\""));
 
-    let form = set(fields(&s, "", "not an email"), "github_url", "javascript:alert(1)");
+    let form = set(
+        fields(&s, "", "not an email"),
+        "github_url",
+        "javascript:alert(1)",
+    );
     let r = send(&app, &slug, &form, None).await;
     assert_eq!(r.status().as_u16(), 422);
     let html = r.text().await.unwrap();
-    for id in ["#f-full_name-error", "#f-email-error", "#f-github_url-error", "#f-cv-error"] {
+    for id in [
+        "#f-full_name-error",
+        "#f-email-error",
+        "#f-github_url-error",
+        "#f-cv-error",
+    ] {
         assert_eq!(common::texts(&html, id).len(), 1, "{id}");
     }
-    assert_eq!(field_value(&html, "github_url").unwrap(), "javascript:alert(1)");
+    assert_eq!(
+        field_value(&html, "github_url").unwrap(),
+        "javascript:alert(1)"
+    );
     assert_eq!(count(&app), 0);
 }
 
@@ -322,20 +365,34 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     let slug = open_slugs(&app)[0].clone();
     let s = stamp(&app, &slug).await;
     // Too fast: sent straight after the form was shown.
-    let r = send(&app, &slug, &fields(&s, "Quick Bot", "bot@example.com"), Some(&pdf_cv("a"))).await;
+    let r = send(
+        &app,
+        &slug,
+        &fields(&s, "Quick Bot", "bot@example.com"),
+        Some(&pdf_cv("a")),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 422);
     let html = r.text().await.unwrap();
     assert!(html.contains(careers::messages::APPLY_TOO_FAST));
     assert_eq!(field_value(&html, "full_name").unwrap(), "Quick Bot");
     // Honeypot filled.
-    let form = set(fields(&s, "Bot", "bot@example.com"), "homepage", "http://spam.example");
+    let form = set(
+        fields(&s, "Bot", "bot@example.com"),
+        "homepage",
+        "http://spam.example",
+    );
     let r = send(&app, &slug, &form, Some(&pdf_cv("a"))).await;
     assert_eq!(r.status().as_u16(), 400);
     // No stamp, a forged one, or one made for another vacancy.
     let other = open_slugs(&app)[1].clone();
     let other_stamp = stamp(&app, &other).await;
     let (issued, _) = s.split_once('.').unwrap();
-    for bad in [String::new(), format!("{issued}.{}", "ab".repeat(32)), other_stamp] {
+    for bad in [
+        String::new(),
+        format!("{issued}.{}", "ab".repeat(32)),
+        other_stamp,
+    ] {
         let form = set(fields(&s, "Bot", "bot@example.com"), "stamp", &bad);
         let r = send(&app, &slug, &form, Some(&pdf_cv("a"))).await;
         assert_eq!(r.status().as_u16(), 403, "stamp {bad:?}");
@@ -366,7 +423,13 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     assert_eq!(count(&app), 0);
     // Waiting as a person would makes the same form acceptable.
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
-    let r = send(&app, &slug, &fields(&s, "Patient Person", "p@example.com"), Some(&pdf_cv("a"))).await;
+    let r = send(
+        &app,
+        &slug,
+        &fields(&s, "Patient Person", "p@example.com"),
+        Some(&pdf_cv("a")),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 200);
     assert_eq!(count(&app), 1);
 }
@@ -383,7 +446,10 @@ async fn a_cv_over_the_limit_is_refused_with_413() {
         &app,
         &slug,
         &fields(&s, "Jane", "jane@example.com"),
-        Some(&Cv { name: "big.pdf", bytes: big }),
+        Some(&Cv {
+            name: "big.pdf",
+            bytes: big,
+        }),
     )
     .await;
     assert_eq!(r.status().as_u16(), 413);
@@ -417,7 +483,13 @@ async fn the_hourly_limit_per_address_and_duplicates_are_refused() {
     apply(&app, &slugs[0], "Ann", "ann@example.com", "a").await;
     // Same email, same vacancy, within a day: a friendly message, no second copy.
     let s = stamp(&app, &slugs[0]).await;
-    let r = send(&app, &slugs[0], &fields(&s, "Ann", "ANN@example.com"), Some(&pdf_cv("a"))).await;
+    let r = send(
+        &app,
+        &slugs[0],
+        &fields(&s, "Ann", "ANN@example.com"),
+        Some(&pdf_cv("a")),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 409);
     assert!(r
         .text()
@@ -429,7 +501,13 @@ async fn the_hourly_limit_per_address_and_duplicates_are_refused() {
     apply(&app, &slugs[1], "Ann", "ann@example.com", "b").await;
     // A third application from this address within the hour is one too many.
     let s = stamp(&app, &slugs[2]).await;
-    let r = send(&app, &slugs[2], &fields(&s, "Bob", "bob@example.com"), Some(&pdf_cv("c"))).await;
+    let r = send(
+        &app,
+        &slugs[2],
+        &fields(&s, "Bob", "bob@example.com"),
+        Some(&pdf_cv("c")),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 429);
     assert_eq!(count(&app), 2);
 }
@@ -444,7 +522,13 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
     let (status, html) = app.get_html(&format!("/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     assert!(field_value(&html, "stamp").is_none(), "no apply form");
-    let r = send(&app, &slug, &fields(&s, "Late", "late@example.com"), Some(&pdf_cv("a"))).await;
+    let r = send(
+        &app,
+        &slug,
+        &fields(&s, "Late", "late@example.com"),
+        Some(&pdf_cv("a")),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 410);
     assert!(r
         .text()
@@ -455,13 +539,29 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
     let slug2 = open_slugs(&app)[0].clone();
     let s2 = stamp(&app, &slug2).await;
     let id2 = vacancy_id(&app, &slug2);
-    db::vacancies::set_valid_through(&mut app.conn(), id2, Some(db::now() - time::Duration::days(1)))
-        .unwrap();
-    let r = send(&app, &slug2, &fields(&s2, "Late", "late@example.com"), Some(&pdf_cv("a"))).await;
+    db::vacancies::set_valid_through(
+        &mut app.conn(),
+        id2,
+        Some(db::now() - time::Duration::days(1)),
+    )
+    .unwrap();
+    let r = send(
+        &app,
+        &slug2,
+        &fields(&s2, "Late", "late@example.com"),
+        Some(&pdf_cv("a")),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 410);
     assert_eq!(count(&app), 0);
     // Unknown vacancies are a 404.
-    let r = send(&app, "no-such-vacancy", &fields(&s, "X", "x@example.com"), Some(&pdf_cv("a"))).await;
+    let r = send(
+        &app,
+        "no-such-vacancy",
+        &fields(&s, "X", "x@example.com"),
+        Some(&pdf_cv("a")),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 404);
 }
 
@@ -469,7 +569,14 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
 async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everything() {
     let app = app().await;
     let slugs = open_slugs(&app);
-    let token = apply(&app, &slugs[0], "Jane Doe", "jane@example.com", "zqxsecretmarkerjane").await;
+    let token = apply(
+        &app,
+        &slugs[0],
+        "Jane Doe",
+        "jane@example.com",
+        "zqxsecretmarkerjane",
+    )
+    .await;
     let other = apply(&app, &slugs[1], "Olga Other", "olga@example.com", "b").await;
     let ids: Vec<i32> = all_applications(&app).iter().map(|a| a.id).collect();
     let jane_id = *ids.iter().min().unwrap();
@@ -495,7 +602,10 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
     let (status, html) = receipt(token.clone()).await;
     assert_eq!(status, 200);
     assert_eq!(common::texts(&html, "#status"), vec!["In review"]);
-    assert!(!html.contains("Olga"), "another application shows nothing here");
+    assert!(
+        !html.contains("Olga"),
+        "another application shows nothing here"
+    );
 
     // Tokens that are not exactly one application's show nothing.
     let mut wrong = token.clone();
@@ -516,7 +626,9 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
     let (_, html) = receipt(token.clone()).await;
     assert_eq!(common::texts(&html, "#status"), vec!["Closed"]);
     assert!(html.contains("You withdrew"));
-    let (a, _) = db::applications::by_id(&mut app.conn(), jane_id).unwrap().unwrap();
+    let (a, _) = db::applications::by_id(&mut app.conn(), jane_id)
+        .unwrap()
+        .unwrap();
     assert_eq!(a.status, "withdrawn");
 
     // Erase needs the confirmation box, then removes the row and the CV bytes.
@@ -527,7 +639,9 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 422);
-    assert!(db::applications::by_id(&mut app.conn(), jane_id).unwrap().is_some());
+    assert!(db::applications::by_id(&mut app.conn(), jane_id)
+        .unwrap()
+        .is_some());
     let r = public
         .post(app.url(&format!("/applications/{token}/erase")))
         .form(&[("confirm", "yes")])
@@ -536,10 +650,18 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
         .unwrap();
     assert_eq!(r.status().as_u16(), 200);
     assert_eq!(header(&r, "cache-control"), "no-store");
-    assert!(db::applications::by_id(&mut app.conn(), jane_id).unwrap().is_none());
-    assert!(db::applications::cv(&mut app.conn(), jane_id).unwrap().is_none());
+    assert!(db::applications::by_id(&mut app.conn(), jane_id)
+        .unwrap()
+        .is_none());
+    assert!(db::applications::cv(&mut app.conn(), jane_id)
+        .unwrap()
+        .is_none());
     assert_eq!(receipt(token.clone()).await.0, 404);
-    assert_eq!(receipt(other).await.0, 200, "the other application is untouched");
+    assert_eq!(
+        receipt(other).await.0,
+        200,
+        "the other application is untouched"
+    );
     // Not even in the database file's free pages.
     diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)")
         .execute(match &mut *app.conn() {
@@ -549,10 +671,16 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
         .unwrap();
     let file = std::fs::read(app._dir.path().join("test.db")).unwrap();
     let needle = b"zqxsecretmarkerjane";
-    assert!(!file.windows(needle.len()).any(|w| w == needle), "CV bytes gone");
+    assert!(
+        !file.windows(needle.len()).any(|w| w == needle),
+        "CV bytes gone"
+    );
     // The recruiters' page is gone too.
     assert_eq!(
-        app.get(&format!("/admin/applications/{jane_id}")).await.status().as_u16(),
+        app.get(&format!("/admin/applications/{jane_id}"))
+            .await
+            .status()
+            .as_u16(),
         404
     );
 }
@@ -562,7 +690,14 @@ async fn recruiters_filter_move_note_and_export_applications() {
     let app = app().await;
     let slugs = open_slugs(&app);
     apply(&app, &slugs[0], "Ann Archer", "ann@example.com", "a").await;
-    apply(&app, &slugs[0], "=HYPERLINK(\"http://evil\")", "formula@example.com", "b").await;
+    apply(
+        &app,
+        &slugs[0],
+        "=HYPERLINK(\"http://evil\")",
+        "formula@example.com",
+        "b",
+    )
+    .await;
     apply(&app, &slugs[1], "Bob Baker", "bob@EXAMPLE.com", "c").await;
     let find = |name: &str| {
         all_applications(&app)
@@ -586,7 +721,9 @@ async fn recruiters_filter_move_note_and_export_applications() {
     assert_eq!(counts, vec!["New: 3"]);
 
     let v0 = vacancy_id(&app, &slugs[0]);
-    let (_, html) = app.get_html(&format!("/admin/applications?vacancy={v0}")).await;
+    let (_, html) = app
+        .get_html(&format!("/admin/applications?vacancy={v0}"))
+        .await;
     assert_eq!(common::texts(&html, "table.applications tbody tr").len(), 2);
     let (_, html) = app.get_html("/admin/applications?q=BOB%40example").await;
     assert_eq!(
@@ -626,8 +763,14 @@ async fn recruiters_filter_move_note_and_export_applications() {
     let (_, html) = app.get_html(&format!("/admin/applications/{ann}")).await;
     assert_eq!(common::texts(&html, "#status"), vec!["Offer"]);
     let history = common::texts(&html, "ol.history li");
-    assert!(history.iter().any(|h| h.contains("interview → offer")), "{history:?}");
-    assert!(history.iter().any(|h| h.contains("by Test User")), "{history:?}");
+    assert!(
+        history.iter().any(|h| h.contains("interview → offer")),
+        "{history:?}"
+    );
+    assert!(
+        history.iter().any(|h| h.contains("by Test User")),
+        "{history:?}"
+    );
     let r = app
         .post_form(
             &format!("/admin/applications/{ann}/status"),
@@ -641,13 +784,19 @@ async fn recruiters_filter_move_note_and_export_applications() {
         common::texts(&html, "table.applications tbody td:first-child"),
         vec!["Ann Archer"]
     );
-    assert_eq!(common::texts(&html, "a[data-status=rejected]"), vec!["Rejected: 1"]);
+    assert_eq!(
+        common::texts(&html, "a[data-status=rejected]"),
+        vec!["Rejected: 1"]
+    );
 
     // Notes, with author and time.
     let r = app
         .post_form(
             &format!("/admin/applications/{ann}/notes"),
-            &[("csrf_token", csrf.as_str()), ("body", "Strong Rust, <b>great</b> call.")],
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("body", "Strong Rust, <b>great</b> call."),
+            ],
         )
         .await;
     assert_eq!(location(&r), format!("/admin/applications/{ann}#notes"));
@@ -666,7 +815,9 @@ async fn recruiters_filter_move_note_and_export_applications() {
     assert!(html.contains(careers::messages::NOTE_EMPTY));
 
     // CSV of what the filter shows.
-    let r = app.get(&format!("/admin/applications.csv?vacancy={v0}")).await;
+    let r = app
+        .get(&format!("/admin/applications.csv?vacancy={v0}"))
+        .await;
     assert_eq!(r.status().as_u16(), 200);
     assert!(header(&r, "content-type").starts_with("text/csv"));
     assert!(header(&r, "content-disposition").starts_with("attachment; filename=\"applications-"));
@@ -674,8 +825,13 @@ async fn recruiters_filter_move_note_and_export_applications() {
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 3, "header and two rows: {csv}");
     assert!(lines[0].starts_with("\"id\",\"submitted_utc\""));
-    assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "{csv}");
-    assert!(csv.contains(&format!("\"http://careers.test/admin/applications/{ann}/cv\"")));
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""),
+        "{csv}"
+    );
+    assert!(csv.contains(&format!(
+        "\"http://careers.test/admin/applications/{ann}/cv\""
+    )));
     assert!(csv.contains("\"'+34 600 123 456\""));
     assert!(!csv.contains("Bob Baker"));
     assert!(!csv.contains("%PDF"), "no CV bytes");
@@ -705,7 +861,13 @@ async fn the_cv_downloads_as_an_attachment_with_its_checked_type() {
     assert_eq!(status, 200);
     assert!(html.contains(&format!("href=\"/admin/applications/{id}/cv\"")));
     assert!(html.contains("https://github.com/jane"));
-    assert_eq!(app.get("/admin/applications/99999/cv").await.status().as_u16(), 404);
+    assert_eq!(
+        app.get("/admin/applications/99999/cv")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
 }
 
 #[tokio::test]
@@ -744,7 +906,9 @@ async fn smtp_listener() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>) 
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(async move {
         loop {
-            let Ok((socket, _)) = listener.accept().await else { return };
+            let Ok((socket, _)) = listener.accept().await else {
+                return;
+            };
             let tx = tx.clone();
             tokio::spawn(async move {
                 let (read, mut write) = socket.into_split();
@@ -813,7 +977,10 @@ async fn mail_goes_to_the_candidate_and_the_recruiters_through_smtp() {
         .find(|m| m.contains("To: jobs@northwind.example"))
         .expect("recruiters' notice");
     assert!(notice.contains("http://careers.test/admin/applications/"));
-    assert!(!notice.contains(&token), "the receipt link is only the candidate's");
+    assert!(
+        !notice.contains(&token),
+        "the receipt link is only the candidate's"
+    );
 }
 
 #[tokio::test]
@@ -823,7 +990,8 @@ async fn a_broken_mail_server_does_not_lose_the_application() {
         .local_addr()
         .unwrap()
         .port();
-    let app = app_with(|c| c.applications.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
+    let app =
+        app_with(|c| c.applications.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
     let slug = open_slugs(&app)[0].clone();
     apply(&app, &slug, "Jane", "jane@example.com", "x").await;
     assert_eq!(count(&app), 1);
@@ -837,7 +1005,13 @@ async fn purge_erases_old_applications_of_closed_vacancies_only() {
     apply(&app, &slugs[0], "New Closed", "new@example.com", "b").await;
     apply(&app, &slugs[1], "Old Open", "open@example.com", "c").await;
     let closed = vacancy_id(&app, &slugs[0]);
-    db::vacancies::set_status(&mut app.conn(), closed, VacancyStatus::Closed, Some(db::now())).unwrap();
+    db::vacancies::set_status(
+        &mut app.conn(),
+        closed,
+        VacancyStatus::Closed,
+        Some(db::now()),
+    )
+    .unwrap();
     {
         use careers::db::schema::applications::dsl::*;
         let long_ago = db::now() - time::Duration::days(200);
@@ -855,9 +1029,16 @@ async fn purge_erases_old_applications_of_closed_vacancies_only() {
         .env("DATA_DIR", app._dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("erased 1 "));
-    let mut left: Vec<String> = all_applications(&app).into_iter().map(|a| a.full_name).collect();
+    let mut left: Vec<String> = all_applications(&app)
+        .into_iter()
+        .map(|a| a.full_name)
+        .collect();
     left.sort();
     assert_eq!(left, vec!["New Closed", "Old Open"]);
 }

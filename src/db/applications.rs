@@ -230,9 +230,11 @@ pub fn purgeable(
         .inner_join(vacancies::table)
         .filter(applications::created_at.lt(before))
         .filter(
-            vacancies::status.eq(VacancyStatus::Closed.as_str()).or(vacancies::valid_through
-                .is_not_null()
-                .and(vacancies::valid_through.le(now))),
+            vacancies::status
+                .eq(VacancyStatus::Closed.as_str())
+                .or(vacancies::valid_through
+                    .is_not_null()
+                    .and(vacancies::valid_through.le(now))),
         )
         .select(applications::id)
         .load(conn)

@@ -221,14 +221,20 @@ pub fn token_hash(token: &str) -> String {
 
 /// A token that could have been issued: 64 lowercase hex digits.
 pub fn token_looks_valid(token: &str) -> bool {
-    token.len() == 64 && token.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    token.len() == 64
+        && token
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The public apply form has no session, so it carries a signed stamp instead of a CSRF token:
 /// `issued-unix-seconds.hmac(vacancy id, issued)`. A valid stamp proves the form came from this
 /// site for this vacancy, and its age is the fill time used against bots.
 pub fn stamp(key: &[u8], vacancy_id: i32, issued: i64) -> String {
-    format!("{issued}.{}", hex::encode(stamp_mac(key, vacancy_id, issued)))
+    format!(
+        "{issued}.{}",
+        hex::encode(stamp_mac(key, vacancy_id, issued))
+    )
 }
 
 fn stamp_mac(key: &[u8], vacancy_id: i32, issued: i64) -> Vec<u8> {
@@ -418,7 +424,10 @@ mod tests {
             safe_file_name("\"evil\r\nX: y\".docx", Some(CvKind::Docx), 3),
             "evil-X-y.docx"
         );
-        assert_eq!(safe_file_name("Résumé.odt", Some(CvKind::Odt), 9), "R-sum.odt");
+        assert_eq!(
+            safe_file_name("Résumé.odt", Some(CvKind::Odt), 9),
+            "R-sum.odt"
+        );
         assert_eq!(safe_file_name("", Some(CvKind::Rtf), 9), "cv-9.rtf");
         assert_eq!(safe_file_name("cv.exe", Some(CvKind::Pdf), 1), "cv.pdf");
     }

@@ -43,7 +43,11 @@ impl ApplyForm {
         }
     }
 
-    pub fn parse(&self, cv: Option<&Upload>, max_cv_bytes: usize) -> Result<Submission, FieldErrors> {
+    pub fn parse(
+        &self,
+        cv: Option<&Upload>,
+        max_cv_bytes: usize,
+    ) -> Result<Submission, FieldErrors> {
         let mut errors = FieldErrors::default();
         let full_name = text(&mut errors, "full_name", &self.full_name, true, 200);
         let email = text(&mut errors, "email", &self.email, true, 254).to_lowercase();
@@ -127,7 +131,13 @@ fn link(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"));
     match host {
-        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !value.contains(char::is_whitespace) => value,
+        Some(rest)
+            if !rest.is_empty()
+                && !rest.starts_with('/')
+                && !value.contains(char::is_whitespace) =>
+        {
+            value
+        }
         _ => {
             errors.add(field, "Enter a full web address starting with https://.");
             value
@@ -175,7 +185,14 @@ mod tests {
         let e = f.parse(None, 1000).unwrap_err();
         assert_eq!(
             e.fields(),
-            vec!["consent", "cover_letter", "cv", "email", "github_url", "phone"]
+            vec![
+                "consent",
+                "cover_letter",
+                "cv",
+                "email",
+                "github_url",
+                "phone"
+            ]
         );
         let big = Upload {
             file_name: "cv.pdf".into(),

@@ -256,7 +256,11 @@ pub async fn apply(
     })
     .await?;
     if !detail.vacancy.is_open(now) {
-        return notice_page(StatusCode::GONE, m::APPLY_CLOSED_TITLE, m::APPLY_CLOSED_TEXT);
+        return notice_page(
+            StatusCode::GONE,
+            m::APPLY_CLOSED_TITLE,
+            m::APPLY_CLOSED_TEXT,
+        );
     }
     let vacancy_id = detail.vacancy.id;
     let multipart = Multipart::new(req.headers(), payload);
@@ -343,8 +347,11 @@ pub async fn apply(
     };
     let outcome = db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
-            let recent =
-                db::applications::count_from_address_since(conn, &address, now - Duration::hours(1))?;
+            let recent = db::applications::count_from_address_since(
+                conn,
+                &address,
+                now - Duration::hours(1),
+            )?;
             if recent >= per_hour {
                 return Ok(Outcome::RateLimited);
             }
@@ -439,10 +446,7 @@ impl ReceiptPage {
 }
 
 /// The application behind a token; anything else (malformed, unknown, erased) is a plain 404.
-async fn by_token(
-    state: &AppState,
-    token: &str,
-) -> AppResult<(Application, String, String)> {
+async fn by_token(state: &AppState, token: &str) -> AppResult<(Application, String, String)> {
     if !rules::token_looks_valid(token) {
         return Err(AppError::NotFound);
     }

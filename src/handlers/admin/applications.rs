@@ -160,7 +160,9 @@ pub async fn export(
         let cv_url = state
             .site
             .absolute(&format!("/admin/applications/{}/cv", a.id));
-        let page_url = state.site.absolute(&format!("/admin/applications/{}", a.id));
+        let page_url = state
+            .site
+            .absolute(&format!("/admin/applications/{}", a.id));
         body.push_str(&csv_row(&[
             &a.id.to_string(),
             &timefmt::iso(a.created_at),
@@ -221,8 +223,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let (application, vacancy_title, notes, history) = db::run(&state.pool, move |conn| {
-        let (application, title) =
-            db::applications::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+        let (application, title) = db::applications::by_id(conn, id)?.ok_or(AppError::NotFound)?;
         let notes = db::applications::notes(conn, id)?;
         let history = db::audit::for_entity(conn, ENTITY, id)?;
         Ok((application, title, notes, history))
@@ -261,7 +262,10 @@ pub async fn cv(
             format!("attachment; filename=\"{file_name}\""),
         ))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "sandbox; default-src 'none'",
+        ))
         .body(bytes))
 }
 
@@ -278,8 +282,8 @@ pub async fn change_status(
     let user_id = user.id;
     let moved = db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
-            let (application, _) = db::applications::by_id(conn, id)?
-                .ok_or(diesel::result::Error::NotFound)?;
+            let (application, _) =
+                db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
             let from = application.stage();
             if !from.can_move_to(to) {
                 return Ok(Err(from));
