@@ -4,7 +4,6 @@
 
 use askama::Template;
 use lettre::message::{header::ContentType, Mailbox};
-use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::ApplicationsConfig;
@@ -15,13 +14,28 @@ pub struct Mailer {
     recruiters: Option<Mailbox>,
 }
 
-/// `smtp://[user:password@]host[:port]`; the port defaults to 25. Plain SMTP only: meant for
-/// a relay on the same host or network, which does the onward TLS.
+/// With the `smtp-tls` feature lettre reads the URL itself: `smtps://` (TLS), `smtp://` with
+/// `?tls=required` or `?tls=opportunistic` (STARTTLS), or plain `smtp://`.
+#[cfg(feature = "smtp-tls")]
 fn transport(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
+    AsyncSmtpTransport::<Tokio1Executor>::from_url(url.trim())
+        .map(|b| b.timeout(Some(std::time::Duration::from_secs(20))).build())
+        .map_err(|e| format!("SMTP_URL is not usable: {e}"))
+}
+
+/// `smtp://[user:password@]host[:port]`; the port defaults to 25. Plain SMTP only (build with
+/// `--features smtp-tls` for TLS): meant for a relay on the same host, which does the onward TLS.
+#[cfg(not(feature = "smtp-tls"))]
+fn transport(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
+    use lettre::transport::smtp::authentication::Credentials;
     let rest = url
         .trim()
         .strip_prefix("smtp://")
-        .ok_or_else(|| format!("SMTP_URL must start with smtp:// (got `{url}`)"))?;
+        .ok_or_else(|| {
+            format!(
+                "SMTP_URL must start with smtp:// (got `{url}`); for TLS, build with --features smtp-tls"
+            )
+        })?;
     let rest = rest.trim_end_matches('/');
     let (credentials, host_port) = match rest.rsplit_once('@') {
         Some((userinfo, host)) => {
@@ -175,6 +189,7 @@ struct NoticeMail<'a> {
 mod tests {
     use super::*;
 
+    #[cfg(not(feature = "smtp-tls"))]
     #[test]
     fn smtp_urls_are_checked() {
         assert!(transport("smtp://127.0.0.1:2525").is_ok());
@@ -183,5 +198,13 @@ mod tests {
         assert!(transport("smtps://mail.example").is_err());
         assert!(transport("smtp://mail.example:port").is_err());
         assert!(transport("smtp://").is_err());
+    }
+
+    #[cfg(feature = "smtp-tls")]
+    #[test]
+    fn tls_urls_are_read_by_lettre() {
+        assert!(transport("smtps://user:pass@mail.example").is_ok());
+        assert!(transport("smtp://mail.example:587?tls=required").is_ok());
+        assert!(transport("ftp://mail.example").is_err());
     }
 }
