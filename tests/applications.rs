@@ -868,6 +868,13 @@ async fn the_cv_downloads_as_an_attachment_with_its_checked_type() {
     assert_eq!(status, 200);
     assert!(html.contains(&format!("href=\"/admin/applications/{id}/cv\"")));
     assert!(html.contains("https://github.com/jane"));
+    let history = common::texts(&html, "ol.history li");
+    assert!(
+        history
+            .iter()
+            .any(|h| h.starts_with("download_cv by Test User")),
+        "{history:?}"
+    );
     assert_eq!(
         app.get("/admin/applications/99999/cv")
             .await

@@ -4,7 +4,9 @@
 //! The apply form has no session, so instead of the admin CSRF token it carries a signed stamp
 //! (`domain::applications::stamp`: issue time + HMAC with a key derived from the cookie key).
 //! Together with a same-origin check on `Origin` / `Sec-Fetch-Site`, a forged cross-site post
-//! is refused; the stamp's age is also the minimum-fill-time check against bots.
+//! is refused; the stamp's age is also the minimum-fill-time check against bots. Withdraw and
+//! erase need no stamp: the receipt token in their URL is the secret, and they pass the same
+//! same-origin check.
 
 use actix_multipart::Multipart;
 use actix_session::Session;

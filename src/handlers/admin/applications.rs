@@ -241,13 +241,17 @@ pub async fn show(
 
 /// The CV as an attachment, with the type we recognised when it arrived and a safe name.
 pub async fn cv(
-    CurrentUser(_user): CurrentUser,
+    CurrentUser(user): CurrentUser,
     path: web::Path<i32>,
     state: web::Data<AppState>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
+    let user_id = user.id;
     let (name, content_type, bytes) = db::run(&state.pool, move |conn| {
-        db::applications::cv(conn, id)?.ok_or(AppError::NotFound)
+        let cv = db::applications::cv(conn, id)?.ok_or(AppError::NotFound)?;
+        // Who read a candidate's CV is part of the record.
+        db::audit::record(conn, Some(user_id), ENTITY, id, "download_cv", &[])?;
+        Ok(cv)
     })
     .await?;
     let kind = crate::domain::applications::CvKind::from_mime(&content_type);
