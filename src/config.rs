@@ -74,6 +74,14 @@ pub struct Config {
     #[arg(long, env = "WORKERS", global = true)]
     pub workers: Option<usize>,
 
+    /// Comments containing any of these words (comma-separated, any case) are refused.
+    #[arg(long, env = "BLOCKED_WORDS", default_value = "", global = true)]
+    pub blocked_words: String,
+
+    /// Seconds a person needs at least between seeing a public form and sending it.
+    #[arg(long, env = "MIN_FILL_SECONDS", default_value_t = 3, global = true)]
+    pub min_fill_seconds: u64,
+
     #[command(flatten)]
     pub applications: ApplicationsConfig,
 }
@@ -89,10 +97,6 @@ pub struct ApplicationsConfig {
     /// default of `purge-applications`).
     #[arg(long, env = "RETENTION_DAYS", default_value_t = 180, global = true)]
     pub retention_days: u32,
-
-    /// Seconds that must pass between showing the apply form and sending it (bots are faster).
-    #[arg(long, env = "APPLY_MIN_SECONDS", default_value_t = 3, global = true)]
-    pub apply_min_seconds: i64,
 
     /// Applications accepted per client address per hour.
     #[arg(long, env = "APPLY_PER_HOUR", default_value_t = 5, global = true)]
@@ -122,7 +126,6 @@ impl Default for ApplicationsConfig {
         ApplicationsConfig {
             max_cv_bytes: 5 * 1024 * 1024,
             retention_days: 180,
-            apply_min_seconds: 3,
             apply_per_hour: 5,
             smtp_url: None,
             mail_from: "Careers <careers@localhost>".into(),

@@ -12,6 +12,7 @@ pub mod mail;
 pub mod messages;
 pub mod models;
 pub mod routes;
+pub mod signing;
 pub mod site;
 pub mod startup;
 pub mod views;

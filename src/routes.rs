@@ -3,7 +3,7 @@
 
 use actix_web::web;
 
-use crate::handlers::{admin, applications, home, meta, vacancies};
+use crate::handlers::{admin, applications, articles, home, learn, meta, vacancies};
 
 pub struct RouteInfo {
     pub method: &'static str,
@@ -54,6 +54,24 @@ admin_routes! {
     get "/admin/applications/{id}/cv" => admin::applications::cv;
     post "/admin/applications/{id}/status" => admin::applications::change_status;
     post "/admin/applications/{id}/notes" => admin::applications::add_note;
+    get "/admin/articles" => admin::articles::index;
+    post "/admin/articles" => admin::articles::create;
+    get "/admin/articles/new" => admin::articles::new;
+    get "/admin/articles/{id}" => admin::articles::show;
+    post "/admin/articles/{id}" => admin::articles::update;
+    get "/admin/articles/{id}/edit" => admin::articles::edit;
+    post "/admin/articles/{id}/status" => admin::articles::change_status;
+    post "/admin/articles/{id}/move" => admin::articles::move_in_path;
+    get "/admin/articles/{id}/delete" => admin::articles::confirm_delete;
+    post "/admin/articles/{id}/delete" => admin::articles::delete;
+    get "/admin/paths" => admin::paths::index;
+    post "/admin/paths" => admin::paths::create;
+    get "/admin/paths/new" => admin::paths::new;
+    post "/admin/paths/{id}" => admin::paths::update;
+    get "/admin/paths/{id}/edit" => admin::paths::edit;
+    post "/admin/paths/{id}/move" => admin::paths::move_path;
+    get "/admin/comments" => admin::comments::index;
+    post "/admin/comments" => admin::comments::moderate;
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -76,6 +94,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/applications/{token}/erase",
             web::post().to(applications::erase),
         )
+        .route("/learn", web::get().to(learn::index))
+        .route("/learn/{slug}", web::get().to(learn::show))
+        .route("/articles/{slug}", web::get().to(articles::show))
+        .route(
+            "/articles/{slug}/comments",
+            web::post().to(articles::comment),
+        )
+        .route("/articles/{slug}/read", web::post().to(articles::mark_read))
         .route("/healthz", web::get().to(meta::health))
         .route("/robots.txt", web::get().to(meta::robots))
         .route("/sitemap.xml", web::get().to(meta::sitemap));

@@ -15,7 +15,9 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::db::{self, Backend, DbPool};
+use crate::domain::spam;
 use crate::handlers::{meta, AppState};
+use crate::signing::Signer;
 use crate::site::Site;
 
 /// Largest request body we read (forms); bigger bodies get 413 before they are read in full.
@@ -36,6 +38,10 @@ pub fn prepare_database(config: &Config) -> Result<(DbPool, Backend), String> {
         let loaded = crate::domain::demo::load_if_empty(&mut conn)?;
         if loaded > 0 {
             log::info!("loaded {loaded} demo vacancies");
+        }
+        let articles = crate::domain::demo::load_learning_if_empty(&mut conn)?;
+        if articles > 0 {
+            log::info!("loaded {articles} demo articles");
         }
     }
     Ok((pool, backend))
@@ -134,13 +140,16 @@ pub fn run(
 ) -> std::io::Result<Server> {
     let site = site(config);
     crate::views::remember_site(&site);
-    let state = web::Data::new(AppState { pool, site });
+    let state = web::Data::new(AppState {
+        pool,
+        site,
+        signer: Signer::new(key.signing()),
+        spam: spam::Rules::new(&config.blocked_words, config.min_fill_seconds),
+    });
     let mailer = crate::mail::Mailer::from_config(&config.applications)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
     let apply = web::Data::new(crate::handlers::applications::ApplySettings::new(
-        &config.applications,
-        &key,
-        mailer,
+        config, mailer,
     ));
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();

@@ -50,7 +50,7 @@ const PNG: &[u8] =
 
 async fn app_with(tune: impl FnOnce(&mut Config)) -> TestApp {
     common::spawn_app_configured(true, |c| {
-        c.applications.apply_min_seconds = 0;
+        c.min_fill_seconds = 0;
         c.applications.apply_per_hour = 100;
         tune(c);
     })
@@ -93,7 +93,7 @@ fn field_value(html: &str, name: &str) -> Option<String> {
 async fn stamp(app: &TestApp, slug: &str) -> String {
     let (status, html) = app.get_html(&format!("/vacancies/{slug}")).await;
     assert_eq!(status, 200);
-    field_value(&html, "stamp").expect("the vacancy page has the apply form")
+    field_value(&html, "form_stamp").expect("the vacancy page has the apply form")
 }
 
 struct Cv {
@@ -111,7 +111,7 @@ fn pdf_cv(marker: &str) -> Cv {
 /// A complete application; tests change single fields.
 fn fields(stamp: &str, name: &str, email: &str) -> Vec<(&'static str, String)> {
     vec![
-        ("stamp", stamp.to_string()),
+        ("form_stamp", stamp.to_string()),
         ("homepage", String::new()),
         ("full_name", name.to_string()),
         ("email", email.to_string()),
@@ -361,7 +361,7 @@ async fn missing_consent_missing_cv_and_bad_fields_answer_422_beside_each_field(
 
 #[tokio::test]
 async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
-    let app = app_with(|c| c.applications.apply_min_seconds = 3).await;
+    let app = app_with(|c| c.min_fill_seconds = 3).await;
     let slug = open_slugs(&app)[0].clone();
     let s = stamp(&app, &slug).await;
     // Too fast: sent straight after the form was shown.
@@ -393,7 +393,7 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
         format!("{issued}.{}", "ab".repeat(32)),
         other_stamp,
     ] {
-        let form = set(fields(&s, "Bot", "bot@example.com"), "stamp", &bad);
+        let form = set(fields(&s, "Bot", "bot@example.com"), "form_stamp", &bad);
         let r = send(&app, &slug, &form, Some(&pdf_cv("a"))).await;
         assert_eq!(r.status().as_u16(), 403, "stamp {bad:?}");
     }
@@ -415,7 +415,7 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
         .client
         .post(app.url(&format!("/vacancies/{slug}/apply")))
         .header("Sec-Fetch-Site", "cross-site")
-        .multipart(Form::new().text("stamp", s.clone()))
+        .multipart(Form::new().text("form_stamp", s.clone()))
         .send()
         .await
         .unwrap();
@@ -424,7 +424,7 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     let r = app
         .post_form(
             &format!("/vacancies/{slug}/apply"),
-            &[("stamp", s.as_str())],
+            &[("form_stamp", s.as_str())],
         )
         .await;
     assert_eq!(r.status().as_u16(), 400);
@@ -529,7 +529,7 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
     db::vacancies::set_status(&mut app.conn(), id, VacancyStatus::Closed, Some(db::now())).unwrap();
     let (status, html) = app.get_html(&format!("/vacancies/{slug}")).await;
     assert_eq!(status, 200);
-    assert!(field_value(&html, "stamp").is_none(), "no apply form");
+    assert!(field_value(&html, "form_stamp").is_none(), "no apply form");
     let r = send(
         &app,
         &slug,

@@ -212,6 +212,18 @@ pub fn set_article_status(
     Ok(())
 }
 
+/// For imported content whose last edit predates today.
+pub fn set_article_updated_at(
+    conn: &mut DbConn,
+    id: i32,
+    updated_at: PrimitiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(articles::table.find(id))
+        .set(articles::updated_at.eq(updated_at))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn set_article_position(conn: &mut DbConn, id: i32, position: i32) -> QueryResult<()> {
     diesel::update(articles::table.find(id))
         .set(articles::position.eq(position))

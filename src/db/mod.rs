@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod audit;
 pub mod comments;
+pub mod editorial;
 pub mod learning;
 pub mod schema;
 pub mod search;

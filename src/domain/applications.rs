@@ -2,9 +2,10 @@
 //! bytes), the recruiters' pipeline, what a candidate is shown, the signed form stamp, receipt
 //! tokens, safe download names and CSV cells.
 
-use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+
+use crate::signing::Signer;
 
 /// The CV formats we accept, recognised from the file's first bytes, never from its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,19 +229,14 @@ pub fn token_looks_valid(token: &str) -> bool {
 }
 
 /// The public apply form has no session, so it carries a signed stamp instead of a CSRF token:
-/// `issued-unix-seconds.hmac(vacancy id, issued)`. A valid stamp proves the form came from this
-/// site for this vacancy, and its age is the fill time used against bots.
-pub fn stamp(key: &[u8], vacancy_id: i32, issued: i64) -> String {
-    format!(
-        "{issued}.{}",
-        hex::encode(stamp_mac(key, vacancy_id, issued))
-    )
+/// the time it was shown, signed for this vacancy only. A valid stamp proves the form came from
+/// this site for this vacancy, and its age is the fill time used against bots.
+pub fn stamp(signer: &Signer, vacancy_id: i32, issued: i64) -> String {
+    signer.sign(&stamp_purpose(vacancy_id), &issued.to_string())
 }
 
-fn stamp_mac(key: &[u8], vacancy_id: i32, issued: i64) -> Vec<u8> {
-    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
-    mac.update(format!("apply:{vacancy_id}:{issued}").as_bytes());
-    mac.finalize().into_bytes().to_vec()
+fn stamp_purpose(vacancy_id: i32) -> String {
+    format!("apply-form:{vacancy_id}")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,18 +246,13 @@ pub enum StampCheck {
     Invalid,
 }
 
-pub fn check_stamp(key: &[u8], vacancy_id: i32, stamp: &str, now: i64) -> StampCheck {
-    let Some((issued, mac)) = stamp.trim().split_once('.') else {
-        return StampCheck::Invalid;
-    };
-    let (Ok(issued), Ok(mac)) = (issued.parse::<i64>(), hex::decode(mac)) else {
-        return StampCheck::Invalid;
-    };
-    let mut check = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
-    check.update(format!("apply:{vacancy_id}:{issued}").as_bytes());
-    match check.verify_slice(&mac) {
-        Ok(()) => StampCheck::Age(now - issued),
-        Err(_) => StampCheck::Invalid,
+pub fn check_stamp(signer: &Signer, vacancy_id: i32, stamp: &str, now: i64) -> StampCheck {
+    match signer
+        .verify(&stamp_purpose(vacancy_id), stamp.trim())
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        Some(issued) => StampCheck::Age(now - issued),
+        None => StampCheck::Invalid,
     }
 }
 
@@ -386,18 +377,16 @@ mod tests {
 
     #[test]
     fn stamps_are_signed_and_dated() {
-        let key = b"0123456789abcdef0123456789abcdef";
-        let s = stamp(key, 7, 1000);
-        assert_eq!(check_stamp(key, 7, &s, 1010), StampCheck::Age(10));
-        assert_eq!(check_stamp(key, 8, &s, 1010), StampCheck::Invalid);
-        assert_eq!(
-            check_stamp(b"another key", 7, &s, 1010),
-            StampCheck::Invalid
-        );
+        let key = Signer::new(b"0123456789abcdef0123456789abcdef");
+        let s = stamp(&key, 7, 1000);
+        assert_eq!(check_stamp(&key, 7, &s, 1010), StampCheck::Age(10));
+        assert_eq!(check_stamp(&key, 8, &s, 1010), StampCheck::Invalid);
+        let other = Signer::new(b"another key, just as long as the first");
+        assert_eq!(check_stamp(&other, 7, &s, 1010), StampCheck::Invalid);
         let forged = s.replacen("1000", "900", 1);
-        assert_eq!(check_stamp(key, 7, &forged, 1010), StampCheck::Invalid);
-        assert_eq!(check_stamp(key, 7, "", 1010), StampCheck::Invalid);
-        assert_eq!(check_stamp(key, 7, "x.y", 1010), StampCheck::Invalid);
+        assert_eq!(check_stamp(&key, 7, &forged, 1010), StampCheck::Invalid);
+        assert_eq!(check_stamp(&key, 7, "", 1010), StampCheck::Invalid);
+        assert_eq!(check_stamp(&key, 7, "x.y", 1010), StampCheck::Invalid);
     }
 
     #[test]

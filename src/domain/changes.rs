@@ -121,3 +121,50 @@ pub fn created(
     }
     changes
 }
+
+/// An article as the audit trail compares it: its own fields and what hangs off it, as text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleSnapshot {
+    pub title: String,
+    pub slug: String,
+    pub summary: String,
+    pub body: String,
+    pub path: String,
+    pub position: String,
+    pub status: String,
+    pub skills: Vec<String>,
+    pub faqs: Vec<(String, String)>,
+}
+
+impl ArticleSnapshot {
+    fn faq_text(&self) -> String {
+        self.faqs
+            .iter()
+            .map(|(q, a)| format!("Q: {q} A: {a}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+pub fn article_changes(old: &ArticleSnapshot, new: &ArticleSnapshot) -> Vec<FieldChange> {
+    let pairs: Vec<(&str, String, String)> = vec![
+        ("title", old.title.clone(), new.title.clone()),
+        ("slug", old.slug.clone(), new.slug.clone()),
+        ("summary", old.summary.clone(), new.summary.clone()),
+        ("body", old.body.clone(), new.body.clone()),
+        ("path", old.path.clone(), new.path.clone()),
+        ("position", old.position.clone(), new.position.clone()),
+        ("status", old.status.clone(), new.status.clone()),
+        ("skills", old.skills.join(", "), new.skills.join(", ")),
+        ("faqs", old.faq_text(), new.faq_text()),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, from, to)| from != to)
+        .map(|(field, from, to)| FieldChange {
+            field: field.to_string(),
+            from,
+            to,
+        })
+        .collect()
+}

@@ -5,7 +5,9 @@ use serde::Deserialize;
 use time::Duration;
 
 use crate::db::{self, DbConn};
-use crate::models::{VacancyFields, VacancyStatus};
+use crate::models::{
+    ArticleFields, ArticleStatus, CommentStatus, NewComment, VacancyFields, VacancyStatus,
+};
 
 const VACANCIES: &str = include_str!("../demo/vacancies.json");
 
@@ -78,4 +80,136 @@ pub fn load_if_empty(conn: &mut DbConn) -> Result<usize, String> {
     })
     .map_err(|e| format!("loading demo vacancies: {e}"))?;
     Ok(demo.len())
+}
+
+const LEARNING: &str = include_str!("../demo/articles.json");
+
+#[derive(Deserialize)]
+struct DemoLearning {
+    paths: Vec<DemoPath>,
+    comments: Vec<DemoComment>,
+}
+
+#[derive(Deserialize)]
+struct DemoPath {
+    slug: String,
+    title: String,
+    summary: String,
+    articles: Vec<DemoArticle>,
+}
+
+#[derive(Deserialize)]
+struct DemoArticle {
+    slug: String,
+    title: String,
+    summary: String,
+    skills: Vec<String>,
+    body: String,
+    faqs: Vec<DemoFaq>,
+}
+
+#[derive(Deserialize)]
+struct DemoFaq {
+    question: String,
+    answer: String,
+}
+
+#[derive(Deserialize)]
+struct DemoComment {
+    article: String,
+    author_name: String,
+    email: String,
+    website: String,
+    body: String,
+    status: String,
+    days_ago: i64,
+    /// Index into the comment list of the comment this one answers.
+    reply_to: Option<usize>,
+}
+
+/// Loads the demo learning paths, articles and comments when there are no articles yet;
+/// returns how many articles were loaded.
+pub fn load_learning_if_empty(conn: &mut DbConn) -> Result<usize, String> {
+    let existing = db::learning::count_articles(conn).map_err(|e| e.to_string())?;
+    if existing > 0 {
+        return Ok(0);
+    }
+    let demo: DemoLearning =
+        serde_json::from_str(LEARNING).map_err(|e| format!("demo articles: {e}"))?;
+    let now = db::now();
+    let mut loaded = 0;
+    conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        let mut article_ids: Vec<(String, i32)> = Vec::new();
+        for (p, path) in demo.paths.iter().enumerate() {
+            let path_id = db::learning::insert_path(
+                conn,
+                &path.slug,
+                &path.title,
+                &path.summary,
+                p as i32 + 1,
+            )?;
+            for (a, article) in path.articles.iter().enumerate() {
+                let fields = ArticleFields {
+                    title: article.title.clone(),
+                    summary: article.summary.clone(),
+                    body: article.body.clone(),
+                    body_html: crate::domain::markdown::to_html(&article.body),
+                    path_id: Some(path_id),
+                    position: a as i32 + 1,
+                };
+                let id = db::learning::insert_article(conn, &article.slug, &fields, None)?;
+                // Older steps first, a few days apart, so dates look like a real publication.
+                let published = now - Duration::days(60 - (p as i64) * 3 - a as i64 * 4);
+                db::learning::set_article_status(
+                    conn,
+                    id,
+                    ArticleStatus::Published,
+                    Some(published),
+                )?;
+                let pairs: Vec<(String, String)> = article
+                    .faqs
+                    .iter()
+                    .map(|f| (f.question.clone(), f.answer.clone()))
+                    .collect();
+                db::learning::set_faqs(conn, id, &pairs)?;
+                // Every third article had a later revision, to show "updated" dates.
+                let revised = if a % 3 == 2 {
+                    published + Duration::days(9)
+                } else {
+                    published
+                };
+                db::learning::set_article_updated_at(conn, id, revised)?;
+                db::learning::set_article_skills(conn, id, &article.skills)?;
+                article_ids.push((article.slug.clone(), id));
+                loaded += 1;
+            }
+        }
+        let mut comment_ids: Vec<i32> = Vec::new();
+        for c in &demo.comments {
+            let article_id = article_ids
+                .iter()
+                .find(|(slug, _)| *slug == c.article)
+                .map(|(_, id)| *id)
+                .ok_or(diesel::result::Error::NotFound)?;
+            let status = CommentStatus::parse(&c.status).unwrap_or(CommentStatus::Pending);
+            let id = db::comments::insert(
+                conn,
+                &NewComment {
+                    article_id,
+                    parent_id: c.reply_to.and_then(|i| comment_ids.get(i).copied()),
+                    author_name: c.author_name.clone(),
+                    email: c.email.clone(),
+                    website: c.website.clone(),
+                    body: c.body.clone(),
+                    status: status.as_str().to_string(),
+                    client_address: "demo".into(),
+                    created_at: now - Duration::days(c.days_ago),
+                },
+            )?;
+            comment_ids.push(id);
+        }
+        Ok(())
+    })
+    .map_err(|e| format!("loading demo articles: {e}"))?;
+    Ok(loaded)
 }

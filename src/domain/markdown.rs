@@ -1,18 +1,108 @@
-//! Markdown to safe HTML: pulldown-cmark renders, ammonia removes anything unsafe.
+//! Markdown to safe HTML: pulldown-cmark renders, ammonia removes anything unsafe. Section
+//! headings get stable ids and a self-link, and are listed for a table of contents.
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut unsafe_html = String::new();
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
-    ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .clean(&unsafe_html)
-        .to_string()
+/// A heading worth listing in a table of contents (levels 2 and 3).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
 }
 
-/// The words in a piece of Markdown, for description length checks.
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+}
+
+pub fn to_html(markdown: &str) -> String {
+    render(markdown).html
+}
+
+pub fn render(markdown: &str) -> Rendered {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut toc = Vec::new();
+    let mut used: Vec<String> = Vec::new();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading {
+            level,
+            classes,
+            attrs,
+            ..
+        }) = &events[i]
+        {
+            let end = events[i..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                .map(|p| i + p)
+                .unwrap_or(events.len() - 1);
+            let text: String = events[i + 1..end]
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            let id = unique_id(&text, &mut used);
+            let depth = *level as u8;
+            if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                toc.push(TocEntry {
+                    level: depth,
+                    id: id.clone(),
+                    text: text.trim().to_string(),
+                });
+            }
+            out.push(Event::Start(Tag::Heading {
+                level: *level,
+                id: Some(CowStr::from(id.clone())),
+                classes: classes.clone(),
+                attrs: attrs.clone(),
+            }));
+            out.extend(events[i + 1..end].iter().cloned());
+            out.push(Event::InlineHtml(CowStr::from(format!(
+                " <a href=\"#{id}\" aria-label=\"Link to this section\">#</a>"
+            ))));
+            out.push(events[end].clone());
+            i = end + 1;
+            continue;
+        }
+        out.push(events[i].clone());
+        i += 1;
+    }
+    let mut unsafe_html = String::new();
+    html::push_html(&mut unsafe_html, out.into_iter());
+    let html = ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .add_tag_attributes("h2", &["id"])
+        .add_tag_attributes("h3", &["id"])
+        .add_tag_attributes("h4", &["id"])
+        .add_tag_attributes("a", &["aria-label"])
+        .clean(&unsafe_html)
+        .to_string();
+    Rendered { html, toc }
+}
+
+/// A slug of the heading text, made unique within the document; never empty.
+fn unique_id(text: &str, used: &mut Vec<String>) -> String {
+    let mut base = super::slug::slugify(text);
+    if base.is_empty() {
+        base = "section".into();
+    }
+    let mut id = base.clone();
+    let mut n = 2;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    used.push(id.clone());
+    id
+}
+
+/// The words in a piece of Markdown, for description length checks and reading time.
 pub fn word_count(markdown: &str) -> usize {
     markdown
         .split_whitespace()
@@ -33,5 +123,35 @@ mod tests {
         assert!(!html.contains("<script"));
         assert!(!html.contains("javascript:"));
         assert!(!html.contains("onerror"));
+    }
+
+    #[test]
+    fn headings_get_unique_ids_anchors_and_a_toc() {
+        let r = render(
+            "# Title\n\n## What you do\n\ntext\n\n### Tools `git`\n\n## What you do\n\n## <b>x</b>",
+        );
+        assert!(r
+            .html
+            .contains("<h2 id=\"what-you-do\">What you do <a href=\"#what-you-do\""));
+        assert!(r.html.contains("<h2 id=\"what-you-do-2\">"));
+        assert_eq!(
+            r.toc
+                .iter()
+                .map(|t| (t.level, t.id.as_str(), t.text.as_str()))
+                .collect::<Vec<_>>(),
+            vec![
+                (2, "what-you-do", "What you do"),
+                (3, "tools-git", "Tools git"),
+                (2, "what-you-do-2", "What you do"),
+                (2, "x", "x"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_and_code_blocks_survive_sanitising() {
+        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n```sql\nSELECT 1;\n```\n");
+        assert!(html.contains("<table>") && html.contains("<td>1</td>"));
+        assert!(html.contains("<pre><code") && html.contains("SELECT 1;"));
     }
 }

@@ -9,5 +9,7 @@ pub mod demo;
 pub mod jobposting;
 pub mod lifecycle;
 pub mod markdown;
+pub mod progress;
 pub mod slug;
+pub mod spam;
 pub mod timefmt;

@@ -2,6 +2,7 @@
 //! turn raw strings into model values or errors keyed by field.
 
 pub mod application;
+pub mod article;
 pub mod users;
 pub mod vacancy;
 

@@ -2,9 +2,9 @@
 //! receipt page behind an unguessable token, where an application can be withdrawn or erased.
 //!
 //! The apply form has no session, so instead of the admin CSRF token it carries a signed stamp
-//! (`domain::applications::stamp`: issue time + HMAC with a key derived from the cookie key).
-//! Together with a same-origin check on `Origin` / `Sec-Fetch-Site`, a forged cross-site post
-//! is refused; the stamp's age is also the minimum-fill-time check against bots. Withdraw and
+//! (`domain::applications::stamp`: the time it was shown, signed for this vacancy with the
+//! site's `Signer`). Together with the same-origin check on `Origin` / `Sec-Fetch-Site`, a forged
+//! cross-site post is refused; the stamp's age is also the minimum fill time (`MIN_FILL_SECONDS`). Withdraw and
 //! erase need no stamp: the receipt token in their URL is the secret, and they pass the same
 //! same-origin check.
 
@@ -22,12 +22,14 @@ use super::vacancies::ShowPage;
 use super::AppState;
 use crate::db;
 use crate::domain::applications::{self as rules, human_size, StampCheck};
+use crate::domain::spam;
 use crate::error::{AppError, AppResult, ErrorPage};
 use crate::forms::application::{ApplyForm, Upload};
 use crate::forms::FieldErrors;
 use crate::mail::{ApplicationMail, Mailer};
 use crate::messages as m;
 use crate::models::{Application, NewApplication, VacancyStatus};
+use crate::signing::Signer;
 use crate::views::{self, PageCtx};
 
 /// Room for the text fields and multipart framing on top of the CV itself.
@@ -36,12 +38,10 @@ const FORM_OVERHEAD: usize = 64 * 1024;
 const TEXT_PART_MAX: usize = 32 * 1024;
 /// A form older than this is sent back to be checked again.
 const STAMP_MAX_AGE: i64 = 24 * 3600;
-pub const HONEYPOT: &str = "homepage";
 pub const ENTITY: &str = "application";
 
 /// Settings of the apply flow, shared by every worker.
 pub struct ApplySettings {
-    pub form_key: Vec<u8>,
     pub max_cv_bytes: usize,
     pub min_seconds: i64,
     pub per_hour: i64,
@@ -50,38 +50,24 @@ pub struct ApplySettings {
 }
 
 impl ApplySettings {
-    pub fn new(
-        config: &crate::config::ApplicationsConfig,
-        cookie_key: &actix_web::cookie::Key,
-        mailer: Mailer,
-    ) -> ApplySettings {
-        use sha2::{Digest, Sha256};
-        // A key of its own, so a stamp is never valid as anything else signed with the cookie key.
-        let mut hasher = Sha256::new();
-        hasher.update(b"careers apply-form stamp\0");
-        hasher.update(cookie_key.master());
+    pub fn new(config: &crate::config::Config, mailer: Mailer) -> ApplySettings {
         ApplySettings {
-            form_key: hasher.finalize().to_vec(),
-            max_cv_bytes: config.max_cv_bytes,
-            min_seconds: config.apply_min_seconds,
-            per_hour: config.apply_per_hour,
-            retention_days: config.retention_days,
+            max_cv_bytes: config.applications.max_cv_bytes,
+            min_seconds: i64::try_from(config.min_fill_seconds).unwrap_or(i64::MAX),
+            per_hour: config.applications.apply_per_hour,
+            retention_days: config.applications.retention_days,
             mailer: Arc::new(mailer),
         }
     }
 
     /// A blank form for a vacancy, stamped now.
-    pub fn fresh_view(&self, vacancy_id: i32) -> ApplyView {
+    pub fn fresh_view(&self, signer: &Signer, vacancy_id: i32) -> ApplyView {
         ApplyView {
-            stamp: self.stamp(vacancy_id),
+            stamp: rules::stamp(signer, vacancy_id, unix_now()),
             max_size: human_size(self.max_cv_bytes as u64),
             retention_days: self.retention_days,
             ..ApplyView::default()
         }
-    }
-
-    fn stamp(&self, vacancy_id: i32) -> String {
-        rules::stamp(&self.form_key, vacancy_id, unix_now())
     }
 }
 
@@ -105,28 +91,11 @@ pub struct ApplyView {
 
 /// Accepts a state-changing public request only from this site's own pages.
 fn same_origin(req: &HttpRequest, site: &crate::site::Site) -> AppResult<()> {
-    let headers = req.headers();
-    if let Some(fetch_site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if !matches!(fetch_site, "same-origin" | "none") {
-            return Err(AppError::Csrf);
-        }
+    if super::same_origin(req, site) {
+        Ok(())
+    } else {
+        Err(AppError::Csrf)
     }
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let info = req.connection_info();
-        let own = format!("{}://{}", info.scheme(), info.host());
-        if origin != site.base_url && origin != own {
-            return Err(AppError::Csrf);
-        }
-    }
-    Ok(())
-}
-
-fn client_address(req: &HttpRequest) -> String {
-    // The same source as the sign-in limit: behind a proxy, configure it to pass the real one.
-    req.connection_info()
-        .realip_remote_addr()
-        .unwrap_or("unknown")
-        .to_string()
 }
 
 /// Candidates' pages hold personal data: never cached, never indexed, never leaked by Referer.
@@ -210,8 +179,8 @@ async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<
         }
         let value = String::from_utf8_lossy(&bytes).into_owned();
         match name.as_str() {
-            "stamp" => received.stamp = value,
-            HONEYPOT => received.honeypot = value,
+            spam::STAMP_FIELD => received.stamp = value,
+            spam::HONEYPOT_FIELD => received.honeypot = value,
             _ => received.form.set(&name, value),
         }
     }
@@ -284,7 +253,7 @@ pub async fn apply(
             errors,
             notice: notice.to_string(),
             resubmitted: true,
-            ..settings.fresh_view(vacancy_id)
+            ..settings.fresh_view(&state.signer, vacancy_id)
         };
         Ok(private(views::render(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -292,7 +261,7 @@ pub async fn apply(
         )?))
     };
 
-    match rules::check_stamp(&settings.form_key, vacancy_id, &received.stamp, unix_now()) {
+    match rules::check_stamp(&state.signer, vacancy_id, &received.stamp, unix_now()) {
         StampCheck::Invalid => return Err(AppError::Csrf),
         StampCheck::Age(age) if age < settings.min_seconds => {
             return again(
@@ -323,7 +292,7 @@ pub async fn apply(
     };
 
     let (token, token_hash) = rules::new_token();
-    let address = client_address(&req);
+    let address = super::client_address(&req);
     let per_hour = settings.per_hour;
     let email = submission.email.clone();
     let candidate_email = submission.email.clone();

@@ -7,7 +7,7 @@ use askama::Template;
 use super::AppState;
 use crate::db;
 use crate::error::AppResult;
-use crate::models::{Category, Seniority, Vacancy};
+use crate::models::{Category, LearningPath, Seniority, Vacancy};
 use crate::views::{self, PageCtx};
 
 #[derive(Template)]
@@ -18,14 +18,21 @@ struct HomePage {
     categories: Vec<(Category, usize)>,
     seniorities: Vec<(Seniority, usize)>,
     total: usize,
+    paths: Vec<LearningPath>,
 }
 
 pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
     let now = db::now();
-    let (open, categories) = db::run(&state.pool, move |conn| {
+    let (open, categories, paths) = db::run(&state.pool, move |conn| {
+        let articles = db::learning::published_articles(conn)?;
+        let paths = db::learning::paths(conn)?
+            .into_iter()
+            .filter(|p| articles.iter().any(|a| a.path_id == Some(p.id)))
+            .collect::<Vec<_>>();
         Ok((
             db::vacancies::open(conn, now)?,
             db::taxonomy::categories(conn)?,
+            paths,
         ))
     })
     .await?;
@@ -57,6 +64,7 @@ pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<Htt
         categories,
         seniorities,
         total,
+        paths,
     };
     views::ok(&page)
 }

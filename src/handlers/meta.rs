@@ -49,14 +49,22 @@ fn xml_escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Every public page worth indexing: home, the list, and each open vacancy.
+/// Every public page worth indexing: home, the list, each open vacancy, the learning paths
+/// and their published articles.
 pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let now = db::now();
-    let open = db::run(&state.pool, move |conn| Ok(db::vacancies::open(conn, now)?)).await?;
+    let (open, paths, articles) = db::run(&state.pool, move |conn| {
+        Ok((
+            db::vacancies::open(conn, now)?,
+            db::learning::paths(conn)?,
+            db::learning::published_articles(conn)?,
+        ))
+    })
+    .await?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in ["/", "/vacancies"] {
+    for path in ["/", "/vacancies", "/learn"] {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
             xml_escape(&state.site.absolute(path))
@@ -67,6 +75,22 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
             "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
             xml_escape(&state.site.absolute(&format!("/vacancies/{}", v.slug))),
             crate::domain::timefmt::date(v.updated_at)
+        ));
+    }
+    for p in paths
+        .iter()
+        .filter(|p| articles.iter().any(|a| a.path_id == Some(p.id)))
+    {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml_escape(&state.site.absolute(&format!("/learn/{}", p.slug)))
+        ));
+    }
+    for a in &articles {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+            xml_escape(&state.site.absolute(&format!("/articles/{}", a.slug))),
+            crate::domain::timefmt::date(a.updated_at)
         ));
     }
     xml.push_str("</urlset>\n");

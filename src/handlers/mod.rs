@@ -2,17 +2,52 @@
 
 pub mod admin;
 pub mod applications;
+pub mod articles;
 pub mod home;
+pub mod learn;
 pub mod meta;
 pub mod vacancies;
 
+use actix_web::HttpRequest;
+
 use crate::db::DbPool;
+use crate::domain::spam;
+use crate::signing::Signer;
 use crate::site::Site;
 
-/// What every handler can reach: the pool and the site's identity.
+/// What every handler can reach: the pool, the site's identity, the key for values the
+/// browser keeps (progress, form stamps) and the spam rules of public forms.
 pub struct AppState {
     pub pool: DbPool,
     pub site: Site,
+    pub signer: Signer,
+    pub spam: spam::Rules,
+}
+
+/// The peer address: behind a proxy, configure it to pass the real one (see README).
+pub fn client_address(req: &HttpRequest) -> String {
+    req.connection_info()
+        .realip_remote_addr()
+        .unwrap_or("unknown")
+        .to_string()
+}
+
+/// True unless the browser says the request came from another site. Public forms have no
+/// session to bind a CSRF token to, so they rely on this plus a signed form stamp.
+pub fn same_origin(req: &HttpRequest, site: &Site) -> bool {
+    let headers = req.headers();
+    if let Some(fetch_site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return matches!(fetch_site, "same-origin" | "none");
+    }
+    match headers.get("origin").and_then(|v| v.to_str().ok()) {
+        None => true,
+        Some(origin) => {
+            let host = req.connection_info().host().to_string();
+            origin == site.base_url
+                || origin.strip_prefix("http://") == Some(host.as_str())
+                || origin.strip_prefix("https://") == Some(host.as_str())
+        }
+    }
 }
 
 /// Decoded query pairs; invalid percent-encodings become U+FFFD rather than an error.

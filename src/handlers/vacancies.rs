@@ -9,7 +9,7 @@ use crate::db;
 use crate::domain::board::{self, BoardPage, Filters};
 use crate::domain::jobposting;
 use crate::error::{AppError, AppResult};
-use crate::models::{Category, Vacancy, VacancyDetail};
+use crate::models::{Article, Category, Vacancy, VacancyDetail};
 use crate::views::{self, PageCtx};
 
 #[derive(Template)]
@@ -106,6 +106,8 @@ pub struct ShowPage {
     pub related: Vec<(Vacancy, Category)>,
     /// The apply form (values, errors, stamp); shown when the vacancy is open.
     pub apply: super::applications::ApplyView,
+    /// Published articles that teach this vacancy's skills.
+    pub lessons: Vec<Article>,
 }
 
 impl ShowPage {
@@ -140,6 +142,7 @@ impl ShowPage {
             json_ld,
             related,
             apply: Default::default(),
+            lessons: Vec::new(),
         }
     }
 }
@@ -152,7 +155,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner();
     let now = db::now();
-    let (detail, related) = db::run(&state.pool, move |conn| {
+    let (detail, related, lessons) = db::run(&state.pool, move |conn| {
         let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
         if detail.vacancy.status() == crate::models::VacancyStatus::Draft {
             return Err(AppError::NotFound);
@@ -166,7 +169,9 @@ pub async fn show(
                 .take(4)
                 .collect()
         };
-        Ok((detail, related))
+        let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
+        let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
+        Ok((detail, related, lessons))
     })
     .await?;
     let canonical = state
@@ -175,6 +180,7 @@ pub async fn show(
     let ctx = PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical);
     let vacancy_id = detail.vacancy.id;
     let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
-    page.apply = settings.fresh_view(vacancy_id);
+    page.lessons = lessons;
+    page.apply = settings.fresh_view(&state.signer, vacancy_id);
     views::ok(&page)
 }

@@ -29,6 +29,8 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         static_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/static").into(),
         db_pool_size: 4,
         workers: Some(1),
+        blocked_words: "casino, crypto giveaway".into(),
+        min_fill_seconds: 0,
         applications: Default::default(),
     }
 }
@@ -37,11 +39,11 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
     spawn_app_configured(demo, |_| {}).await
 }
 
-/// The app with settings changed by `tune` (limits, mail) before it starts.
-pub async fn spawn_app_configured(demo: bool, tune: impl FnOnce(&mut Config)) -> TestApp {
+/// The app with some settings changed from the test defaults.
+pub async fn spawn_app_configured(demo: bool, change: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut config = config(dir.path(), demo);
-    tune(&mut config);
+    change(&mut config);
     let (pool, _) = careers::startup::prepare_database(&config).expect("database");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().unwrap().port();

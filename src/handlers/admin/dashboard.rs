@@ -21,6 +21,7 @@ struct DashboardPage {
     closed: usize,
     expiring: usize,
     new_applications: i64,
+    pending_comments: i64,
     latest: Vec<AuditRow>,
 }
 
@@ -35,11 +36,12 @@ pub async fn show(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (all, latest, new_applications) = db::run(&state.pool, |conn| {
+    let (all, latest, new_applications, pending_comments) = db::run(&state.pool, |conn| {
         Ok((
             db::vacancies::all(conn)?,
             db::audit::recent(conn, 10, 0)?,
             db::applications::count_new(conn)?,
+            db::comments::count_pending(conn)?,
         ))
     })
     .await?;
@@ -61,6 +63,7 @@ pub async fn show(
             .filter(|v| v.is_open(now) && v.valid_through.is_some_and(|t| t <= soon))
             .count(),
         new_applications,
+        pending_comments,
         latest,
     };
     views::ok(&page)

@@ -3,8 +3,11 @@
 
 pub mod account;
 pub mod applications;
+pub mod articles;
 pub mod audit;
+pub mod comments;
 pub mod dashboard;
+pub mod paths;
 pub mod sessions;
 pub mod users;
 pub mod vacancies;

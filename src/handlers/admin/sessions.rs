@@ -10,7 +10,7 @@ use crate::db;
 use crate::domain::auth::{self, LOCKOUT_WINDOW, MAX_FAILURES};
 use crate::error::AppResult;
 use crate::forms::CheckedForm;
-use crate::handlers::{query_pairs, AppState};
+use crate::handlers::{client_address, query_pairs, AppState};
 use crate::messages;
 use crate::views::{self, PageCtx};
 
@@ -54,14 +54,6 @@ enum Outcome {
     SignedIn(i32),
     Wrong,
     Locked,
-}
-
-fn client_address(req: &HttpRequest) -> String {
-    // The peer address: behind a proxy, configure it to pass the real one (see README).
-    req.connection_info()
-        .realip_remote_addr()
-        .unwrap_or("unknown")
-        .to_string()
 }
 
 pub async fn create(

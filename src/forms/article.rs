@@ -1,0 +1,327 @@
+//! The editors' forms: an article (Markdown body, FAQ pairs, skills, path, position, status)
+//! and a learning path. Kept as typed, parsed into model values or errors keyed by field.
+
+use super::{text, CheckedForm, FieldErrors};
+use crate::models::{Article, ArticleFields, ArticleStatus, Faq, LearningPath, Skill};
+
+pub const MAX_TITLE: usize = 120;
+pub const MAX_SUMMARY: usize = 400;
+pub const MAX_BODY: usize = 60_000;
+pub const MAX_FAQS: usize = 30;
+pub const MAX_SKILLS: usize = 20;
+/// Empty FAQ rows offered below the filled ones, so pairs can be added without JavaScript.
+pub const BLANK_FAQ_ROWS: usize = 3;
+
+#[derive(Debug, Clone, Default)]
+pub struct ArticleForm {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    /// Question and answer pairs as typed, blank rows included.
+    pub faqs: Vec<(String, String)>,
+    pub skills: String,
+    /// A path id, or "" for none.
+    pub path: String,
+    pub position: String,
+    pub status: String,
+}
+
+/// What a valid form gives: the row's fields, and what lives beside it.
+#[derive(Debug, Clone)]
+pub struct ArticleInput {
+    pub fields: ArticleFields,
+    pub status: ArticleStatus,
+    pub faqs: Vec<(String, String)>,
+    pub skills: Vec<String>,
+    /// The wanted place in the path (1 = first); `None` keeps it, or puts a newcomer last.
+    pub position: Option<i32>,
+}
+
+impl ArticleForm {
+    pub fn from_form(f: &CheckedForm) -> ArticleForm {
+        let questions = f.all("faq_question");
+        let answers = f.all("faq_answer");
+        let rows = questions.len().max(answers.len());
+        let faqs = (0..rows)
+            .map(|i| {
+                (
+                    questions.get(i).copied().unwrap_or("").to_string(),
+                    answers.get(i).copied().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        ArticleForm {
+            title: f.get("title").into(),
+            summary: f.get("summary").into(),
+            body: f.get("body").into(),
+            faqs,
+            skills: f.get("skills").into(),
+            path: f.get("path").into(),
+            position: f.get("position").into(),
+            status: f.get("status").into(),
+        }
+    }
+
+    pub fn blank() -> ArticleForm {
+        ArticleForm {
+            status: ArticleStatus::Draft.as_str().into(),
+            ..ArticleForm::default()
+        }
+    }
+
+    pub fn from_article(a: &Article, faqs: &[Faq], skills: &[Skill]) -> ArticleForm {
+        ArticleForm {
+            title: a.title.clone(),
+            summary: a.summary.clone(),
+            body: a.body.clone(),
+            faqs: faqs
+                .iter()
+                .map(|f| (f.question.clone(), f.answer.clone()))
+                .collect(),
+            skills: skills
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            path: a.path_id.map(|id| id.to_string()).unwrap_or_default(),
+            position: if a.path_id.is_some() {
+                a.position.to_string()
+            } else {
+                String::new()
+            },
+            status: a.status.clone(),
+        }
+    }
+
+    /// The rows the form shows: the filled ones, then a few blank ones.
+    pub fn faq_rows(&self) -> Vec<(String, String)> {
+        let mut rows: Vec<(String, String)> = self
+            .faqs
+            .iter()
+            .filter(|(q, a)| !q.trim().is_empty() || !a.trim().is_empty())
+            .cloned()
+            .collect();
+        rows.extend((0..BLANK_FAQ_ROWS).map(|_| (String::new(), String::new())));
+        rows
+    }
+
+    /// The filled FAQ pairs, trimmed; blank rows are dropped.
+    fn filled_faqs(&self) -> Vec<(String, String)> {
+        self.faqs
+            .iter()
+            .map(|(q, a)| (q.trim().to_string(), a.trim().to_string()))
+            .filter(|(q, a)| !q.is_empty() || !a.is_empty())
+            .collect()
+    }
+
+    pub fn skill_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for name in self
+            .skills
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                names.push(name.to_string());
+            }
+        }
+        names
+    }
+
+    /// Checks every rule and gives the values, or every problem at once.
+    pub fn parse(&self, paths: &[LearningPath]) -> Result<ArticleInput, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let title = text(&mut e, "title", &self.title, true, MAX_TITLE);
+        if !e.has("title") && crate::domain::slug::slugify(&title).is_empty() {
+            e.add(
+                "title",
+                "The title needs at least one letter or digit (it makes the address).",
+            );
+        }
+        let summary = text(&mut e, "summary", &self.summary, true, MAX_SUMMARY);
+        let body = text(&mut e, "body", &self.body, true, MAX_BODY);
+
+        let faqs = self.filled_faqs();
+        if faqs.len() > MAX_FAQS {
+            e.add("faqs", format!("Use at most {MAX_FAQS} questions."));
+        } else if let Some(n) = faqs.iter().position(|(q, a)| q.is_empty() || a.is_empty()) {
+            let (q, _) = &faqs[n];
+            let missing = if q.is_empty() { "question" } else { "answer" };
+            e.add(
+                "faqs",
+                format!(
+                    "Question {} has no {missing}: fill in both, or clear both.",
+                    n + 1
+                ),
+            );
+        } else if faqs
+            .iter()
+            .any(|(q, a)| q.chars().count() > 300 || a.chars().count() > 3_000)
+        {
+            e.add(
+                "faqs",
+                "Keep each question under 300 characters and each answer under 3000.",
+            );
+        }
+
+        let skills = self.skill_names();
+        if skills.len() > MAX_SKILLS {
+            e.add("skills", format!("Use at most {MAX_SKILLS} skills."));
+        } else if let Some(long) = skills.iter().find(|s| s.chars().count() > 40) {
+            e.add(
+                "skills",
+                format!("“{long}” is too long for a skill (40 characters at most)."),
+            );
+        } else if skills
+            .iter()
+            .any(|s| crate::domain::slug::slugify(s).is_empty())
+        {
+            e.add("skills", "Each skill needs at least one letter or digit.");
+        }
+
+        let path_id = match self.path.trim() {
+            "" => None,
+            raw => match raw
+                .parse::<i32>()
+                .ok()
+                .filter(|id| paths.iter().any(|p| p.id == *id))
+            {
+                Some(id) => Some(id),
+                None => {
+                    e.add("path", "Choose one of the learning paths, or none.");
+                    None
+                }
+            },
+        };
+        let position = match self.position.trim() {
+            "" => None,
+            raw => match raw.parse::<i32>() {
+                Ok(n) if (1..=1000).contains(&n) => Some(n),
+                _ => {
+                    e.add("position", "Enter a whole number from 1 (the first step).");
+                    None
+                }
+            },
+        };
+        if position.is_some() && path_id.is_none() && !e.has("path") {
+            e.add("position", "A position only means something inside a path: choose a path, or leave this empty.");
+        }
+        let status = ArticleStatus::parse(self.status.trim());
+        if status.is_none() {
+            e.add("status", "Choose draft or published.");
+        }
+
+        match status {
+            Some(status) if e.is_empty() => Ok(ArticleInput {
+                fields: ArticleFields {
+                    title,
+                    summary,
+                    body_html: crate::domain::markdown::to_html(&body),
+                    body,
+                    path_id,
+                    position: position.unwrap_or(0),
+                },
+                status,
+                faqs,
+                skills,
+                position,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PathForm {
+    pub title: String,
+    pub summary: String,
+}
+
+impl PathForm {
+    pub fn from_form(f: &CheckedForm) -> PathForm {
+        PathForm {
+            title: f.get("title").into(),
+            summary: f.get("summary").into(),
+        }
+    }
+
+    pub fn from_path(p: &LearningPath) -> PathForm {
+        PathForm {
+            title: p.title.clone(),
+            summary: p.summary.clone(),
+        }
+    }
+
+    /// The trimmed title and summary, or the problems.
+    pub fn parse(&self) -> Result<(String, String), FieldErrors> {
+        let mut e = FieldErrors::default();
+        let title = text(&mut e, "title", &self.title, true, 80);
+        if !e.has("title") && crate::domain::slug::slugify(&title).is_empty() {
+            e.add(
+                "title",
+                "The title needs at least one letter or digit (it makes the address).",
+            );
+        }
+        let summary = text(&mut e, "summary", &self.summary, true, 600);
+        if e.is_empty() {
+            Ok((title, summary))
+        } else {
+            Err(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> ArticleForm {
+        ArticleForm {
+            title: "What a backend developer does".into(),
+            summary: "The job in one page.".into(),
+            body: "## Servers\n\nThey write them.".into(),
+            faqs: vec![
+                ("Is it hard?".into(), "Sometimes.".into()),
+                (" ".into(), "".into()),
+            ],
+            skills: "Rust, SQL, rust".into(),
+            path: String::new(),
+            position: String::new(),
+            status: "draft".into(),
+        }
+    }
+
+    #[test]
+    fn a_valid_form_parses_and_drops_blank_faq_rows() {
+        let input = form().parse(&[]).expect("valid");
+        assert_eq!(input.faqs.len(), 1);
+        assert_eq!(input.skills, vec!["Rust".to_string(), "SQL".to_string()]);
+        assert!(input.fields.body_html.contains("<h2"));
+        assert_eq!(input.fields.path_id, None);
+        assert_eq!(input.position, None);
+    }
+
+    #[test]
+    fn half_filled_faq_rows_and_unknown_paths_are_errors() {
+        let mut f = form();
+        f.faqs.push(("Where do I start?".into(), "".into()));
+        f.path = "99".into();
+        f.position = "0".into();
+        f.status = "archived".into();
+        let e = f.parse(&[]).unwrap_err();
+        assert!(e.get("faqs").contains("Question 2 has no answer"));
+        assert!(e.has("path"));
+        assert!(e.has("position"));
+        assert!(e.has("status"));
+    }
+
+    #[test]
+    fn required_fields_are_named() {
+        let e = ArticleForm::blank().parse(&[]).unwrap_err();
+        for field in ["title", "summary", "body"] {
+            assert!(e.has(field), "{field}");
+        }
+        assert!(!e.has("status"));
+    }
+}

@@ -1,0 +1,473 @@
+//! The article page, and what readers send from it: comments and "mark as read".
+
+use actix_session::Session;
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use serde_json::{json, Value};
+use std::time::{SystemTime, UNIX_EPOCH};
+use time::Duration;
+
+use super::learn::reader_progress;
+use super::{client_address, query_pairs, same_origin, AppState};
+use crate::db;
+use crate::domain::markdown::{self, TocEntry};
+use crate::domain::progress;
+use crate::domain::spam::{self, StampCheck};
+use crate::domain::{jobposting, timefmt};
+use crate::error::{AppError, AppResult};
+use crate::forms::{self, FieldErrors};
+use crate::models::{
+    Article, Category, Comment, CommentStatus, Faq, LearningPath, NewComment, Skill, Vacancy,
+};
+use crate::views::{self, PageCtx};
+
+/// Comments one client address may send in an hour.
+const COMMENTS_PER_HOUR: i64 = 5;
+
+pub struct Thread {
+    pub comment: Comment,
+    pub replies: Vec<Comment>,
+}
+
+/// What the reader typed into the comment form, kept when it comes back with errors.
+#[derive(Default)]
+pub struct CommentForm {
+    pub name: String,
+    pub email: String,
+    pub website: String,
+    pub comment: String,
+    pub parent_id: Option<i32>,
+    pub errors: FieldErrors,
+    /// A problem with the form as a whole (expired, too fast, rate limit).
+    pub problem: String,
+}
+
+#[derive(Template)]
+#[template(path = "articles/show.html")]
+pub struct ArticlePage {
+    ctx: PageCtx,
+    article: Article,
+    body_html: String,
+    toc: Vec<TocEntry>,
+    path: Option<LearningPath>,
+    step: usize,
+    steps: usize,
+    prev: Option<Article>,
+    next: Option<Article>,
+    faqs: Vec<Faq>,
+    skills: Vec<Skill>,
+    vacancies: Vec<(Vacancy, Category)>,
+    threads: Vec<Thread>,
+    comment_count: usize,
+    form: CommentForm,
+    stamp: String,
+    read: bool,
+    /// "pending" or "published" after a comment was sent.
+    sent: String,
+    json_ld: String,
+}
+
+impl ArticlePage {
+    fn reply_target(&self) -> Option<&Comment> {
+        let id = self.form.parent_id?;
+        self.threads.iter().map(|t| &t.comment).find(|c| c.id == id)
+    }
+
+    fn updated_later(&self) -> bool {
+        match self.article.published_at {
+            Some(p) => self.article.updated_at.date() > p.date(),
+            None => false,
+        }
+    }
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+async fn load_page(
+    state: &AppState,
+    session: &Session,
+    slug: String,
+    read: bool,
+) -> AppResult<ArticlePage> {
+    let now = db::now();
+    let (article, path, siblings, faqs, skills, vacancies, comments) =
+        db::run(&state.pool, move |conn| {
+            let article = db::learning::article_by_slug(conn, &slug)?
+                .filter(Article::is_published)
+                .ok_or(AppError::NotFound)?;
+            let path = match article.path_id {
+                Some(id) => db::learning::path_by_id(conn, id)?,
+                None => None,
+            };
+            let siblings = match &path {
+                Some(p) => db::learning::articles_in_path(conn, p.id, true)?,
+                None => Vec::new(),
+            };
+            let faqs = db::learning::faqs_of(conn, article.id)?;
+            let skills = db::learning::skills_of_article(conn, article.id)?;
+            let skill_ids: Vec<i32> = skills.iter().map(|s| s.id).collect();
+            let vacancies = db::learning::vacancies_needing(conn, &skill_ids, now, 4)?;
+            let comments = db::comments::approved_for(conn, article.id)?;
+            Ok((article, path, siblings, faqs, skills, vacancies, comments))
+        })
+        .await?;
+    let position = siblings.iter().position(|a| a.id == article.id);
+    let prev = position
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| siblings.get(i))
+        .cloned();
+    let next = position.and_then(|i| siblings.get(i + 1)).cloned();
+    let rendered = markdown::render(&article.body);
+    let comment_count = comments.len();
+    let threads = threads(comments);
+    let url = state.site.absolute(&format!("/articles/{}", article.slug));
+    let json_ld =
+        jobposting::to_script_json(&structured_data(&article, &faqs, &skills, state, &url));
+    Ok(ArticlePage {
+        ctx: PageCtx::public(&state.site, session, "learn").with_canonical(url),
+        body_html: rendered.html,
+        toc: rendered.toc,
+        path,
+        step: position.map(|i| i + 1).unwrap_or(0),
+        steps: siblings.len(),
+        prev,
+        next,
+        faqs,
+        skills,
+        vacancies,
+        threads,
+        comment_count,
+        form: CommentForm::default(),
+        stamp: spam::stamp(&state.signer, unix_now()),
+        read,
+        sent: String::new(),
+        json_ld,
+        article,
+    })
+}
+
+/// One level of replies: a reply to a reply joins the thread of its top comment.
+fn threads(comments: Vec<Comment>) -> Vec<Thread> {
+    let root_of = |c: &Comment, all: &[Comment]| -> Option<i32> {
+        let mut parent = c.parent_id?;
+        // Bounded walk: a cycle in bad data cannot hang the page.
+        for _ in 0..8 {
+            match all
+                .iter()
+                .find(|p| p.id == parent)
+                .and_then(|p| p.parent_id)
+            {
+                Some(up) => parent = up,
+                None => break,
+            }
+        }
+        Some(parent)
+    };
+    let roots: Vec<i32> = comments
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .map(|c| c.id)
+        .collect();
+    let mut threads: Vec<Thread> = comments
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .map(|c| Thread {
+            comment: c.clone(),
+            replies: Vec::new(),
+        })
+        .collect();
+    for c in &comments {
+        if let Some(root) = root_of(c, &comments) {
+            // A reply whose thread is not shown (its top comment not approved) is not shown.
+            if let Some(t) = threads.iter_mut().find(|t| t.comment.id == root) {
+                if roots.contains(&root) {
+                    t.replies.push(c.clone());
+                }
+            }
+        }
+    }
+    threads
+}
+
+/// JSON-LD: the Article, and the FAQ as an FAQPage when there is one.
+fn structured_data(
+    article: &Article,
+    faqs: &[Faq],
+    skills: &[Skill],
+    state: &AppState,
+    url: &str,
+) -> Value {
+    let organization = json!({
+        "@type": "Organization",
+        "name": state.site.org_name,
+        "url": state.site.org_url,
+    });
+    let mut graph = vec![json!({
+        "@type": "Article",
+        "headline": article.title,
+        "description": article.summary,
+        "datePublished": article.published_at.map(timefmt::iso),
+        "dateModified": timefmt::iso(article.updated_at.max(article.published_at.unwrap_or(article.updated_at))),
+        "author": organization,
+        "publisher": organization,
+        "mainEntityOfPage": url,
+        "url": url,
+        "wordCount": markdown::word_count(&article.body),
+        "keywords": skills.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
+    })];
+    if !faqs.is_empty() {
+        graph.push(json!({
+            "@type": "FAQPage",
+            "mainEntity": faqs.iter().map(|f| json!({
+                "@type": "Question",
+                "name": f.question,
+                "acceptedAnswer": { "@type": "Answer", "text": f.answer },
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    json!({ "@context": "https://schema.org", "@graph": graph })
+}
+
+pub async fn show(
+    req: HttpRequest,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let read_ids = reader_progress(&req, &state);
+    let mut page = load_page(&state, &session, path.into_inner(), false).await?;
+    page.read = read_ids.has_read(page.article.id);
+    for (key, value) in query_pairs(req.query_string()) {
+        match key.as_str() {
+            "comment" if value == "pending" || value == "published" => page.sent = value,
+            "reply_to" => page.form.parent_id = value.parse().ok(),
+            _ => {}
+        }
+    }
+    if page.reply_target().is_none() {
+        page.form.parent_id = None;
+    }
+    views::ok(&page)
+}
+
+fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
+    serde_urlencoded::from_bytes(body).unwrap_or_default()
+}
+
+fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>')
+}
+
+pub async fn comment(
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    if !same_origin(&req, &state.site) {
+        return Err(AppError::Csrf);
+    }
+    let slug = path.into_inner();
+    let pairs = form_pairs(&body);
+    let progress = reader_progress(&req, &state);
+    let mut page = load_page(&state, &session, slug.clone(), false).await?;
+    page.read = progress.has_read(page.article.id);
+
+    let mut errors = FieldErrors::default();
+    let name = forms::text(&mut errors, "name", field(&pairs, "name"), true, 80);
+    let email = forms::text(&mut errors, "email", field(&pairs, "email"), true, 254).to_lowercase();
+    if !email.is_empty() && !errors.has("email") && !valid_email(&email) {
+        errors.add("email", "Enter an email address like name@example.com.");
+    }
+    let website = forms::text(&mut errors, "website", field(&pairs, "website"), false, 200);
+    let web_address = website.starts_with("https://") || website.starts_with("http://");
+    if !website.is_empty() && !errors.has("website") && !web_address {
+        errors.add(
+            "website",
+            "Start the address with https:// (or leave it empty).",
+        );
+    }
+    let text = forms::text(&mut errors, "comment", field(&pairs, "comment"), true, 5000);
+    if !errors.has("comment") && spam::count_links(&text) > state.spam.max_links {
+        errors.add(
+            "comment",
+            format!(
+                "Use at most {} links in a comment (we get a lot of spam).",
+                state.spam.max_links
+            ),
+        );
+    }
+    if let Some(word) = state.spam.blocked_word(&[&name, &text, &website]) {
+        errors.add(
+            "comment",
+            format!("Your comment contains “{word}”, which we do not accept here."),
+        );
+    }
+    let parent_id: Option<i32> = field(&pairs, "parent_id").trim().parse().ok();
+    page.form = CommentForm {
+        name: name.clone(),
+        email: email.clone(),
+        website: website.clone(),
+        comment: text.clone(),
+        parent_id,
+        ..CommentForm::default()
+    };
+    if parent_id.is_some() && page.reply_target().is_none() {
+        page.form.problem =
+            "The comment you are replying to is no longer shown; your comment will be posted on its own."
+                .into();
+        page.form.parent_id = None;
+        page.form.errors = errors;
+        return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+
+    // Robots fill the invisible field or send at once; people do neither.
+    if !field(&pairs, spam::HONEYPOT_FIELD).is_empty() {
+        page.form.problem = "Your comment could not be accepted. Please leave the field \
+            “Leave this empty” empty and send again."
+            .into();
+        page.form.errors = errors;
+        return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    match spam::check_stamp(
+        &state.signer,
+        field(&pairs, spam::STAMP_FIELD),
+        unix_now(),
+        &state.spam,
+    ) {
+        StampCheck::Fine => {}
+        StampCheck::TooFast => {
+            page.form.problem =
+                "That was very quick. Please read your comment once more and send it again.".into();
+            page.form.errors = errors;
+            return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+        StampCheck::Invalid => {
+            page.form.problem =
+                "This form has expired. Your text is kept below; please send it again.".into();
+            page.form.errors = errors;
+            return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    }
+    if !errors.is_empty() {
+        page.form.errors = errors;
+        return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+
+    let address = client_address(&req);
+    let article_id = page.article.id;
+    let now = db::now();
+    let new = NewComment {
+        article_id,
+        parent_id,
+        author_name: name,
+        email,
+        website,
+        body: text,
+        status: CommentStatus::Pending.as_str().into(),
+        client_address: address.clone(),
+        created_at: now,
+    };
+    let outcome = db::run(&state.pool, move |conn| {
+        let recent =
+            db::comments::count_from_address_since(conn, &address, now - Duration::hours(1))?;
+        if recent >= COMMENTS_PER_HOUR {
+            return Ok(None);
+        }
+        // A known commenter (an approved comment before) skips the queue.
+        let status = if db::comments::has_approved_from(conn, &new.email)? {
+            CommentStatus::Approved
+        } else {
+            CommentStatus::Pending
+        };
+        let id = db::comments::insert(
+            conn,
+            &NewComment {
+                status: status.as_str().into(),
+                ..new
+            },
+        )?;
+        Ok(Some((id, status)))
+    })
+    .await?;
+    match outcome {
+        None => {
+            page.form.problem = format!(
+                "You have sent {COMMENTS_PER_HOUR} comments in the last hour. Please wait a while; your text is kept below."
+            );
+            views::render(StatusCode::TOO_MANY_REQUESTS, &page)
+        }
+        Some((id, CommentStatus::Approved)) => Ok(views::redirect(&format!(
+            "/articles/{slug}?comment=published#comment-{id}"
+        ))),
+        Some(_) => Ok(views::redirect(&format!(
+            "/articles/{slug}?comment=pending#comments"
+        ))),
+    }
+}
+
+/// "Mark as read" and "mark as unread": the progress cookie changes, nothing on the server.
+pub async fn mark_read(
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    if !same_origin(&req, &state.site) {
+        return Err(AppError::Csrf);
+    }
+    let slug = path.into_inner();
+    let pairs = form_pairs(&body);
+    let read = field(&pairs, "read") != "0";
+    let lookup = slug.clone();
+    let article = db::run(&state.pool, move |conn| {
+        db::learning::article_by_slug(conn, &lookup)?
+            .filter(Article::is_published)
+            .ok_or(AppError::NotFound)
+    })
+    .await?;
+    let mut progress = reader_progress(&req, &state);
+    progress.mark(article.id, read);
+    let cookie = Cookie::build(progress::COOKIE, progress.to_cookie(&state.signer))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.site.base_url.starts_with("https://"))
+        .max_age(CookieDuration::days(365))
+        .finish();
+    // Back to where the button was: the next step when there is one and the reader asked.
+    let to = match field(&pairs, "then") {
+        next if !next.is_empty() && crate::domain::slug::slugify(next) == next => {
+            format!("/articles/{next}")
+        }
+        _ => format!("/articles/{slug}#progress"),
+    };
+    let mut response = views::redirect(&to);
+    response.add_cookie(&cookie).map_err(AppError::internal)?;
+    Ok(response)
+}
