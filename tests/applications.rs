@@ -1065,3 +1065,38 @@ async fn purge_erases_old_applications_of_closed_vacancies_only() {
     left.sort();
     assert_eq!(left, vec!["New Closed", "Old Open"]);
 }
+
+#[tokio::test]
+async fn the_stored_type_and_download_name_come_from_the_content() {
+    let app = app().await;
+    let slug = open_slugs(&app)[0].clone();
+    // A DOCX (a ZIP with word/ parts) uploaded under a .pdf name.
+    let mut docx = b"PK\x03\x04\x14\0\0\0\x08\0".to_vec();
+    docx.resize(30, 0);
+    docx.extend_from_slice(b"[Content_Types].xml<Types/>PK\x03\x04word/document.xml<w:document/>");
+    let s = stamp(&app, &slug).await;
+    let r = send(
+        &app,
+        &slug,
+        &fields(&s, "Dora", "dora@example.com"),
+        Some(&Cv {
+            name: "résumé.pdf",
+            bytes: docx.clone(),
+        }),
+    )
+    .await;
+    assert_eq!(r.status().as_u16(), 200);
+    let a = &all_applications(&app)[0];
+    assert_eq!(
+        a.cv_type,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    recruiter(&app).await;
+    let r = app.get(&format!("/admin/applications/{}/cv", a.id)).await;
+    assert_eq!(header(&r, "content-type"), a.cv_type);
+    assert_eq!(
+        header(&r, "content-disposition"),
+        "attachment; filename=\"r-sum.docx\""
+    );
+    assert_eq!(r.bytes().await.unwrap().to_vec(), docx);
+}
