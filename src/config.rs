@@ -81,6 +81,57 @@ pub struct Config {
     /// Seconds a person needs at least between seeing a public form and sending it.
     #[arg(long, env = "MIN_FILL_SECONDS", default_value_t = 3, global = true)]
     pub min_fill_seconds: u64,
+
+    #[command(flatten)]
+    pub applications: ApplicationsConfig,
+}
+
+/// Applications: CV size, retention, spam limits and mail.
+#[derive(Debug, Clone, Args)]
+pub struct ApplicationsConfig {
+    /// Largest CV file accepted, in bytes.
+    #[arg(long, env = "MAX_CV_BYTES", default_value_t = 5 * 1024 * 1024, global = true)]
+    pub max_cv_bytes: usize,
+
+    /// Days applications of closed vacancies are kept (stated in the privacy notice; the
+    /// default of `purge-applications`).
+    #[arg(long, env = "RETENTION_DAYS", default_value_t = 180, global = true)]
+    pub retention_days: u32,
+
+    /// Applications accepted per client address per hour.
+    #[arg(long, env = "APPLY_PER_HOUR", default_value_t = 5, global = true)]
+    pub apply_per_hour: i64,
+
+    /// Mail server, `smtp://[user:password@]host[:port]` (plain SMTP, for a local relay).
+    /// Unset: messages are written to the log instead.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of the site's messages.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Careers <careers@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+
+    /// Where notices of new applications go (unset: none are sent).
+    #[arg(long, env = "RECRUITERS_EMAIL", global = true)]
+    pub recruiters_email: Option<String>,
+}
+
+impl Default for ApplicationsConfig {
+    fn default() -> Self {
+        ApplicationsConfig {
+            max_cv_bytes: 5 * 1024 * 1024,
+            retention_days: 180,
+            apply_per_hour: 5,
+            smtp_url: None,
+            mail_from: "Careers <careers@localhost>".into(),
+            recruiters_email: None,
+        }
+    }
 }
 
 impl Config {

@@ -6,6 +6,7 @@
 //! - `Forbidden`: signed in, but the role does not allow it.
 //! - `LoginRequired`: no session → 303 to the sign-in page, coming back to `next`.
 //! - `TooManyRequests`: rate limits.
+//! - `PayloadTooLarge`: an upload over its limit, refused before it is read in full → 413.
 //! - `Unavailable`: the pool has no connection → 503, so a load balancer can retry elsewhere.
 //! - `Internal`: anything else → logged with its cause, a 500 page that reveals nothing.
 
@@ -29,6 +30,8 @@ pub enum AppError {
     LoginRequired { next: String },
     #[error("too many requests")]
     TooManyRequests(String),
+    #[error("request body too large")]
+    PayloadTooLarge(String),
     #[error("database busy")]
     Unavailable,
     #[error("internal error: {0}")]
@@ -73,6 +76,7 @@ impl ResponseError for AppError {
             AppError::Csrf | AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -92,6 +96,7 @@ impl ResponseError for AppError {
             AppError::Csrf => (m::CSRF_TITLE, m::CSRF_TEXT),
             AppError::Forbidden => (m::FORBIDDEN_TITLE, m::FORBIDDEN_TEXT),
             AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
+            AppError::PayloadTooLarge(msg) => (m::TOO_LARGE_TITLE, msg.as_str()),
             AppError::Unavailable => (m::UNAVAILABLE_TITLE, m::UNAVAILABLE_TEXT),
             AppError::Internal(cause) => {
                 log::error!("internal error: {cause}");

@@ -8,6 +8,7 @@ pub mod domain;
 pub mod error;
 pub mod forms;
 pub mod handlers;
+pub mod mail;
 pub mod messages;
 pub mod models;
 pub mod routes;

@@ -36,6 +36,12 @@ enum Command {
         #[arg(long, required = true)]
         password_stdin: bool,
     },
+    /// Erase applications and CVs of closed or expired vacancies received more than DAYS ago.
+    PurgeApplications {
+        /// Age in days (default: RETENTION_DAYS).
+        #[arg(long, value_name = "DAYS")]
+        older_than: Option<u32>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -54,6 +60,10 @@ fn main() -> ExitCode {
             println!("migrations applied");
         }),
         Command::CreateAdmin { email, name, .. } => create_admin(&cli.config, &email, &name),
+        Command::PurgeApplications { older_than } => purge_applications(
+            &cli.config,
+            older_than.unwrap_or(cli.config.applications.retention_days),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -115,5 +125,18 @@ fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> 
         db::users::insert(&mut conn, email, name, &hash, Role::Admin).map_err(|e| e.to_string())?;
     db::audit::record(&mut conn, None, "user", id, "create", &[]).map_err(|e| e.to_string())?;
     println!("administrator {email} created; sign in at /admin/login");
+    Ok(())
+}
+
+fn purge_applications(config: &Config, days: u32) -> Result<(), String> {
+    let (pool, _) = startup::prepare_database(&Config {
+        demo: false,
+        ..config.clone()
+    })?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let now = db::now();
+    let before = now - time::Duration::days(i64::from(days));
+    let erased = db::applications::purge(&mut conn, before, now).map_err(|e| e.to_string())?;
+    println!("erased {erased} applications of closed vacancies older than {days} days");
     Ok(())
 }

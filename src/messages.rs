@@ -23,3 +23,27 @@ pub const SIGNED_OUT: &str = "You have signed out.";
 
 pub const REQUIRED: &str = "This field is required.";
 pub const SALARY_NOT_STATED: &str = "Salary not stated";
+
+pub const TOO_LARGE_TITLE: &str = "That file is too large";
+
+// Applications.
+pub const APPLY_TOO_LARGE: &str = "Your CV is larger than we accept. Go back, choose a smaller \
+     file (a PDF export is usually smallest) and send the form again.";
+pub const APPLY_TOO_FAST: &str =
+    "That was very quick. Please check your details and send the form again.";
+pub const APPLY_STALE: &str =
+    "This form was open for a long time. Please check your details and send it again.";
+pub const APPLY_REJECTED: &str =
+    "The application could not be sent. Reload the page and try again.";
+pub const APPLY_RATE_LIMITED: &str = "We received several applications from your network in the \
+     last hour. Please try again later.";
+pub const APPLY_CLOSED_TITLE: &str = "This vacancy is closed";
+pub const APPLY_CLOSED_TEXT: &str = "This vacancy no longer takes applications, so nothing was \
+     sent. Have a look at the open vacancies instead.";
+pub const APPLY_DUPLICATE_TITLE: &str = "You have already applied";
+pub const APPLY_DUPLICATE_TEXT: &str = "We already have your application for this vacancy from \
+     the last 24 hours, so we did not store a second copy. Your receipt link is in the email we \
+     sent you then.";
+pub const ERASE_CONFIRM: &str = "Tick the box to confirm that your application and CV should be \
+     erased for good.";
+pub const NOTE_EMPTY: &str = "Write a note before saving it.";

@@ -3,7 +3,7 @@
 
 use actix_web::web;
 
-use crate::handlers::{admin, articles, home, learn, meta, vacancies};
+use crate::handlers::{admin, applications, articles, home, learn, meta, vacancies};
 
 pub struct RouteInfo {
     pub method: &'static str,
@@ -48,6 +48,12 @@ admin_routes! {
     get "/admin/account" => admin::account::show;
     post "/admin/account/password" => admin::account::change_password;
     get "/admin/audit" => admin::audit::index;
+    get "/admin/applications" => admin::applications::index;
+    get "/admin/applications.csv" => admin::applications::export;
+    get "/admin/applications/{id}" => admin::applications::show;
+    get "/admin/applications/{id}/cv" => admin::applications::cv;
+    post "/admin/applications/{id}/status" => admin::applications::change_status;
+    post "/admin/applications/{id}/notes" => admin::applications::add_note;
     get "/admin/articles" => admin::articles::index;
     post "/admin/articles" => admin::articles::create;
     get "/admin/articles/new" => admin::articles::new;
@@ -72,6 +78,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::show))
         .route("/vacancies", web::get().to(vacancies::index))
         .route("/vacancies/{slug}", web::get().to(vacancies::show))
+        .route(
+            "/vacancies/{slug}/apply",
+            web::post().to(applications::apply),
+        )
+        .route(
+            "/applications/{token}",
+            web::get().to(applications::receipt),
+        )
+        .route(
+            "/applications/{token}/withdraw",
+            web::post().to(applications::withdraw),
+        )
+        .route(
+            "/applications/{token}/erase",
+            web::post().to(applications::erase),
+        )
         .route("/learn", web::get().to(learn::index))
         .route("/learn/{slug}", web::get().to(learn::show))
         .route("/articles/{slug}", web::get().to(articles::show))

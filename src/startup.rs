@@ -146,6 +146,11 @@ pub fn run(
         signer: Signer::new(key.signing()),
         spam: spam::Rules::new(&config.blocked_words, config.min_fill_seconds),
     });
+    let mailer = crate::mail::Mailer::from_config(&config.applications)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let apply = web::Data::new(crate::handlers::applications::ApplySettings::new(
+        config, mailer,
+    ));
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();
     let mut server = HttpServer::new(move || {
@@ -179,6 +184,7 @@ pub fn run(
         }
         App::new()
             .app_data(state.clone())
+            .app_data(apply.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
             .app_data(web::QueryConfig::default())

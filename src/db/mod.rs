@@ -1,5 +1,6 @@
 //! Connections, the pool and migrations for both backends; the query modules live beside it.
 
+pub mod applications;
 pub mod audit;
 pub mod comments;
 pub mod editorial;
@@ -92,9 +93,11 @@ impl ManageConnection for ConnectionManager {
                 let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())
                     .map_err(r2d2::Error::ConnectionError)?;
                 // busy_timeout first: switching to WAL may itself wait for a lock.
+                // secure_delete: an erased application's CV is overwritten, not left in free pages.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA secure_delete = ON;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))

@@ -151,6 +151,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    applications (id) {
+        id -> Integer,
+        vacancy_id -> Integer,
+        token_hash -> Text,
+        full_name -> Text,
+        email -> Text,
+        phone -> Text,
+        linkedin_url -> Text,
+        github_url -> Text,
+        portfolio_url -> Text,
+        cover_letter -> Text,
+        cv_name -> Text,
+        cv_type -> Text,
+        cv_size -> Integer,
+        cv_data -> Binary,
+        status -> Text,
+        client_address -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    application_notes (id) {
+        id -> Integer,
+        application_id -> Integer,
+        author_id -> Nullable<Integer>,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(vacancies -> categories (category_id));
 diesel::joinable!(articles -> learning_paths (path_id));
 diesel::joinable!(article_skills -> articles (article_id));
@@ -160,6 +193,9 @@ diesel::joinable!(comments -> articles (article_id));
 diesel::joinable!(vacancy_skills -> vacancies (vacancy_id));
 diesel::joinable!(vacancy_skills -> skills (skill_id));
 diesel::joinable!(audit_log -> users (user_id));
+diesel::joinable!(applications -> vacancies (vacancy_id));
+diesel::joinable!(application_notes -> applications (application_id));
+diesel::joinable!(application_notes -> users (author_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -174,4 +210,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     article_skills,
     faqs,
     comments,
+    applications,
+    application_notes,
 );

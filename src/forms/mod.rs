@@ -1,6 +1,7 @@
 //! Form input: the checked, decoded body of a state-changing request, and per-form parsers that
 //! turn raw strings into model values or errors keyed by field.
 
+pub mod application;
 pub mod article;
 pub mod users;
 pub mod vacancy;

@@ -30,7 +30,7 @@ pub async fn health(state: web::Data<AppState>) -> HttpResponse {
 
 pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     let body = format!(
-        "User-agent: *\nDisallow: /admin\n\nSitemap: {}\n",
+        "User-agent: *\nDisallow: /admin\nDisallow: /applications/\n\nSitemap: {}\n",
         state.site.absolute("/sitemap.xml")
     );
     HttpResponse::Ok()

@@ -104,6 +104,8 @@ pub struct ShowPage {
     /// JSON-LD text, already safe for a script element; empty when the vacancy is not open.
     pub json_ld: String,
     pub related: Vec<(Vacancy, Category)>,
+    /// The apply form (values, errors, stamp); shown when the vacancy is open.
+    pub apply: super::applications::ApplyView,
     /// Published articles that teach this vacancy's skills.
     pub lessons: Vec<Article>,
 }
@@ -120,7 +122,7 @@ impl ShowPage {
         let open = detail.vacancy.is_open(now) || preview;
         let json_ld = if open {
             let posted = detail.vacancy.published_at.unwrap_or(now);
-            jobposting::to_script_json(&jobposting::job_posting(&detail, site, posted, false))
+            jobposting::to_script_json(&jobposting::job_posting(&detail, site, posted, true))
         } else {
             String::new()
         };
@@ -139,6 +141,7 @@ impl ShowPage {
             summary_html,
             json_ld,
             related,
+            apply: Default::default(),
             lessons: Vec::new(),
         }
     }
@@ -147,6 +150,7 @@ impl ShowPage {
 pub async fn show(
     path: web::Path<String>,
     state: web::Data<AppState>,
+    settings: web::Data<super::applications::ApplySettings>,
     session: Session,
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner();
@@ -174,7 +178,9 @@ pub async fn show(
         .site
         .absolute(&format!("/vacancies/{}", detail.vacancy.slug));
     let ctx = PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical);
+    let vacancy_id = detail.vacancy.id;
     let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
     page.lessons = lessons;
+    page.apply = settings.fresh_view(&state.signer, vacancy_id);
     views::ok(&page)
 }

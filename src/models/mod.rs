@@ -1,10 +1,12 @@
 //! Row structs, inserts and value types. Nothing here knows about HTTP.
 
+pub mod application;
 pub mod countries;
 pub mod learning;
 pub mod vacancy;
 pub mod values;
 
+pub use application::*;
 pub use learning::*;
 pub use vacancy::*;
 pub use values::*;

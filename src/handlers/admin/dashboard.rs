@@ -20,6 +20,7 @@ struct DashboardPage {
     open: usize,
     closed: usize,
     expiring: usize,
+    new_applications: i64,
     pending_comments: i64,
     latest: Vec<AuditRow>,
 }
@@ -35,10 +36,11 @@ pub async fn show(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (all, latest, pending_comments) = db::run(&state.pool, |conn| {
+    let (all, latest, new_applications, pending_comments) = db::run(&state.pool, |conn| {
         Ok((
             db::vacancies::all(conn)?,
             db::audit::recent(conn, 10, 0)?,
+            db::applications::count_new(conn)?,
             db::comments::count_pending(conn)?,
         ))
     })
@@ -60,6 +62,7 @@ pub async fn show(
             .iter()
             .filter(|v| v.is_open(now) && v.valid_through.is_some_and(|t| t <= soon))
             .count(),
+        new_applications,
         pending_comments,
         latest,
     };

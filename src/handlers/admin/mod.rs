@@ -2,6 +2,7 @@
 //! which is what keeps it private; the route-table test checks that.
 
 pub mod account;
+pub mod applications;
 pub mod articles;
 pub mod audit;
 pub mod comments;

@@ -176,7 +176,7 @@ fn readiness(detail: &VacancyDetail, site: &crate::site::Site) -> (Vec<Check>, S
         detail,
         site,
         detail.vacancy.published_at.unwrap_or(now),
-        false,
+        true,
     );
     let checks = jobposting::checklist(&posting, now);
     (
@@ -381,6 +381,7 @@ struct AdminShowPage {
     checks: Vec<Check>,
     json_ld: String,
     history: Vec<AuditRow>,
+    applications: Vec<(crate::models::Application, String)>,
 }
 
 impl AdminShowPage {
@@ -407,9 +408,17 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (detail, history) = db::run(&state.pool, move |conn| {
+    let (detail, history, applications) = db::run(&state.pool, move |conn| {
         let detail = db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok((detail, db::audit::for_entity(conn, ENTITY, id)?))
+        let filter = db::applications::Filter {
+            vacancy_id: Some(id),
+            ..Default::default()
+        };
+        Ok((
+            detail,
+            db::audit::for_entity(conn, ENTITY, id)?,
+            db::applications::list(conn, &filter)?,
+        ))
     })
     .await?;
     let (checks, json_ld) = readiness(&detail, &state.site);
@@ -422,6 +431,7 @@ pub async fn show(
         checks,
         json_ld,
         history,
+        applications,
     };
     views::ok(&page)
 }

@@ -1,0 +1,2 @@
+DROP TABLE application_notes;
+DROP TABLE applications;

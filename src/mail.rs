@@ -1,0 +1,210 @@
+//! Outgoing mail: the candidate's receipt and the recruiters' notice. With `SMTP_URL` set they
+//! go through lettre; without it they are written to the log. A failure is logged and never
+//! fails the application that caused it.
+
+use askama::Template;
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::ApplicationsConfig;
+
+pub struct Mailer {
+    transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    from: Mailbox,
+    recruiters: Option<Mailbox>,
+}
+
+/// With the `smtp-tls` feature lettre reads the URL itself: `smtps://` (TLS), `smtp://` with
+/// `?tls=required` or `?tls=opportunistic` (STARTTLS), or plain `smtp://`.
+#[cfg(feature = "smtp-tls")]
+fn transport(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
+    AsyncSmtpTransport::<Tokio1Executor>::from_url(url.trim())
+        .map(|b| b.timeout(Some(std::time::Duration::from_secs(20))).build())
+        .map_err(|e| format!("SMTP_URL is not usable: {e}"))
+}
+
+/// `smtp://[user:password@]host[:port]`; the port defaults to 25. Plain SMTP only (build with
+/// `--features smtp-tls` for TLS): meant for a relay on the same host, which does the onward TLS.
+#[cfg(not(feature = "smtp-tls"))]
+fn transport(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
+    use lettre::transport::smtp::authentication::Credentials;
+    let rest = url
+        .trim()
+        .strip_prefix("smtp://")
+        .ok_or_else(|| {
+            format!(
+                "SMTP_URL must start with smtp:// (got `{url}`); for TLS, build with --features smtp-tls"
+            )
+        })?;
+    let rest = rest.trim_end_matches('/');
+    let (credentials, host_port) = match rest.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
+            let decode = |s: &str| {
+                serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("x={s}"))
+                    .ok()
+                    .and_then(|v| v.into_iter().next())
+                    .map(|(_, v)| v)
+                    .unwrap_or_else(|| s.to_string())
+            };
+            (Some(Credentials::new(decode(user), decode(password))), host)
+        }
+        None => (None, rest),
+    };
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((host, port)) => (
+            host,
+            port.parse::<u16>()
+                .map_err(|_| format!("SMTP_URL has a bad port `{port}`"))?,
+        ),
+        None => (host_port, 25),
+    };
+    if host.is_empty() {
+        return Err("SMTP_URL names no host".into());
+    }
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+        .port(port)
+        .timeout(Some(std::time::Duration::from_secs(20)));
+    if let Some(c) = credentials {
+        builder = builder.credentials(c);
+    }
+    Ok(builder.build())
+}
+
+impl Mailer {
+    pub fn from_config(config: &ApplicationsConfig) -> Result<Mailer, String> {
+        let from: Mailbox = config
+            .mail_from
+            .parse()
+            .map_err(|e| format!("MAIL_FROM `{}` is not an address: {e}", config.mail_from))?;
+        let recruiters = match config
+            .recruiters_email
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        {
+            Some(text) => Some(
+                text.parse::<Mailbox>()
+                    .map_err(|e| format!("RECRUITERS_EMAIL `{text}` is not an address: {e}"))?,
+            ),
+            None => None,
+        };
+        let transport = match config.smtp_url.as_deref().filter(|s| !s.trim().is_empty()) {
+            Some(url) => Some(transport(url)?),
+            None => None,
+        };
+        Ok(Mailer {
+            transport,
+            from,
+            recruiters,
+        })
+    }
+
+    /// Sends one plain-text message, or logs it when no mail server is configured.
+    pub async fn send(&self, to: &str, subject: &str, body: String) {
+        let Some(transport) = &self.transport else {
+            log::info!("mail not sent (SMTP_URL unset) to {to}: {subject}\n{body}");
+            return;
+        };
+        let to: Mailbox = match to.parse() {
+            Ok(m) => m,
+            Err(e) => {
+                log::warn!("mail not sent: bad recipient address: {e}");
+                return;
+            }
+        };
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body);
+        match message {
+            Ok(message) => {
+                if let Err(e) = transport.send(message).await {
+                    log::error!("mail not sent: {e}");
+                }
+            }
+            Err(e) => log::error!("mail not built: {e}"),
+        }
+    }
+
+    /// The receipt for the candidate and, when an address is configured, the recruiters' notice.
+    pub async fn application_received(&self, mail: ApplicationMail) {
+        let receipt = ReceiptMail { m: &mail };
+        match receipt.render() {
+            Ok(body) => {
+                self.send(
+                    &mail.candidate_email,
+                    &format!("Your application: {}", mail.vacancy_title),
+                    body,
+                )
+                .await
+            }
+            Err(e) => log::error!("receipt mail template: {e}"),
+        }
+        if let Some(recruiters) = &self.recruiters {
+            let notice = NoticeMail { m: &mail };
+            match notice.render() {
+                Ok(body) => {
+                    self.send(
+                        &recruiters.to_string(),
+                        &format!("New application: {}", mail.vacancy_title),
+                        body,
+                    )
+                    .await
+                }
+                Err(e) => log::error!("notice mail template: {e}"),
+            }
+        }
+    }
+}
+
+/// What both messages about a new application need.
+#[derive(Debug, Clone)]
+pub struct ApplicationMail {
+    pub org_name: String,
+    pub candidate_name: String,
+    pub candidate_email: String,
+    pub vacancy_title: String,
+    /// The private receipt link (absolute).
+    pub receipt_url: String,
+    /// The recruiters' page of the application (absolute).
+    pub admin_url: String,
+    pub retention_days: u32,
+}
+
+#[derive(Template)]
+#[template(path = "mail/receipt.txt")]
+struct ReceiptMail<'a> {
+    m: &'a ApplicationMail,
+}
+
+#[derive(Template)]
+#[template(path = "mail/notice.txt")]
+struct NoticeMail<'a> {
+    m: &'a ApplicationMail,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(not(feature = "smtp-tls"))]
+    #[test]
+    fn smtp_urls_are_checked() {
+        assert!(transport("smtp://127.0.0.1:2525").is_ok());
+        assert!(transport("smtp://user:p%40ss@mail.example:587").is_ok());
+        assert!(transport("smtp://mail.example").is_ok());
+        assert!(transport("smtps://mail.example").is_err());
+        assert!(transport("smtp://mail.example:port").is_err());
+        assert!(transport("smtp://").is_err());
+    }
+
+    #[cfg(feature = "smtp-tls")]
+    #[test]
+    fn tls_urls_are_read_by_lettre() {
+        assert!(transport("smtps://user:pass@mail.example").is_ok());
+        assert!(transport("smtp://mail.example:587?tls=required").is_ok());
+        assert!(transport("ftp://mail.example").is_err());
+    }
+}
