@@ -68,9 +68,9 @@ pub fn reindex(conn: &mut DbConn, id: i32) -> QueryResult<()> {
                  ON CONFLICT (vacancy_id) DO UPDATE SET document = EXCLUDED.document",
             )
             .bind::<Integer, _>(id)
-            .bind::<Text, _>(&vacancy.title)
-            .bind::<Text, _>(&skills)
-            .bind::<Text, _>(&body)
+            .bind::<Text, _>(pg_document(&vacancy.title))
+            .bind::<Text, _>(pg_document(&skills))
+            .bind::<Text, _>(pg_document(&body))
             .execute(c)?;
         }
     }
@@ -87,6 +87,50 @@ pub fn remove(conn: &mut DbConn, id: i32) -> QueryResult<()> {
             .execute(c)?,
     };
     Ok(())
+}
+
+/// The words of `text` as FTS5's `unicode61 remove_diacritics 2` tokenizer sees them: letters
+/// and digits lower-cased and without accents; everything else separates words, as do marks
+/// that compose with no letter (FTS5 drops non-spacing ones within a word: a rare difference
+/// in some scripts). PostgreSQL's own parser would keep `node.js` or `ci/cd` whole and `é`
+/// distinct from `e`, so the backends would find different things.
+fn fts_words(text: &str) -> Vec<String> {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in text.nfc() {
+        if c.is_alphanumeric() && !is_combining_mark(c) {
+            let base = std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d));
+            word.extend(base.flat_map(char::to_lowercase));
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// A document for `to_tsvector('simple', ...)`.
+fn pg_document(text: &str) -> String {
+    fts_words(text).join(" ")
+}
+
+/// One keyword as a tsquery term: like FTS5's `"keyword"*`, a phrase of its words with the
+/// last one as a prefix; `weight` limits it to a field. `None` when nothing of it is a word.
+fn pg_term(keyword: &str, weight: &str) -> Option<String> {
+    let words = fts_words(keyword);
+    let last = words.len().checked_sub(1)?;
+    let parts: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let star = if i == last { "*" } else { "" };
+            format!("{w}:{star}{weight}")
+        })
+        .collect();
+    Some(format!("({})", parts.join(" <-> ")))
 }
 
 /// Ids of vacancies matching every keyword (each as a prefix): those whose title holds all
@@ -108,16 +152,18 @@ pub fn matching_ids(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<H
             (in_title, anywhere)
         }
         DbConn::Pg(c) => {
-            let all = keywords
-                .iter()
-                .map(|k| format!("{k}:*"))
-                .collect::<Vec<_>>()
-                .join(" & ");
-            let title_only = keywords
-                .iter()
-                .map(|k| format!("{k}:*A"))
-                .collect::<Vec<_>>()
-                .join(" & ");
+            // Keywords without a word in them are left out, as FTS5 leaves out empty phrases.
+            let terms = |weight: &str| {
+                keywords
+                    .iter()
+                    .filter_map(|k| pg_term(k, weight))
+                    .collect::<Vec<_>>()
+                    .join(" & ")
+            };
+            let (all, title_only) = (terms(""), terms("A"));
+            if all.is_empty() {
+                return Ok(Vec::new());
+            }
             let sql = "SELECT vacancy_id AS id, \
                        ts_rank(document, to_tsquery('simple', $1), 1)::float8 AS score \
                        FROM vacancy_search WHERE document @@ to_tsquery('simple', $1) \
@@ -145,4 +191,27 @@ pub fn matching_ids(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<H
         }
     }
     Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_and_fold_like_fts5() {
+        assert_eq!(
+            pg_document("Ingénieur QUALITÉ, Node.js CI/CD e-commerce"),
+            "ingenieur qualite node js ci cd e commerce"
+        );
+        assert_eq!(pg_document("  ...  \u{93e} "), "");
+        // A decomposed accent composes first, then goes.
+        assert_eq!(fts_words("e\u{301}x"), vec!["ex"]);
+    }
+
+    #[test]
+    fn terms_are_prefix_phrases() {
+        assert_eq!(pg_term("Rust", "").as_deref(), Some("(rust:*)"));
+        assert_eq!(pg_term("हिंदी", "A").as_deref(), Some("(ह:A <-> द:*A)"));
+        assert_eq!(pg_term("\u{93e}", ""), None);
+    }
 }

@@ -147,9 +147,12 @@ impl Drop for PgTestDb {
         let dropped = diesel::PgConnection::establish(&self.server_url)
             .map_err(|e| e.to_string())
             .and_then(|mut c| {
-                diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name))
-                    .execute(&mut c)
-                    .map_err(|e| e.to_string())
+                diesel::sql_query(format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    self.name
+                ))
+                .execute(&mut c)
+                .map_err(|e| e.to_string())
             });
         if let Err(e) = dropped {
             eprintln!("could not drop test database {}: {e}", self.name);
