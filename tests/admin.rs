@@ -855,3 +855,40 @@ fn create_admin_command_checks_its_input() {
     let (ok, err) = run("boss@example.com", "another long password");
     assert!(!ok && err.contains("exists already"), "{err}");
 }
+
+backend_test!(vacancy_list_filters_by_title_ignoring_case);
+async fn vacancy_list_filters_by_title_ignoring_case() {
+    let app = common::spawn_app_with(false).await;
+    let token = app.admin().await;
+    create_vacancy(&app, &token, valid_form(&token)).await;
+    create_vacancy(
+        &app,
+        &token,
+        with(valid_form(&token), "title", "Data Analyst"),
+    )
+    .await;
+    for (title, platform, analyst) in [
+        ("platform", true, false),
+        ("PLATFORM engineer", true, false),
+        ("anal", false, true),
+        ("platform_engineer", true, false),
+        ("zzz", false, false),
+        ("a", true, true),
+    ] {
+        let (status, html) = app
+            .get_html(&format!(
+                "/admin/vacancies?title={}",
+                title.replace('%', "%25")
+            ))
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            (
+                html.contains("Platform Engineer"),
+                html.contains("Data Analyst")
+            ),
+            (platform, analyst),
+            "title={title}"
+        );
+    }
+}
