@@ -148,6 +148,9 @@ async fn two_instances_on_one_database_act_as_one_site() {
         (one.join().unwrap(), two.join().unwrap())
     });
     assert_ne!(one.address, two.address);
+    for on in [&one, &two] {
+        assert_eq!(get(&common::new_client(), &on.url("/healthz")).await.0, 200);
+    }
     create_admin(&db.url, dirs[0].path());
 
     // A session made on one instance is valid on the other.
@@ -232,4 +235,38 @@ async fn two_instances_on_one_database_act_as_one_site() {
             on.address
         );
     }
+}
+
+#[test]
+fn postgres_needs_a_secret_key_and_migrates_on_command() {
+    let Some(db) = PgTestDb::create() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = careers(&db.url, dir.path())
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env_remove("SECRET_KEY")
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "serve without SECRET_KEY must stop");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("SECRET_KEY is required"), "{err}");
+    // `migrate` applies the migrations once and exits; a second run finds nothing to do.
+    for _ in 0..2 {
+        let out = careers(&db.url, dir.path())
+            .arg("migrate")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("migrations applied"));
+    }
+    let (pool, _) = careers::db::connect(&db.url, 1).unwrap();
+    assert_eq!(
+        careers::db::vacancies::count(&mut pool.get().unwrap()).unwrap(),
+        0
+    );
 }
