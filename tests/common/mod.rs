@@ -132,6 +132,13 @@ impl PgTestDb {
         diesel::sql_query(format!("CREATE DATABASE {name}"))
             .execute(&mut conn)
             .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
+        // Test data need not survive a crash: commits need not wait for the disk (about a
+        // third faster).
+        diesel::sql_query(format!(
+            "ALTER DATABASE {name} SET synchronous_commit = off"
+        ))
+        .execute(&mut conn)
+        .unwrap_or_else(|e| panic!("cannot configure test database {name}: {e}"));
         let url = with_database(&server_url, &name);
         Some(PgTestDb {
             server_url,
