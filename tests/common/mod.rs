@@ -17,7 +17,11 @@
 //! (`#[tokio::test]` each); `cargo test search_finds_titles` runs both, `cargo test ::postgres`
 //! only the PostgreSQL ones. The body stays a normal, rustfmt-formatted function; a function
 //! named in no `backend_test!` is dead code, so clippy reports it. Several names at once:
-//! `backend_test!(a, b, c);`.
+//! `backend_test!(a, b, c);`. To convert a file, replace each `#[tokio::test]` above an
+//! `async fn NAME()` with `backend_test!(NAME);` (put it above the function's doc comment).
+//! A second visitor of the same app: `app.with_new_client()` (not a `TestApp { .. }` literal).
+//! Settings: `spawn_app_configured(demo, |config| ...)`. Commands against the test's database:
+//! `app.database_url`; backend-specific checks: `app.backend` or `match &mut *app.conn()`.
 //!
 //! On PostgreSQL every `spawn_app*` creates its own database `careers_test_<random>` on the
 //! server of `TEST_DATABASE_URL` (e.g. `postgres://careers:careers@127.0.0.1/postgres`; the
@@ -184,20 +188,19 @@ pub fn with_database(url: &str, name: &str) -> String {
     }
 }
 
-/// What a test app keeps alive: its data folder and, on PostgreSQL, its database.
-pub struct Resources {
-    pub dir: tempfile::TempDir,
-    pub pg: Option<PgTestDb>,
-}
-
 pub struct TestApp {
     pub address: String,
     pub pool: DbPool,
     pub backend: TestBackend,
+    /// The app's `DATABASE_URL`, for commands run against the same database.
+    pub database_url: String,
     /// A client that keeps cookies and does not follow redirects.
     pub client: reqwest::Client,
-    /// Shared by `with_new_client` copies; the database goes when the last one does.
-    pub resources: Arc<Resources>,
+    /// The data folder (and on SQLite the database file `test.db`), shared by the copies
+    /// `with_new_client` makes.
+    pub _dir: Arc<tempfile::TempDir>,
+    /// The PostgreSQL database, dropped with the last copy.
+    pub _pg: Option<Arc<PgTestDb>>,
 }
 
 pub fn config(dir: &std::path::Path, demo: bool) -> Config {
@@ -218,13 +221,26 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
 
 /// The app on the backend of the running test.
 pub async fn spawn_app_with(demo: bool) -> TestApp {
-    spawn_app_on(current_backend(), demo)
+    spawn_app_configured(demo, |_| {}).await
+}
+
+/// The app on the backend of the running test, with settings changed by `change`.
+pub async fn spawn_app_configured(demo: bool, change: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_on_configured(current_backend(), demo, change)
         .await
         .expect("backend_test! runs PostgreSQL tests only when TEST_DATABASE_URL is set")
 }
 
 /// The app on a given backend; `None` when PostgreSQL tests are skipped.
 pub async fn spawn_app_on(backend: TestBackend, demo: bool) -> Option<TestApp> {
+    spawn_app_on_configured(backend, demo, |_| {}).await
+}
+
+pub async fn spawn_app_on_configured(
+    backend: TestBackend,
+    demo: bool,
+    change: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut config = config(dir.path(), demo);
     let pg = match backend {
@@ -234,6 +250,7 @@ pub async fn spawn_app_on(backend: TestBackend, demo: bool) -> Option<TestApp> {
     if let Some(pg) = &pg {
         config.database_url = pg.url.clone();
     }
+    change(&mut config);
     let (pool, kind) = careers::startup::prepare_database(&config).expect("database");
     let key = careers::startup::cookie_key(&config, &kind).expect("cookie key");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -244,8 +261,10 @@ pub async fn spawn_app_on(backend: TestBackend, demo: bool) -> Option<TestApp> {
         address: format!("http://127.0.0.1:{port}"),
         pool,
         backend,
+        database_url: config.database_url.clone(),
         client: new_client(),
-        resources: Arc::new(Resources { dir, pg }),
+        _dir: Arc::new(dir),
+        _pg: pg.map(Arc::new),
     })
 }
 
@@ -269,8 +288,10 @@ impl TestApp {
             address: self.address.clone(),
             pool: self.pool.clone(),
             backend: self.backend,
+            database_url: self.database_url.clone(),
             client: new_client(),
-            resources: self.resources.clone(),
+            _dir: self._dir.clone(),
+            _pg: self._pg.clone(),
         }
     }
 
