@@ -156,10 +156,10 @@ fn schema_of(conn: &mut DbConn) -> Schema {
         DbConn::Pg(c) => {
             let tables: Vec<Name> = diesel::sql_query(
                 "SELECT table_name::text AS name FROM information_schema.tables t \
-                 WHERE table_schema = 'public' AND table_type = 'BASE TABLE' \
+                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' \
                  AND table_name <> '__diesel_schema_migrations' \
                  AND NOT EXISTS (SELECT 1 FROM information_schema.columns c \
-                     WHERE c.table_schema = 'public' AND c.table_name = t.table_name \
+                     WHERE c.table_schema = current_schema() AND c.table_name = t.table_name \
                      AND c.data_type = 'tsvector')",
             )
             .load(c)
@@ -168,7 +168,7 @@ fn schema_of(conn: &mut DbConn) -> Schema {
                 let columns: Vec<PgColumn> = diesel::sql_query(
                     "SELECT column_name::text AS name, data_type::text AS data_type, \
                      is_nullable::text AS is_nullable FROM information_schema.columns \
-                     WHERE table_schema = 'public' AND table_name = $1",
+                     WHERE table_schema = current_schema() AND table_name = $1",
                 )
                 .bind::<Text, _>(&table.name)
                 .load(c)

@@ -23,12 +23,12 @@
 //! Settings: `spawn_app_configured(demo, |config| ...)`. Commands against the test's database:
 //! `app.database_url`; backend-specific checks: `app.backend` or `match &mut *app.conn()`.
 //!
-//! On PostgreSQL every `spawn_app*` creates its own database `careers_test_<random>` on the
-//! server of `TEST_DATABASE_URL` (e.g. `postgres://careers:careers@127.0.0.1/postgres`; the
-//! role needs CREATEDB) and drops it when the last `TestApp` sharing it is dropped. Without
+//! On PostgreSQL every `spawn_app*` creates its own schema `careers_test_<random>` in the
+//! database of `TEST_DATABASE_URL` (e.g. `postgres://careers:careers@127.0.0.1/careers_ci`, a
+//! database the role owns) and drops it when the last `TestApp` sharing it is dropped. Without
 //! `TEST_DATABASE_URL` the PostgreSQL variants print that they were skipped and pass, unless
 //! `CI=true`, where they fail. Tests that need both backends at once use `spawn_app_on`; tests
-//! that start `careers` processes use `PgTestDb::create` for a database of their own.
+//! that start `careers` processes use `PgTestDb::create` for a schema of their own.
 #![allow(dead_code)]
 
 use careers::config::Config;
@@ -115,8 +115,10 @@ pub fn postgres_available() -> bool {
 pub const SECRET_KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\
                               00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
-/// A database of its own on the `TEST_DATABASE_URL` server, dropped (with any connections
-/// still open) when this value is dropped.
+/// A schema of its own in the `TEST_DATABASE_URL` database: `url` connects with it as the
+/// search path, so the migrations create every table there. Dropping this value ends the
+/// connections still open with it (the server's pool outlives the test's runtime) and drops
+/// the schema. Schemas, unlike databases, cost no file copy or checkpoint to create and drop.
 pub struct PgTestDb {
     server_url: String,
     pub name: String,
@@ -133,17 +135,20 @@ impl PgTestDb {
         let name = format!("careers_test_{:016x}", rand::random::<u64>());
         let mut conn = diesel::PgConnection::establish(&server_url)
             .unwrap_or_else(|e| panic!("cannot connect to TEST_DATABASE_URL: {e}"));
-        diesel::sql_query(format!("CREATE DATABASE {name}"))
+        diesel::sql_query(format!("CREATE SCHEMA {name}"))
             .execute(&mut conn)
-            .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
-        // Test data need not survive a crash: commits need not wait for the disk (about a
-        // third faster).
-        diesel::sql_query(format!(
-            "ALTER DATABASE {name} SET synchronous_commit = off"
-        ))
-        .execute(&mut conn)
-        .unwrap_or_else(|e| panic!("cannot configure test database {name}: {e}"));
-        let url = with_database(&server_url, &name);
+            .unwrap_or_else(|e| {
+                panic!("cannot create test schema {name} (the role must own the database): {e}")
+            });
+        // The application name marks the connections to end. Test data need not survive a
+        // crash, so commits need not wait for the disk (about a third faster).
+        let params = format!(
+            "application_name={name}&options=-csearch_path%3D{name}%20-csynchronous_commit%3Doff"
+        );
+        let url = match server_url.contains('?') {
+            true => format!("{server_url}&{params}"),
+            false => format!("{server_url}?{params}"),
+        };
         Some(PgTestDb {
             server_url,
             name,
@@ -154,37 +159,24 @@ impl PgTestDb {
 
 impl Drop for PgTestDb {
     fn drop(&mut self) {
-        // FORCE ends the server's pooled connections, which outlive the test's runtime.
         let dropped = diesel::PgConnection::establish(&self.server_url)
             .map_err(|e| e.to_string())
             .and_then(|mut c| {
                 diesel::sql_query(format!(
-                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                     WHERE application_name = '{}' AND pid <> pg_backend_pid()",
                     self.name
                 ))
                 .execute(&mut c)
+                .and_then(|_| {
+                    diesel::sql_query(format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name))
+                        .execute(&mut c)
+                })
                 .map_err(|e| e.to_string())
             });
         if let Err(e) = dropped {
-            eprintln!("could not drop test database {}: {e}", self.name);
+            eprintln!("could not drop test schema {}: {e}", self.name);
         }
-    }
-}
-
-/// `url` with its database name replaced by `name` (query parameters kept).
-pub fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let host_part = match base[scheme_end..].find('/') {
-        Some(i) => &base[..scheme_end + i],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{host_part}/{name}?{q}"),
-        None => format!("{host_part}/{name}"),
     }
 }
 
