@@ -111,7 +111,7 @@ fn audit_count(app: &TestApp) -> usize {
         .len()
 }
 
-#[tokio::test]
+backend_test!(sign_in_succeeds_and_wrong_credentials_get_one_message);
 async fn sign_in_succeeds_and_wrong_credentials_get_one_message() {
     let app = common::spawn_app_with(false).await;
     app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
@@ -172,7 +172,7 @@ async fn sign_in_succeeds_and_wrong_credentials_get_one_message() {
     assert_eq!(app.get("/admin/vacancies").await.status().as_u16(), 200);
 }
 
-#[tokio::test]
+backend_test!(five_failures_lock_the_account_for_everyone);
 async fn five_failures_lock_the_account_for_everyone() {
     let app = common::spawn_app_with(false).await;
     app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
@@ -211,7 +211,7 @@ async fn five_failures_lock_the_account_for_everyone() {
     assert_eq!(app.get("/admin").await.status().as_u16(), 303);
 }
 
-#[tokio::test]
+backend_test!(next_goes_back_only_to_local_paths);
 async fn next_goes_back_only_to_local_paths() {
     let app = common::spawn_app_with(false).await;
     app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
@@ -238,7 +238,7 @@ async fn next_goes_back_only_to_local_paths() {
     assert_eq!(location(&r), "/admin");
 }
 
-#[tokio::test]
+backend_test!(logout_ends_the_session);
 async fn logout_ends_the_session() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -255,7 +255,7 @@ fn concrete(path: &str, id: i32) -> String {
     path.replace("{id}", &id.to_string())
 }
 
-#[tokio::test]
+backend_test!(every_admin_route_needs_a_session);
 async fn every_admin_route_needs_a_session() {
     let app = common::spawn_app().await;
     let id = careers::db::vacancies::all(&mut app.conn()).unwrap()[0].id;
@@ -295,7 +295,7 @@ async fn every_admin_route_needs_a_session() {
     );
 }
 
-#[tokio::test]
+backend_test!(every_admin_post_needs_the_csrf_token);
 async fn every_admin_post_needs_the_csrf_token() {
     let app = common::spawn_app().await;
     let good = app.admin().await;
@@ -336,7 +336,7 @@ async fn every_admin_post_needs_the_csrf_token() {
     assert_eq!(app.get("/admin").await.status().as_u16(), 200);
 }
 
-#[tokio::test]
+backend_test!(recruiters_cannot_manage_users_or_read_the_audit_log);
 async fn recruiters_cannot_manage_users_or_read_the_audit_log() {
     let app = common::spawn_app_with(false).await;
     app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
@@ -364,7 +364,7 @@ async fn recruiters_cannot_manage_users_or_read_the_audit_log() {
     assert_eq!(app.get("/admin/vacancies/new").await.status().as_u16(), 200);
 }
 
-#[tokio::test]
+backend_test!(each_validation_rule_answers_422_and_keeps_the_input);
 async fn each_validation_rule_answers_422_and_keeps_the_input() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -467,7 +467,7 @@ async fn each_validation_rule_answers_422_and_keeps_the_input() {
     );
 }
 
-#[tokio::test]
+backend_test!(a_vacancy_goes_from_draft_to_public_to_closed);
 async fn a_vacancy_goes_from_draft_to_public_to_closed() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -572,7 +572,7 @@ async fn a_vacancy_goes_from_draft_to_public_to_closed() {
     assert!(list.contains(&format!("/vacancies/{slug}")));
 }
 
-#[tokio::test]
+backend_test!(draft_slugs_follow_the_title_until_published);
 async fn draft_slugs_follow_the_title_until_published() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -594,7 +594,7 @@ async fn draft_slugs_follow_the_title_until_published() {
     assert_eq!(slug_of(&app, other), "cloud-engineer-2", "slugs are unique");
 }
 
-#[tokio::test]
+backend_test!(blocking_checklist_items_stop_publishing_but_advice_does_not);
 async fn blocking_checklist_items_stop_publishing_but_advice_does_not() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -640,7 +640,7 @@ async fn blocking_checklist_items_stop_publishing_but_advice_does_not() {
     assert!(v.published_at.is_some(), "publishing sets the date posted");
 }
 
-#[tokio::test]
+backend_test!(only_drafts_can_be_deleted_and_duplicates_are_drafts);
 async fn only_drafts_can_be_deleted_and_duplicates_are_drafts() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -695,7 +695,7 @@ async fn only_drafts_can_be_deleted_and_duplicates_are_drafts() {
     assert!(log.contains("delete vacancy"));
 }
 
-#[tokio::test]
+backend_test!(expired_vacancies_count_as_closed_without_a_job);
 async fn expired_vacancies_count_as_closed_without_a_job() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -712,7 +712,7 @@ async fn expired_vacancies_count_as_closed_without_a_job() {
     assert!(admin_list.contains("Closed (expired)"));
 }
 
-#[tokio::test]
+backend_test!(administrators_manage_accounts);
 async fn administrators_manage_accounts() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -749,10 +749,7 @@ async fn administrators_manage_accounts() {
     let html = r.text().await.unwrap();
     assert!(html.contains("exists already") && html.contains("value=\"Again\""));
 
-    let other = TestApp {
-        client: common::new_client(),
-        ..clone_app(&app)
-    };
+    let other = app.with_new_client();
     other.sign_in("new@example.com", &temporary).await;
 
     let user = careers::db::users::by_email(&mut app.conn(), "new@example.com")
@@ -772,15 +769,10 @@ async fn administrators_manage_accounts() {
 
 /// A second view of the same running app, with its own client.
 fn clone_app(app: &TestApp) -> TestApp {
-    TestApp {
-        address: app.address.clone(),
-        pool: app.pool.clone(),
-        client: common::new_client(),
-        _dir: tempfile::tempdir().unwrap(),
-    }
+    app.with_new_client()
 }
 
-#[tokio::test]
+backend_test!(users_change_their_own_password);
 async fn users_change_their_own_password() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -859,4 +851,41 @@ fn create_admin_command_checks_its_input() {
     assert!(ok, "{err}");
     let (ok, err) = run("boss@example.com", "another long password");
     assert!(!ok && err.contains("exists already"), "{err}");
+}
+
+backend_test!(vacancy_list_filters_by_title_ignoring_case);
+async fn vacancy_list_filters_by_title_ignoring_case() {
+    let app = common::spawn_app_with(false).await;
+    let token = app.admin().await;
+    create_vacancy(&app, &token, valid_form(&token)).await;
+    create_vacancy(
+        &app,
+        &token,
+        with(valid_form(&token), "title", "Data Analyst"),
+    )
+    .await;
+    for (title, platform, analyst) in [
+        ("platform", true, false),
+        ("PLATFORM engineer", true, false),
+        ("anal", false, true),
+        ("platform_engineer", true, false),
+        ("zzz", false, false),
+        ("a", true, true),
+    ] {
+        let (status, html) = app
+            .get_html(&format!(
+                "/admin/vacancies?title={}",
+                title.replace('%', "%25")
+            ))
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            (
+                html.contains("Platform Engineer"),
+                html.contains("Data Analyst")
+            ),
+            (platform, analyst),
+            "title={title}"
+        );
+    }
 }

@@ -213,7 +213,7 @@ async fn recruiter(app: &TestApp) -> String {
     app.sign_in(RECRUITER, PASSWORD).await
 }
 
-#[tokio::test]
+backend_test!(a_candidate_applies_with_a_pdf_and_gets_a_private_receipt);
 async fn a_candidate_applies_with_a_pdf_and_gets_a_private_receipt() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
@@ -278,7 +278,9 @@ async fn a_candidate_applies_with_a_pdf_and_gets_a_private_receipt() {
     assert!(html.contains("Jane Doe CV (final).pdf"));
 }
 
-#[tokio::test]
+backend_test!(
+    a_file_that_is_not_a_document_is_refused_by_its_content_and_the_form_keeps_its_values
+);
 async fn a_file_that_is_not_a_document_is_refused_by_its_content_and_the_form_keeps_its_values() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
@@ -324,7 +326,7 @@ async fn a_file_that_is_not_a_document_is_refused_by_its_content_and_the_form_ke
     assert_eq!(count(&app), 0);
 }
 
-#[tokio::test]
+backend_test!(missing_consent_missing_cv_and_bad_fields_answer_422_beside_each_field);
 async fn missing_consent_missing_cv_and_bad_fields_answer_422_beside_each_field() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
@@ -359,7 +361,7 @@ async fn missing_consent_missing_cv_and_bad_fields_answer_422_beside_each_field(
     assert_eq!(count(&app), 0);
 }
 
-#[tokio::test]
+backend_test!(bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp);
 async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     let app = app_with(|c| c.min_fill_seconds = 3).await;
     let slug = open_slugs(&app)[0].clone();
@@ -442,7 +444,7 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     assert_eq!(count(&app), 1);
 }
 
-#[tokio::test]
+backend_test!(a_cv_over_the_limit_is_refused_with_413);
 async fn a_cv_over_the_limit_is_refused_with_413() {
     let app = app_with(|c| c.applications.max_cv_bytes = 20_000).await;
     let slug = open_slugs(&app)[0].clone();
@@ -484,7 +486,7 @@ async fn a_cv_over_the_limit_is_refused_with_413() {
     assert!(head.starts_with("HTTP/1.1 413"), "{head}");
 }
 
-#[tokio::test]
+backend_test!(the_hourly_limit_per_address_and_duplicates_are_refused);
 async fn the_hourly_limit_per_address_and_duplicates_are_refused() {
     let app = app_with(|c| c.applications.apply_per_hour = 2).await;
     let slugs = open_slugs(&app);
@@ -520,7 +522,7 @@ async fn the_hourly_limit_per_address_and_duplicates_are_refused() {
     assert_eq!(count(&app), 2);
 }
 
-#[tokio::test]
+backend_test!(a_closed_vacancy_shows_no_form_and_refuses_posts);
 async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
@@ -573,7 +575,7 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
     assert_eq!(r.status().as_u16(), 404);
 }
 
-#[tokio::test]
+backend_test!(the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everything);
 async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everything() {
     let app = app().await;
     let slugs = open_slugs(&app);
@@ -692,7 +694,7 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
     );
 }
 
-#[tokio::test]
+backend_test!(recruiters_filter_move_note_and_export_applications);
 async fn recruiters_filter_move_note_and_export_applications() {
     let app = app().await;
     let slugs = open_slugs(&app);
@@ -847,7 +849,7 @@ async fn recruiters_filter_move_note_and_export_applications() {
     assert!(csv.contains("Bob Baker") && !csv.contains("Ann Archer"));
 }
 
-#[tokio::test]
+backend_test!(the_cv_downloads_as_an_attachment_with_its_checked_type);
 async fn the_cv_downloads_as_an_attachment_with_its_checked_type() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
@@ -884,7 +886,7 @@ async fn the_cv_downloads_as_an_attachment_with_its_checked_type() {
     );
 }
 
-#[tokio::test]
+backend_test!(nobody_signed_out_reaches_an_application_or_a_cv);
 async fn nobody_signed_out_reaches_an_application_or_a_cv() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
@@ -959,7 +961,7 @@ async fn smtp_listener() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>) 
     (port, rx)
 }
 
-#[tokio::test]
+backend_test!(mail_goes_to_the_candidate_and_the_recruiters_through_smtp);
 async fn mail_goes_to_the_candidate_and_the_recruiters_through_smtp() {
     let (port, mut inbox) = smtp_listener().await;
     let app = app_with(|c| {
@@ -997,7 +999,7 @@ async fn mail_goes_to_the_candidate_and_the_recruiters_through_smtp() {
     );
 }
 
-#[tokio::test]
+backend_test!(a_broken_mail_server_does_not_lose_the_application);
 async fn a_broken_mail_server_does_not_lose_the_application() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -1011,7 +1013,7 @@ async fn a_broken_mail_server_does_not_lose_the_application() {
     assert_eq!(count(&app), 1);
 }
 
-#[tokio::test]
+backend_test!(purge_erases_old_applications_of_closed_vacancies_only);
 async fn purge_erases_old_applications_of_closed_vacancies_only() {
     let app = app().await;
     let slugs = open_slugs(&app);
@@ -1066,7 +1068,7 @@ async fn purge_erases_old_applications_of_closed_vacancies_only() {
     assert_eq!(left, vec!["New Closed", "Old Open"]);
 }
 
-#[tokio::test]
+backend_test!(the_stored_type_and_download_name_come_from_the_content);
 async fn the_stored_type_and_download_name_come_from_the_content() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();

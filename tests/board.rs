@@ -261,7 +261,7 @@ fn form_encode(key: &str, value: &str) -> String {
 // 1. Listing
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(list_shows_only_open_vacancies_newest_first_twenty_per_page);
 async fn list_shows_only_open_vacancies_newest_first_twenty_per_page() {
     let app = common::spawn_app_with(false).await;
     let mut open = Vec::new();
@@ -335,7 +335,7 @@ async fn list_shows_only_open_vacancies_newest_first_twenty_per_page() {
     }
 }
 
-#[tokio::test]
+backend_test!(demo_board_lists_the_open_demo_vacancies_over_two_pages);
 async fn demo_board_lists_the_open_demo_vacancies_over_two_pages() {
     let app = common::spawn_app().await;
     let titles = all_results(&app, "").await;
@@ -365,7 +365,7 @@ async fn demo_board_lists_the_open_demo_vacancies_over_two_pages() {
 // 2. Pagination keeps the filters
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(pagination_links_keep_the_filters);
 async fn pagination_links_keep_the_filters() {
     let app = common::spawn_app_with(false).await;
     for i in 0..23 {
@@ -502,7 +502,7 @@ fn filter_fixture(app: &TestApp) {
     publish(app, &e, &[], hours(5));
 }
 
-#[tokio::test]
+backend_test!(each_filter_alone_narrows_the_list);
 async fn each_filter_alone_narrows_the_list() {
     let app = common::spawn_app_with(false).await;
     filter_fixture(&app);
@@ -545,7 +545,7 @@ async fn each_filter_alone_narrows_the_list() {
     );
 }
 
-#[tokio::test]
+backend_test!(values_of_one_filter_are_ored_and_different_filters_anded);
 async fn values_of_one_filter_are_ored_and_different_filters_anded() {
     let app = common::spawn_app_with(false).await;
     filter_fixture(&app);
@@ -599,7 +599,7 @@ fn with_single(query: &str, name: &str, value: &str) -> String {
     serde_urlencoded::to_string(pairs).unwrap()
 }
 
-#[tokio::test]
+backend_test!(facet_counts_equal_the_results_of_choosing_that_value);
 async fn facet_counts_equal_the_results_of_choosing_that_value() {
     let app = common::spawn_app().await;
     let bases = [
@@ -648,7 +648,7 @@ async fn facet_counts_equal_the_results_of_choosing_that_value() {
     }
 }
 
-#[tokio::test]
+backend_test!(facet_counts_in_a_controlled_board);
 async fn facet_counts_in_a_controlled_board() {
     let app = common::spawn_app_with(false).await;
     filter_fixture(&app);
@@ -675,7 +675,7 @@ async fn facet_counts_in_a_controlled_board() {
 // 5. Minimum salary
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(salary_min_compares_the_yearly_top_of_range);
 async fn salary_min_compares_the_yearly_top_of_range() {
     let app = common::spawn_app_with(false).await;
     let jobs = [
@@ -803,7 +803,7 @@ async fn salary_min_compares_the_yearly_top_of_range() {
 // 6. Keyword search
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(search_matches_prefixes_ranks_titles_first_and_reads_skills);
 async fn search_matches_prefixes_ranks_titles_first_and_reads_skills() {
     let app = common::spawn_app_with(false).await;
     // The title match is the oldest, so ranking, not recency, must put it first.
@@ -892,7 +892,7 @@ async fn search_matches_prefixes_ranks_titles_first_and_reads_skills() {
     );
 }
 
-#[tokio::test]
+backend_test!(search_echoes_the_query_and_combines_with_filters);
 async fn search_echoes_the_query_and_combines_with_filters() {
     let app = common::spawn_app().await;
     let html = page(&app, "/vacancies?q=python").await;
@@ -914,7 +914,7 @@ async fn search_echoes_the_query_and_combines_with_filters() {
 // 7. Sort by salary
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(sort_by_salary_orders_by_yearly_top_with_unstated_last);
 async fn sort_by_salary_orders_by_yearly_top_with_unstated_last() {
     let app = common::spawn_app_with(false).await;
     // Publication order is deliberately unrelated to salary order.
@@ -1006,7 +1006,7 @@ fn full_vacancy(app: &TestApp) -> VacancyFields {
     f
 }
 
-#[tokio::test]
+backend_test!(vacancy_page_shows_every_fact_and_related_vacancies);
 async fn vacancy_page_shows_every_fact_and_related_vacancies() {
     let app = common::spawn_app_with(false).await;
     let fields = full_vacancy(&app);
@@ -1118,7 +1118,7 @@ async fn vacancy_page_shows_every_fact_and_related_vacancies() {
     assert_eq!(related, set(&["SRE On Call", "Backend With Terraform"]));
 }
 
-#[tokio::test]
+backend_test!(vacancy_page_without_salary_or_deadline_says_so);
 async fn vacancy_page_without_salary_or_deadline_says_so() {
     let app = common::spawn_app_with(false).await;
     let v = publish(&app, &job(&app, "Quiet Role"), &[], hours(1));
@@ -1132,7 +1132,7 @@ async fn vacancy_page_without_salary_or_deadline_says_so() {
     );
 }
 
-#[tokio::test]
+backend_test!(demo_vacancy_page_shows_seniority_label_and_salary);
 async fn demo_vacancy_page_shows_seniority_label_and_salary() {
     let app = common::spawn_app().await;
     let list = page(
@@ -1162,7 +1162,7 @@ async fn demo_vacancy_page_shows_seniority_label_and_salary() {
 // 9. JobPosting JSON-LD
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(json_ld_of_an_on_site_or_hybrid_vacancy);
 async fn json_ld_of_an_on_site_or_hybrid_vacancy() {
     let app = common::spawn_app_with(false).await;
     let fields = full_vacancy(&app);
@@ -1210,7 +1210,7 @@ async fn json_ld_of_an_on_site_or_hybrid_vacancy() {
     assert!(jp.get("applicantLocationRequirements").is_none());
 }
 
-#[tokio::test]
+backend_test!(json_ld_of_a_remote_vacancy_and_of_one_without_salary_or_deadline);
 async fn json_ld_of_a_remote_vacancy_and_of_one_without_salary_or_deadline() {
     let app = common::spawn_app_with(false).await;
     let f = paid(
@@ -1255,7 +1255,7 @@ async fn json_ld_of_a_remote_vacancy_and_of_one_without_salary_or_deadline() {
     assert_eq!(jp["jobLocation"]["address"]["addressLocality"], "Berlin");
 }
 
-#[tokio::test]
+backend_test!(demo_json_ld_uses_yearly_units);
 async fn demo_json_ld_uses_yearly_units() {
     let app = common::spawn_app().await;
     let list = page(&app, "/vacancies?location=berlin&seniority=middle").await;
@@ -1268,7 +1268,7 @@ async fn demo_json_ld_uses_yearly_units() {
     assert!(jp["validThrough"].is_string());
 }
 
-#[tokio::test]
+backend_test!(closed_and_expired_pages_answer_without_job_posting_and_drafts_are_404);
 async fn closed_and_expired_pages_answer_without_job_posting_and_drafts_are_404() {
     let app = common::spawn_app_with(false).await;
     let mut closed = publish(&app, &job(&app, "Closed Role"), &[], hours(5));
@@ -1306,7 +1306,7 @@ async fn closed_and_expired_pages_answer_without_job_posting_and_drafts_are_404(
 // 10. Not found
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(unknown_pages_get_a_friendly_html_404);
 async fn unknown_pages_get_a_friendly_html_404() {
     let app = common::spawn_app().await;
     for path in [
@@ -1340,7 +1340,7 @@ async fn unknown_pages_get_a_friendly_html_404() {
 // 11. Bad input
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(bad_input_never_breaks_the_board);
 async fn bad_input_never_breaks_the_board() {
     let app = common::spawn_app().await;
     let long_q = format!("q={}", "rust+".repeat(2000));
@@ -1488,7 +1488,7 @@ fn assert_security_headers(r: &reqwest::Response, what: &str) {
     );
 }
 
-#[tokio::test]
+backend_test!(every_response_carries_the_security_headers);
 async fn every_response_carries_the_security_headers() {
     let app = common::spawn_app().await;
     let home = page(&app, "/").await;
@@ -1511,7 +1511,7 @@ async fn every_response_carries_the_security_headers() {
     }
 }
 
-#[tokio::test]
+backend_test!(static_css_is_versioned_and_cached_for_a_year);
 async fn static_css_is_versioned_and_cached_for_a_year() {
     let app = common::spawn_app().await;
     let home = page(&app, "/").await;
@@ -1536,7 +1536,7 @@ async fn static_css_is_versioned_and_cached_for_a_year() {
     assert_eq!(attr(&list, "link[rel=stylesheet]", "href").unwrap(), css);
 }
 
-#[tokio::test]
+backend_test!(html_is_compressed_when_the_client_accepts_it);
 async fn html_is_compressed_when_the_client_accepts_it() {
     let app = common::spawn_app().await;
     for (accept, expected) in [("gzip", "gzip"), ("br", "br"), ("gzip, deflate, br", "")] {
@@ -1571,7 +1571,7 @@ async fn html_is_compressed_when_the_client_accepts_it() {
     assert!(plain.text().await.unwrap().starts_with("<!doctype html>"));
 }
 
-#[tokio::test]
+backend_test!(healthz_answers_and_public_pages_set_no_cookie);
 async fn healthz_answers_and_public_pages_set_no_cookie() {
     let app = common::spawn_app().await;
     let r = app.get("/healthz").await;
@@ -1600,7 +1600,7 @@ async fn healthz_answers_and_public_pages_set_no_cookie() {
 // 13. Escaping
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
+backend_test!(hostile_text_is_escaped_everywhere);
 async fn hostile_text_is_escaped_everywhere() {
     let app = common::spawn_app_with(false).await;
     let title = "<script>alert(1)</script> Engineer";

@@ -65,7 +65,7 @@ async fn post_comment(app: &TestApp, slug: &str, fields: &[(&str, &str)]) -> req
 
 const DB_ARTICLE: &str = "databases-and-caches";
 
-#[tokio::test]
+backend_test!(learn_lists_paths_with_counts_and_reading_time);
 async fn learn_lists_paths_with_counts_and_reading_time() {
     let app = common::spawn_app().await;
     let (_, home) = app.get_html("/").await;
@@ -91,7 +91,7 @@ async fn learn_lists_paths_with_counts_and_reading_time() {
     );
 }
 
-#[tokio::test]
+backend_test!(a_path_is_an_ordered_list_of_published_steps);
 async fn a_path_is_an_ordered_list_of_published_steps() {
     let app = common::spawn_app_with(false).await;
     let path =
@@ -119,7 +119,7 @@ async fn a_path_is_an_ordered_list_of_published_steps() {
     assert!(html.contains("<html"), "a friendly HTML 404");
 }
 
-#[tokio::test]
+backend_test!(article_page_has_toc_faq_steps_json_ld_and_vacancies_for_its_skills);
 async fn article_page_has_toc_faq_steps_json_ld_and_vacancies_for_its_skills() {
     let app = common::spawn_app().await;
     let (status, html) = app.get_html(&format!("/articles/{DB_ARTICLE}")).await;
@@ -208,7 +208,7 @@ async fn article_page_has_toc_faq_steps_json_ld_and_vacancies_for_its_skills() {
     }
 }
 
-#[tokio::test]
+backend_test!(article_markdown_is_sanitised_and_rendered);
 async fn article_markdown_is_sanitised_and_rendered() {
     let app = common::spawn_app_with(false).await;
     let body = "## Setup\n\n<script>alert('x')</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncargo run\n```\n\n[evil](javascript:alert(1)) <img src=x onerror=alert(2)>\n\n## Setup\n";
@@ -222,7 +222,7 @@ async fn article_markdown_is_sanitised_and_rendered() {
     assert_eq!(attr(&html, ".prose h2", "id"), vec!["setup", "setup-2"]);
 }
 
-#[tokio::test]
+backend_test!(vacancy_page_links_to_articles_teaching_its_skills);
 async fn vacancy_page_links_to_articles_teaching_its_skills() {
     let app = common::spawn_app().await;
     let (_, list) = app.get_html("/vacancies?q=python").await;
@@ -239,7 +239,7 @@ async fn vacancy_page_links_to_articles_teaching_its_skills() {
     }
 }
 
-#[tokio::test]
+backend_test!(marking_steps_as_read_shows_progress_and_survives_a_rename);
 async fn marking_steps_as_read_shows_progress_and_survives_a_rename() {
     let app = common::spawn_app_with(false).await;
     let path = db::learning::insert_path(&mut app.conn(), "p", "Path", "A path.", 1).unwrap();
@@ -327,7 +327,7 @@ async fn marking_steps_as_read_shows_progress_and_survives_a_rename() {
     assert_eq!(r.status().as_u16(), 404);
 }
 
-#[tokio::test]
+backend_test!(a_new_comment_waits_for_moderation_and_emails_are_never_shown);
 async fn a_new_comment_waits_for_moderation_and_emails_are_never_shown() {
     let app = common::spawn_app().await;
     let r = post_comment(
@@ -406,7 +406,7 @@ async fn a_new_comment_waits_for_moderation_and_emails_are_never_shown() {
     assert!(html.contains("Your comment is published"));
 }
 
-#[tokio::test]
+backend_test!(replies_nest_one_level_under_their_comment);
 async fn replies_nest_one_level_under_their_comment() {
     let app = common::spawn_app().await;
     let a = db::learning::article_by_slug(&mut app.conn(), DB_ARTICLE)
@@ -466,7 +466,7 @@ async fn replies_nest_one_level_under_their_comment() {
     assert_eq!(textarea(&html, "comment"), "Lost reply");
 }
 
-#[tokio::test]
+backend_test!(comment_form_errors_sit_next_to_their_fields_and_keep_the_text);
 async fn comment_form_errors_sit_next_to_their_fields_and_keep_the_text() {
     let app = common::spawn_app().await;
     let before = comment_count(&app, CommentStatus::Pending);
@@ -497,7 +497,7 @@ async fn comment_form_errors_sit_next_to_their_fields_and_keep_the_text() {
     assert_eq!(comment_count(&app, CommentStatus::Pending), before);
 }
 
-#[tokio::test]
+backend_test!(spam_signals_are_refused_with_a_message);
 async fn spam_signals_are_refused_with_a_message() {
     let app = common::spawn_app().await;
     let before =
@@ -573,7 +573,7 @@ async fn spam_signals_are_refused_with_a_message() {
     assert_eq!(after, before, "nothing stored");
 }
 
-#[tokio::test]
+backend_test!(comments_sent_too_fast_are_refused);
 async fn comments_sent_too_fast_are_refused() {
     let app = common::spawn_app_configured(true, |c| c.min_fill_seconds = 120).await;
     let r = post_comment(
@@ -592,7 +592,7 @@ async fn comments_sent_too_fast_are_refused() {
     assert_eq!(textarea(&html, "comment"), "Fast typist");
 }
 
-#[tokio::test]
+backend_test!(one_address_may_send_five_comments_an_hour);
 async fn one_address_may_send_five_comments_an_hour() {
     let app = common::spawn_app().await;
     for i in 0..5 {
@@ -625,7 +625,7 @@ async fn one_address_may_send_five_comments_an_hour() {
     assert_eq!(textarea(&html, "comment"), "One too many");
 }
 
-#[tokio::test]
+backend_test!(sitemap_lists_paths_and_published_articles);
 async fn sitemap_lists_paths_and_published_articles() {
     let app = common::spawn_app().await;
     let sitemap = app.get("/sitemap.xml").await.text().await.unwrap();

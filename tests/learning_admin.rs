@@ -112,7 +112,7 @@ fn path_order(app: &TestApp, path_id: i32) -> Vec<(i32, i32)> {
         .collect()
 }
 
-#[tokio::test]
+backend_test!(an_invalid_article_comes_back_with_its_values_and_errors_beside_the_fields);
 async fn an_invalid_article_comes_back_with_its_values_and_errors_beside_the_fields() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -140,7 +140,7 @@ async fn an_invalid_article_comes_back_with_its_values_and_errors_beside_the_fie
     assert!(audit(&app, "article").is_empty());
 }
 
-#[tokio::test]
+backend_test!(preview_renders_the_markdown_safely_and_saves_nothing);
 async fn preview_renders_the_markdown_safely_and_saves_nothing() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -179,7 +179,7 @@ async fn preview_renders_the_markdown_safely_and_saves_nothing() {
     assert_eq!(learning::count_articles(&mut app.conn()).unwrap(), 0);
 }
 
-#[tokio::test]
+backend_test!(publish_edit_and_unpublish_keep_the_id_slug_and_first_publication_date);
 async fn publish_edit_and_unpublish_keep_the_id_slug_and_first_publication_date() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -303,7 +303,7 @@ async fn publish_edit_and_unpublish_keep_the_id_slug_and_first_publication_date(
     assert!(page.contains("<td>skills</td>"));
 }
 
-#[tokio::test]
+backend_test!(a_draft_follows_its_title_until_first_published);
 async fn a_draft_follows_its_title_until_first_published() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -318,7 +318,7 @@ async fn a_draft_follows_its_title_until_first_published() {
     assert_eq!(article(&app, id).slug, "version-control-with-git");
 }
 
-#[tokio::test]
+backend_test!(paths_are_created_and_ordered_with_their_articles);
 async fn paths_are_created_and_ordered_with_their_articles() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -520,7 +520,7 @@ fn statuses(app: &TestApp, ids: &[i32]) -> Vec<Option<String>> {
         .collect()
 }
 
-#[tokio::test]
+backend_test!(comments_are_moderated_one_by_one_and_in_bulk);
 async fn comments_are_moderated_one_by_one_and_in_bulk() {
     let app = common::spawn_app_with(false).await;
     // Recruiters moderate too, not only administrators.
@@ -648,7 +648,7 @@ async fn comments_are_moderated_one_by_one_and_in_bulk() {
     assert!(trail.contains(&(ids[0], "approve".to_string(), vec!["status".into()])));
 }
 
-#[tokio::test]
+backend_test!(without_the_csrf_token_nothing_changes);
 async fn without_the_csrf_token_nothing_changes() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
@@ -699,7 +699,7 @@ async fn without_the_csrf_token_nothing_changes() {
     );
 }
 
-#[tokio::test]
+backend_test!(signed_out_visitors_are_sent_to_sign_in);
 async fn signed_out_visitors_are_sent_to_sign_in() {
     let app = common::spawn_app_with(false).await;
     for path in [
@@ -718,7 +718,7 @@ async fn signed_out_visitors_are_sent_to_sign_in() {
     assert_eq!(learning::count_articles(&mut app.conn()).unwrap(), 0);
 }
 
-#[tokio::test]
+backend_test!(the_admin_pages_link_to_each_other);
 async fn the_admin_pages_link_to_each_other() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;

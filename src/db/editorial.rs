@@ -3,6 +3,8 @@
 
 use diesel::prelude::*;
 
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
 use super::schema::{articles, comments, learning_paths};
 use super::{learning, DbConn};
 use crate::models::{Article, ArticleStatus};
@@ -37,8 +39,15 @@ pub fn articles_for_admin(
     }
     let title = title.trim();
     if !title.is_empty() {
-        let pattern = format!("%{}%", title.replace(['\\', '%'], "").replace('_', " "));
-        query = query.filter(articles::title.like(pattern));
+        // Lower case on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+        let pattern = format!(
+            "%{}%",
+            title
+                .to_lowercase()
+                .replace(['\\', '%'], "")
+                .replace('_', " ")
+        );
+        query = query.filter(lower(articles::title).like(pattern));
     }
     query.load(conn)
 }

@@ -125,12 +125,18 @@ pub fn connect(database_url: &str, size: u32) -> Result<(DbPool, Backend), Strin
                 .map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
         }
     }
+    let manager = ConnectionManager {
+        backend: backend.clone(),
+    };
+    // One connection first: a wrong URL or password fails at once with the driver's own
+    // message instead of the pool's timeout.
+    manager
+        .connect()
+        .map_err(|e| format!("cannot open the database: {e}"))?;
     let pool = Pool::builder()
         .max_size(size.max(1))
         .connection_timeout(std::time::Duration::from_secs(10))
-        .build(ConnectionManager {
-            backend: backend.clone(),
-        })
+        .build(manager)
         .map_err(|e| format!("cannot open the database: {e}"))?;
     Ok((pool, backend))
 }

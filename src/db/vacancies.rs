@@ -86,6 +86,11 @@ pub fn related(
     Ok(scored.into_iter().take(limit).map(|(_, row)| row).collect())
 }
 
+diesel::define_sql_function! {
+    /// SQL `lower()`, on both backends.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 /// Vacancies for the admin list: optional status and title filter, newest change first.
 pub fn for_admin(
     conn: &mut DbConn,
@@ -103,7 +108,8 @@ pub fn for_admin(
     let title = title.trim();
     if !title.is_empty() {
         let pattern = format!("%{}%", title.replace(['\\', '%'], "").replace('_', " "));
-        query = query.filter(vacancies::title.like(pattern));
+        // LIKE ignores case on SQLite but not on PostgreSQL: compare lower-cased on both.
+        query = query.filter(lower(vacancies::title).like(pattern.to_lowercase()));
     }
     query.load(conn)
 }
