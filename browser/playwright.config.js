@@ -27,6 +27,7 @@ module.exports = defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 120_000,
+  globalTimeout: 20 * 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

@@ -135,7 +135,7 @@ test('admin templates and their states', async ({ page, site }) => {
   await site.check('users-created');
 
   // Account: a password change with errors.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ada Admin' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: process.env.CAREERS_ADMIN_NAME || 'Ada Admin' }).click();
   await site.check('account');
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true');

@@ -24,10 +24,19 @@ test('every visited page is valid HTML', async () => {
   }
   const { messages } = JSON.parse(out);
   const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
-  for (const m of messages.filter((m) => !errors.includes(m))) {
-    console.log(`vnu ${m.type}: ${path.basename(m.url || '')}:${m.lastLine || '?'} ${m.message}`);
-  }
-  const report = errors.map((m) => `${path.basename(m.url || '')}:${m.lastLine || '?'}: ${m.message}\n    ${(m.extract || '').replace(/\n/g, ' ')}`);
+  // One line per distinct message, with where it first occurs: a template error repeats on every page.
+  const summarise = (list) => {
+    const seen = new Map();
+    for (const m of list) {
+      const where = `${path.basename(m.url || '')}:${m.lastLine || '?'}`;
+      const entry = seen.get(m.message) || { count: 0, where, extract: (m.extract || '').replace(/\s+/g, ' ').trim() };
+      entry.count += 1;
+      seen.set(m.message, entry);
+    }
+    return [...seen].map(([msg, e]) => `${e.count}× ${msg}\n    first at ${e.where}: ${e.extract}`);
+  };
+  for (const line of summarise(messages.filter((m) => !errors.includes(m)))) console.log(`vnu note: ${line}`);
   console.log(`vnu: ${files.length} pages, ${errors.length} errors`);
+  const report = summarise(errors);
   expect(report, report.join('\n')).toEqual([]);
 });
