@@ -95,7 +95,11 @@ fn prerequisites() -> Option<PathBuf> {
     if chromium.is_none() {
         missing.push("chromium (apt-get install -y chromium)");
     }
-    for (tool, arg) in [("node", "--version"), ("npm", "--version"), ("java", "-version")] {
+    for (tool, arg) in [
+        ("node", "--version"),
+        ("npm", "--version"),
+        ("java", "-version"),
+    ] {
         let works = Command::new(tool)
             .arg(arg)
             .stdout(Stdio::null())
@@ -129,7 +133,11 @@ fn install_node_modules(browser_dir: &Path) {
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .status()
         .expect("run npm ci");
-    assert!(status.success(), "npm ci failed in {}", browser_dir.display());
+    assert!(
+        status.success(),
+        "npm ci failed in {}",
+        browser_dir.display()
+    );
 }
 
 fn database_url(data: &Path) -> String {
@@ -199,7 +207,10 @@ impl Server {
         let sink = Arc::clone(&log);
         std::thread::spawn(move || {
             use std::io::BufRead;
-            for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
                 sink.lock().unwrap().push(line);
             }
         });
