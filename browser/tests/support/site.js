@@ -70,6 +70,11 @@ class Site {
     await expect(skip).toHaveAttribute('href', '#main');
     await expect(page.getByRole('main')).toHaveAttribute('id', 'main');
     await expect(page).toHaveTitle(/\S/);
+    // Sensible outline: the h1 comes first and no level is skipped on the way down.
+    const levels = await page.getByRole('heading').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect.soft(levels[0], `${name}: the first heading is not the h1`).toBe(1);
+    const skips = levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1);
+    expect.soft(skips, `${name}: heading levels skip (${levels.join(' ')})`).toEqual([]);
 
     if (this.viewport && this.viewport.width <= PHONE_WIDTH) {
       const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
@@ -139,10 +144,4 @@ const test = base.test.extend({
   },
 });
 
-/** Whether the current project is the 360 px phone run. */
-function isPhone(testInfo) {
-  const vp = testInfo.project.use.viewport;
-  return Boolean(vp && vp.width <= PHONE_WIDTH);
-}
-
-module.exports = { test, expect, isPhone, PHONE_WIDTH };
+module.exports = { test, expect };
