@@ -57,6 +57,9 @@ class Site {
 
     const doc = this.lastDocument;
     expect(doc, `no document response recorded for ${name}`).toBeTruthy();
+    // A page restored from the back/forward cache sends no response: never check stale bytes.
+    const bare = (u) => u.split('#')[0];
+    expect(bare(doc.url), `${name}: the recorded document is not the page shown`).toBe(bare(page.url()));
     expect(doc.status, `HTTP status of ${doc.url}`).toBe(status);
     expect(doc.contentType).toContain('text/html');
     const html = await doc.body;
