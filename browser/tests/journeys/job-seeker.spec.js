@@ -4,7 +4,7 @@ const { test, expect } = require('../support/site');
 
 test.use({ journey: 'seeker' });
 
-test('search from the home page, narrow by a filter, open a vacancy', async ({ page, site }) => {
+test('search from the home page, narrow by two filters, open a vacancy', async ({ page, site }) => {
   await page.goto('/');
   await site.check('home');
 
@@ -37,6 +37,23 @@ test('search from the home page, narrow by a filter, open a vacancy', async ({ p
     await expect(card.getByText('Remote', { exact: true })).toBeVisible();
   }
   await site.check('filtered');
+
+  // A second filter: a seniority whose facet count promises fewer results; the count must hold.
+  const seniority = page.getByRole('group', { name: 'Seniority' }).getByRole('checkbox');
+  let pick = null;
+  for (const box of await seniority.all()) {
+    const label = await box.evaluate((el) => el.labels[0].textContent);
+    const n = Number(label.match(/\((\d+)\)/)[1]);
+    if (n > 0 && n < after && (!pick || n > pick.n)) pick = { box, n, name: label.split('(')[0].trim() };
+  }
+  expect(pick, 'a seniority that narrows the results').toBeTruthy();
+  await pick.box.check();
+  await page.getByRole('button', { name: 'Show vacancies' }).click();
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${pick.name.replace(/[+]/g, '\\+')} `) })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /^Remote\b/ })).toBeChecked();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${pick.n} vacanc`) })).toBeVisible();
+  await expect(cards).toHaveCount(Math.min(pick.n, 20));
+  await site.check('two-filters');
 
   // Open the first result.
   const link = cards.first().getByRole('link');
