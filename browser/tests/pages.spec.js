@@ -1,0 +1,170 @@
+// A tour of every template the demo can reach, in the states people meet (empty results, errors,
+// 404), plus keyboard use: skip link, visible focus, print style. Desktop viewport; each page gets
+// the same checks as the journeys (screenshot, raw HTML for the validator, axe light + dark).
+const { test, expect } = require('./support/site');
+
+test.describe(() => {
+  test.use({ journey: 'public' });
+  test('public templates and their states', async ({ page, site }) => {
+    await page.goto('/vacancies');
+    await site.check('vacancies');
+    await page.getByRole('link', { name: 'Next →' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
+    await site.check('vacancies-page-2');
+    await page.goto('/vacancies');
+    await page.getByRole('link', { name: 'salary', exact: true }).click();
+    await expect(page).toHaveURL(/sort=salary/);
+    await site.check('vacancies-by-salary');
+
+    // Nothing found: the page suggests wider searches.
+    await page.goto('/vacancies?q=xylophonist&work_mode=onsite&seniority=intern');
+    await expect(page.getByText('No vacancies match this search.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'All open vacancies' })).toBeVisible();
+    await site.check('vacancies-empty');
+
+    // Browse chips on the home page lead to filtered lists.
+    await page.goto('/');
+    await page.getByRole('link', { name: /^Backend \d+$/ }).click();
+    await expect(page.getByRole('checkbox', { name: /^Backend\b/ })).toBeChecked();
+    await site.check('category');
+
+    // Missing pages: a friendly 404, not a bare string.
+    await page.goto('/vacancies/no-such-vacancy');
+    await expect(page.getByRole('link', { name: 'Browse open vacancies' })).toBeVisible();
+    await site.check('404-vacancy', { status: 404 });
+    await page.goto('/no/such/page');
+    await site.check('404', { status: 404 });
+
+    // Bad input gets a clear error page, never a 500.
+    const bad = await page.goto('/vacancies?page=abc');
+    expect(bad.status()).toBeGreaterThanOrEqual(200);
+    expect(bad.status()).toBeLessThan(500);
+    await site.check('bad-query', { status: bad.status() });
+  });
+});
+
+test.describe(() => {
+  test.use({ journey: 'vacancy' });
+  test('vacancy page: dark mode and print style', async ({ page, site }) => {
+    await page.goto('/vacancies');
+    await page.getByRole('article').first().getByRole('link').click();
+    await site.check('vacancy');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await site.check('vacancy-dark');
+    // Print: no navigation, filters or footer on paper; the content stays.
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(page.getByRole('contentinfo')).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await site.check('vacancy-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('keyboard: skip link and visible focus', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await expect(page.getByRole('main')).toBeFocused();
+  // From the main content, the next Tab reaches the search field, then its button.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search vacancies')).toBeFocused();
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Search' })).toBeFocused();
+  await expectVisibleFocus(page);
+  // Checkboxes in the filters too.
+  await page.goto('/vacancies');
+  await page.getByRole('checkbox', { name: /^Remote\b/ }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: /^Remote\b/ })).toBeFocused();
+  await expectVisibleFocus(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectVisibleFocus(page);
+});
+
+test.describe(() => {
+  test.use({ journey: 'admin' });
+  test('admin templates and their states', async ({ page, site }) => {
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/admin\/login/);
+    await page.getByLabel('Email').fill(process.env.CAREERS_ADMIN_EMAIL);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription(/.+/);
+    await site.check('login-failed', { status: 401 });
+    await page.getByLabel('Password').fill(process.env.CAREERS_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await site.check('dashboard');
+
+    await page.goto('/admin/vacancies?status=closed&title=nothing-like-this');
+    await expect(page.getByText('No vacancies match.')).toBeVisible();
+    await site.check('vacancies-none');
+
+    // A demo vacancy: detail with history and checklist, edit form, preview page.
+    await page.goto('/admin/vacancies');
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Ready for Google?' })).toBeVisible();
+    await site.check('vacancy');
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await site.check('edit');
+    // "Preview and check" re-renders the form with the rendered sections and the checklist.
+    await page.getByRole('button', { name: 'Preview and check' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Preview (not saved yet)' })).toBeVisible();
+    await site.check('edit-preview');
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole('link', { name: 'Preview' }).click();
+    await expect(page.getByText('Preview: this is how the page will look once published.')).toBeVisible();
+    await site.check('preview');
+
+    // Users: the list, a create attempt with errors, then a real one showing the temporary password.
+    await page.goto('/admin/users');
+    await site.check('users');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription(/.+/);
+    await site.check('users-invalid', { status: 422 });
+    await page.getByLabel('Email').fill('rita.recruiter@example.com');
+    await page.getByLabel('Name').fill('Rita Recruiter');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('rita.recruiter@example.com').first()).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Temporary password');
+    await site.check('users-created');
+
+    // Account: a password change with errors.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: process.env.CAREERS_ADMIN_NAME || 'Ada Admin' }).click();
+    await site.check('account');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true');
+    await site.check('account-invalid', { status: 422 });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    await site.check('audit');
+  });
+});
+
+/** The focused element draws a visible outline (or box-shadow) and sits inside the viewport. */
+async function expectVisibleFocus(page) {
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    return {
+      tag: el.tagName,
+      outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+      shadow: s.boxShadow !== 'none',
+      inView: r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= -1 && r.left < window.innerWidth,
+    };
+  });
+  expect(focus.outline || focus.shadow, `${focus.tag} shows no focus indicator`).toBe(true);
+  expect(focus.inView, `${focus.tag} is focused off screen`).toBe(true);
+}

@@ -1,0 +1,150 @@
+// The `site` fixture: after each step of a journey, `site.check(step)` saves a full-page
+// screenshot and the raw server HTML, and checks what every page must get right (one h1, lang,
+// skip link, no horizontal scrolling at 360 px, axe in light and dark, no console errors).
+const fs = require('node:fs');
+const path = require('node:path');
+const base = require('@playwright/test');
+const paths = require('./paths');
+
+const { expect } = base;
+const AXE = require.resolve('axe-core/axe.min.js');
+const PHONE_WIDTH = 360;
+
+class Site {
+  constructor(page, browser, testInfo, journey) {
+    this.page = page;
+    this.browser = browser;
+    this.variant = testInfo.project.name;
+    this.journey = journey;
+    this.viewport = testInfo.project.use.viewport;
+    this.isMobile = Boolean(testInfo.project.use.isMobile);
+    this.lastDocument = null;
+    this.problems = [];
+    this.steps = [];
+    // Keep the bytes the server sent for each main-frame document (POST results included):
+    // page.content() is the DOM after parsing, which would hide markup errors from the validator.
+    page.on('response', (response) => {
+      const request = response.request();
+      if (request.resourceType() !== 'document' || response.frame() !== page.mainFrame()) return;
+      const status = response.status();
+      if (status >= 300 && status < 400) return;
+      this.lastDocument = {
+        url: response.url(),
+        status,
+        contentType: response.headers()['content-type'] || '',
+        body: response.body().catch((e) => Promise.reject(new Error(`no body for ${response.url()}: ${e}`))),
+      };
+      this.lastDocument.body.catch(() => {});
+    });
+    // CSP violations and script errors show up here.
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      // A 401/404/422 document is expected where check() asserts its status; anything else
+      // (a stylesheet, an icon, a CSP refusal) is a problem.
+      if (msg.text().startsWith('Failed to load resource') && msg.location().url === this.lastDocument?.url) return;
+      this.problems.push(`console error on ${page.url()}: ${msg.text()} ${msg.location().url || ''}`);
+    });
+    page.on('pageerror', (err) => this.problems.push(`page error on ${page.url()}: ${err.message}`));
+  }
+
+  /** Screenshot, raw HTML and the per-page checks for the page now shown. */
+  async check(step, { status = 200 } = {}) {
+    const { page } = this;
+    await page.waitForLoadState('load');
+    const name = `${this.journey}-${this.variant}-${String(this.steps.length + 1).padStart(2, '0')}-${step}`;
+    this.steps.push(name);
+    await page.screenshot({ path: path.join(paths.screenshots, `${name}.png`), fullPage: true });
+
+    const doc = this.lastDocument;
+    expect(doc, `no document response recorded for ${name}`).toBeTruthy();
+    // A page restored from the back/forward cache sends no response: never check stale bytes.
+    const bare = (u) => u.split('#')[0];
+    expect(bare(doc.url), `${name}: the recorded document is not the page shown`).toBe(bare(page.url()));
+    expect(doc.status, `HTTP status of ${doc.url}`).toBe(status);
+    expect(doc.contentType).toContain('text/html');
+    const html = await doc.body;
+    fs.writeFileSync(path.join(paths.html, `${name}.html`), html);
+
+    // Structure every page shares.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 }), `${name}: exactly one h1`).toHaveCount(1);
+    // includeHidden: the skip link is off screen until focused, and gone in print.
+    const skip = page.getByRole('link', { name: 'Skip to content', includeHidden: true });
+    await expect(skip).toHaveAttribute('href', '#main');
+    await expect(page.getByRole('main')).toHaveAttribute('id', 'main');
+    await expect(page).toHaveTitle(/\S/);
+    // Sensible outline: the h1 comes first and no level is skipped on the way down.
+    const levels = await page.getByRole('heading').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect.soft(levels[0], `${name}: the first heading is not the h1`).toBe(1);
+    const skips = levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1);
+    expect.soft(skips, `${name}: heading levels skip (${levels.join(' ')})`).toEqual([]);
+
+    if (this.viewport && this.viewport.width <= PHONE_WIDTH) {
+      const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      expect.soft(width, `${name}: the page scrolls sideways at ${this.viewport.width} px`).toBeLessThanOrEqual(PHONE_WIDTH);
+    }
+
+    await this.axe(name, doc.url, html, doc.status);
+  }
+
+  /**
+   * axe-core on the same bytes, in a separate context that bypasses the CSP (the site allows no
+   * inline script, and axe has to be injected), in light and in dark colour schemes.
+   */
+  async axe(name, url, html, status) {
+    const context = await this.browser.newContext({
+      bypassCSP: true,
+      javaScriptEnabled: true,
+      viewport: this.viewport,
+      isMobile: this.isMobile,
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    try {
+      const page = await context.newPage();
+      let served = false;
+      await page.route((u) => !served && u.href === url, (route) => {
+        served = true;
+        return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body: html });
+      });
+      await page.goto(url);
+      await page.addScriptTag({ path: AXE });
+      const failures = [];
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const result = await page.evaluate(async () =>
+          // eslint-disable-next-line no-undef
+          axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }),
+        );
+        for (const v of result.violations) {
+          const line = `${name} [${scheme}] ${v.impact} ${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 5)
+            .map((n) => n.target.join(' ') + (n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : ''))
+            .join('; ')}`;
+          if (v.impact === 'critical' || v.impact === 'serious') failures.push(line);
+          else console.log(`axe note: ${line}`);
+        }
+      }
+      expect.soft(failures, `axe: critical or serious violations\n${failures.join('\n')}`).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** Fails on console errors (CSP violations, script errors) seen during the test. */
+  finish() {
+    expect(this.problems, this.problems.join('\n')).toEqual([]);
+  }
+}
+
+/** `test` with a `site` fixture; the journey name comes from `test.use({ journey: '...' })`. */
+const test = base.test.extend({
+  journey: ['page', { option: true }],
+  site: async ({ page, browser, journey }, use, testInfo) => {
+    const site = new Site(page, browser, testInfo, journey);
+    await use(site);
+    site.finish();
+  },
+});
+
+module.exports = { test, expect };
