@@ -104,6 +104,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/articles/{slug}/read", web::post().to(articles::mark_read))
         .route("/healthz", web::get().to(meta::health))
         .route("/robots.txt", web::get().to(meta::robots))
-        .route("/sitemap.xml", web::get().to(meta::sitemap));
+        .route("/sitemap.xml", web::get().to(meta::sitemap))
+        .route("/feed.xml", web::get().to(meta::feed));
     register_admin(cfg);
 }

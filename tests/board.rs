@@ -1679,3 +1679,29 @@ async fn hostile_text_is_escaped_everywhere() {
         Some("<script>alert(6)</script>")
     );
 }
+
+backend_test!(atom_feed_lists_open_vacancies_only);
+async fn atom_feed_lists_open_vacancies_only() {
+    let app = common::spawn_app_with(false).await;
+    let open = publish(&app, &job(&app, "Feed <Open> & Co"), &["Rust"], hours(2));
+    let mut closed = publish(&app, &job(&app, "Feed Closed"), &["Rust"], hours(1));
+    set_status(&app, &mut closed, VacancyStatus::Closed, None);
+    insert(&app, &job(&app, "Feed Draft"), &["Rust"]);
+
+    let r = app.get("/feed.xml").await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(header(&r, "content-type").starts_with("application/atom+xml"));
+    let xml = r.text().await.unwrap();
+    assert!(xml.contains("<title>Feed &lt;Open&gt; &amp; Co</title>"));
+    assert!(xml.contains(&format!(
+        "<id>http://careers.test/vacancies/{}</id>",
+        open.slug
+    )));
+    assert_eq!(
+        xml.matches("<entry>").count(),
+        1,
+        "closed and draft left out"
+    );
+    let (_, home) = app.get_html("/").await;
+    assert!(home.contains(r#"<link rel="alternate" type="application/atom+xml""#));
+}

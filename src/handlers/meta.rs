@@ -98,3 +98,53 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
         .content_type("application/xml; charset=utf-8")
         .body(xml))
 }
+
+/// Atom feed of the open vacancies, newest first, for job aggregators and feed readers.
+pub async fn feed(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let now = db::now();
+    let open = db::run(&state.pool, move |conn| Ok(db::vacancies::open(conn, now)?)).await?;
+    let site = &state.site;
+    let updated = open
+        .iter()
+        .map(|(v, _)| v.updated_at.max(v.published_at.unwrap_or(v.updated_at)))
+        .max()
+        .unwrap_or(now);
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
+         \x20 <title>{} careers: open vacancies</title>\n\
+         \x20 <id>{}</id>\n\
+         \x20 <link rel=\"self\" href=\"{}\"/>\n\
+         \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n\
+         \x20 <updated>{}</updated>\n\
+         \x20 <author><name>{}</name></author>\n",
+        xml_escape(&site.org_name),
+        xml_escape(&site.absolute("/vacancies")),
+        xml_escape(&site.absolute("/feed.xml")),
+        xml_escape(&site.absolute("/vacancies")),
+        crate::domain::timefmt::iso(updated),
+        xml_escape(&site.org_name),
+    );
+    for (v, c) in open.iter().take(50) {
+        let url = site.absolute(&format!("/vacancies/{}", v.slug));
+        let mut summary = format!("{} · {} · {}", c.name, v.seniority_label(), v.place());
+        if let Some(salary) = v.salary_text() {
+            summary.push_str(&format!(" · {salary}"));
+        }
+        summary.push_str(&format!(". {}", v.summary));
+        xml.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <published>{}</published>\n    <updated>{}</updated>\n    <category term=\"{}\" label=\"{}\"/>\n    <summary>{}</summary>\n  </entry>\n",
+            xml_escape(&v.title),
+            xml_escape(&url),
+            xml_escape(&url),
+            crate::domain::timefmt::iso(v.published_at.unwrap_or(v.created_at)),
+            crate::domain::timefmt::iso(v.updated_at.max(v.published_at.unwrap_or(v.updated_at))),
+            xml_escape(&c.slug),
+            xml_escape(&c.name),
+            xml_escape(&summary),
+        ));
+    }
+    xml.push_str("</feed>\n");
+    Ok(HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .body(xml))
+}
