@@ -2,6 +2,7 @@
 // 404), plus keyboard use: skip link, visible focus, print style. Desktop viewport; each page gets
 // the same checks as the journeys (screenshot, raw HTML for the validator, axe light + dark).
 const { test, expect } = require('./support/site');
+const { cv } = require('./support/files');
 
 test.describe(() => {
   test.use({ journey: 'public' });
@@ -149,6 +150,134 @@ test.describe(() => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await site.check('audit');
+  });
+});
+
+test.describe(() => {
+  test.use({ journey: 'learning' });
+  test('learning templates: paths, a reply form, a 404 article', async ({ page, site }) => {
+    await page.goto('/learn');
+    await page.getByRole('link', { name: 'Data & BI analyst' }).click();
+    await expect(page.getByText(/^0 of \d+ steps read/)).toBeVisible();
+    await site.check('path');
+    // An article with a conversation: one comment and its reply, then the reply form.
+    await page.goto('/articles/databases-and-caches');
+    const comments = page.getByRole('region', { name: /^Comments/ });
+    await expect(comments.getByText('Tomasz W.', { exact: true })).toBeVisible();
+    await expect(comments.getByText('Northwind Labs team', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Open vacancies that need these skills' })).toBeVisible();
+    await site.check('article-with-comments');
+    await comments.getByRole('link', { name: 'Reply to Tomasz W.' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: 'Reply to Tomasz W.' })).toBeVisible();
+    await site.check('reply-form');
+    await page.goto('/articles/no-such-article');
+    await site.check('404-article', { status: 404 });
+  });
+});
+
+test.describe(() => {
+  test.use({ journey: 'applications' });
+  test('applications: candidate receipt, recruiter pipeline, erase for good', async ({ page, site }) => {
+    // A candidate applies to a demo vacancy.
+    await page.goto('/vacancies');
+    await page.getByRole('article').first().getByRole('link').click();
+    const vacancy = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+    const apply = page.getByRole('region', { name: 'Apply for this job' });
+    await apply.getByLabel('Full name').fill('Mary Jackson');
+    await apply.getByLabel('Email').fill('mary.jackson@example.com');
+    await apply.getByLabel('Phone').fill('+44 20 7946 0000');
+    await apply.getByLabel('LinkedIn').fill('https://www.linkedin.com/in/mary-jackson');
+    await apply.getByLabel('CV').setInputFiles(cv('Mary Jackson'));
+    await apply.getByLabel(/^I agree that/).check();
+    await site.pauseLikeAPerson();
+    await apply.getByRole('button', { name: 'Send application' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Thank you, your application is in' })).toBeVisible();
+    const receipt = await page.getByRole('link', { name: /\/applications\/[0-9a-f]{64}$/ }).getAttribute('href');
+
+    // The recruiter's side: the list, the application, a status move and a note.
+    await page.goto('/admin/applications');
+    await page.getByLabel('Email').fill(process.env.CAREERS_ADMIN_EMAIL);
+    await page.getByLabel('Password').fill(process.env.CAREERS_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
+    await site.check('admin-applications');
+    await page.getByLabel('Name or email').fill('mary.jackson');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(2); // header + Mary
+    await site.check('admin-applications-search');
+    await page.getByRole('link', { name: 'Mary Jackson' }).click();
+    await expect(page.getByRole('link', { name: 'cv.pdf' })).toBeVisible();
+    await site.check('admin-application');
+    await page.getByRole('button', { name: 'Move to reviewing' }).click();
+    await expect(page.getByRole('button', { name: 'Move to interview' })).toBeVisible();
+    await page.getByLabel('New note').fill('Strong SQL; ask about on-call experience.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await expect(page.getByText('Strong SQL; ask about on-call experience.')).toBeVisible();
+    await site.check('admin-application-reviewing');
+    await page.getByRole('link', { name: vacancy }).first().click();
+    await site.check('admin-vacancy-with-applications');
+
+    // The candidate sees "In review", then erases everything; the link stops working.
+    await page.goto(receipt);
+    await expect(page.locator('#status')).toHaveText('In review');
+    await site.check('receipt-in-review');
+    await page.getByLabel('Yes, erase my application and CV').check();
+    await page.getByRole('button', { name: 'Erase for good' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await site.check('erased');
+    await page.goto(receipt);
+    await site.check('receipt-gone', { status: 404 });
+  });
+});
+
+test.describe(() => {
+  test.use({ journey: 'editor' });
+  test('editor templates: articles, paths, comment moderation', async ({ page, site }) => {
+    await page.goto('/admin/articles');
+    await page.getByLabel('Email').fill(process.env.CAREERS_ADMIN_EMAIL);
+    await page.getByLabel('Password').fill(process.env.CAREERS_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
+    await site.check('articles');
+
+    // A new article sent empty: errors next to the fields, status 422.
+    await page.getByRole('link', { name: 'Write an article' }).click();
+    await site.check('article-new');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Title')).toHaveAccessibleDescription(/.+/);
+    await site.check('article-invalid', { status: 422 });
+
+    // An existing article: its page, the edit form and the preview.
+    await page.goto('/admin/articles');
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
+    await site.check('article');
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await site.check('article-edit');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Preview (not saved yet)' })).toBeVisible();
+    await site.check('article-preview');
+    await page.goto('/admin/articles');
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'Delete…' }).click();
+    await expect(page.getByRole('button', { name: 'Delete the article' })).toBeVisible();
+    await site.check('article-delete');
+
+    // Paths: the ordered list and a path's form.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Paths' }).click();
+    await site.check('paths');
+    await page.getByRole('link', { name: 'Edit Backend developer' }).click();
+    await site.check('path-edit');
+
+    // Comments: the queue, pending first; approve one and see it on the article.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Comments' }).click();
+    await site.check('comments');
+    await page.getByRole('button', { name: 'Approve the comment by Daniel O.' }).click();
+    await expect(page.getByRole('button', { name: 'Approve the comment by Daniel O.' })).toHaveCount(0);
+    await site.check('comments-approved');
+    await page.goto('/articles/how-to-start-in-data');
+    await expect(page.getByRole('region', { name: /^Comments/ }).getByText('Daniel O.', { exact: true })).toBeVisible();
   });
 });
 

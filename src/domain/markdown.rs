@@ -81,6 +81,8 @@ pub fn render(markdown: &str) -> Rendered {
         .add_tag_attributes("h3", &["id"])
         .add_tag_attributes("h4", &["id"])
         .add_tag_attributes("a", &["aria-label"])
+        // A code block wider than a phone scrolls; keyboard users must be able to reach it.
+        .set_tag_attribute_value("pre", "tabindex", "0")
         .clean(&unsafe_html)
         .to_string();
     Rendered { html, toc }
@@ -152,6 +154,6 @@ mod tests {
     fn tables_and_code_blocks_survive_sanitising() {
         let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n```sql\nSELECT 1;\n```\n");
         assert!(html.contains("<table>") && html.contains("<td>1</td>"));
-        assert!(html.contains("<pre><code") && html.contains("SELECT 1;"));
+        assert!(html.contains("<pre tabindex=\"0\"><code") && html.contains("SELECT 1;"));
     }
 }

@@ -1,10 +1,19 @@
-// Journey 1: a job seeker searches from the home page, narrows by filters, opens a vacancy
-// (and, once applications exist, applies with a PDF and opens the receipt link).
+// Journey 1: a job seeker searches from the home page, narrows by filters, opens a vacancy,
+// applies with a PDF (after one rejected file) and opens the private receipt link.
 const { test, expect } = require('../support/site');
+const { cv, notReallyPdf } = require('../support/files');
+
+// A different candidate per variant: one email may apply to one vacancy once a day.
+const CANDIDATES = {
+  desktop: { name: 'Grace Hopper', email: 'grace.hopper@example.com', github: 'ghopper' },
+  nojs: { name: 'Alan Turing', email: 'alan.turing@example.com', github: 'aturing' },
+  phone: { name: 'Katherine Johnson', email: 'katherine.johnson@example.com', github: 'kjohnson' },
+};
+const COVER_LETTER = 'I have run production services for five years and would like to work on yours.';
 
 test.use({ journey: 'seeker' });
 
-test('search from the home page, narrow by two filters, open a vacancy', async ({ page, site }) => {
+test('search, narrow by two filters, open a vacancy, apply with a PDF, open the receipt', async ({ page, site }, testInfo) => {
   await page.goto('/');
   await site.check('home');
 
@@ -64,13 +73,48 @@ test('search from the home page, narrow by two filters, open a vacancy', async (
   await expect(page.getByRole('link', { name: 'Vacancies', exact: true }).first()).toBeVisible();
   await site.check('vacancy');
 
-  // TODO(applications, issue 5): apply with a PDF and open the receipt link. When the apply form
-  // lands on the vacancy page, continue here, for example:
-  //   await page.getByLabel('Full name').fill('Ada Lovelace'); ... getByLabel('CV').setInputFiles(pdf)
-  //   await page.getByRole('button', { name: 'Send application' }).click(); await site.check('applied');
-  //   await page.getByRole('link', { name: /receipt/i }).click(); await site.check('receipt');
-  // (and one attempt with a validation error first, like the recruiter journey).
-});
+  // Apply. First with a file that only pretends to be a PDF: the form comes back with the
+  // message next to the CV field, what was typed kept, and a request to choose the file again.
+  const who = CANDIDATES[testInfo.project.name] || CANDIDATES.desktop;
+  const apply = page.getByRole('region', { name: 'Apply for this job' });
+  await apply.getByLabel('Full name').fill(who.name);
+  await apply.getByLabel('Email').fill(who.email);
+  await apply.getByLabel('GitHub').fill(`https://github.com/${who.github}`);
+  await apply.getByLabel('Cover letter').fill(COVER_LETTER);
+  await apply.getByLabel('CV').setInputFiles(notReallyPdf());
+  await apply.getByLabel(/^I agree that/).check();
+  await site.pauseLikeAPerson();
+  await apply.getByRole('button', { name: 'Send application' }).click();
+  const cvField = page.getByLabel('CV');
+  await expect(cvField).toHaveAttribute('aria-invalid', 'true');
+  await expect(cvField).toHaveAccessibleDescription(/not a PDF, DOC, DOCX, ODT or RTF document/);
+  await expect(cvField).toHaveAccessibleDescription(/choose your file again/i);
+  await expect(page.getByLabel('Full name')).toHaveValue(who.name);
+  await expect(apply.getByLabel('Email')).toHaveValue(who.email);
+  await expect(page.getByLabel('Cover letter')).toHaveValue(COVER_LETTER);
+  await expect(page.getByLabel(/^I agree that/)).toBeChecked();
+  await site.check('apply-invalid', { status: 422 });
 
-// Placeholder that shows up as "skipped" in every run until applications exist; not a pass.
-test.fixme('apply with a PDF and open the receipt (TODO: applications, issue 5)', async () => {});
+  // Then with a real PDF: a confirmation with the private receipt link.
+  await page.getByLabel('CV').setInputFiles(cv(who.name));
+  await site.pauseLikeAPerson();
+  await page.getByRole('button', { name: 'Send application' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you, your application is in' })).toBeVisible();
+  await expect(page.getByText(who.email)).toBeVisible();
+  await site.check('applied');
+
+  // The receipt: where the application stands, then withdraw it.
+  const receipt = page.getByRole('link', { name: /\/applications\/[0-9a-f]{64}$/ });
+  await receipt.click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f]{64}$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your application' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: title })).toBeVisible();
+  await expect(page.locator('#status')).toHaveText('Received');
+  await expect(page.getByText('cv.pdf')).toBeVisible();
+  await site.check('receipt');
+  await page.getByRole('button', { name: 'Withdraw my application' }).click();
+  await expect(page.locator('#status')).toHaveText('Closed');
+  await expect(page.getByText('You withdrew this application.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Withdraw my application' })).toHaveCount(0);
+  await site.check('withdrawn');
+});

@@ -41,7 +41,8 @@ class Site {
       if (msg.type() !== 'error') return;
       // A 401/404/422 document is expected where check() asserts its status; anything else
       // (a stylesheet, an icon, a CSP refusal) is a problem.
-      if (msg.text().startsWith('Failed to load resource') && msg.location().url === this.lastDocument?.url) return;
+      const bare = (u) => (u || '').split('#')[0];
+      if (msg.text().startsWith('Failed to load resource') && bare(msg.location().url) === bare(this.lastDocument?.url)) return;
       this.problems.push(`console error on ${page.url()}: ${msg.text()} ${msg.location().url || ''}`);
     });
     page.on('pageerror', (err) => this.problems.push(`page error on ${page.url()}: ${err.message}`));
@@ -129,6 +130,15 @@ class Site {
     } finally {
       await context.close();
     }
+  }
+
+  /**
+   * People take longer than the server's minimum fill time (MIN_FILL_SECONDS, set by
+   * tests/browser.rs) between seeing a public form and sending it; a test has to wait for it.
+   */
+  async pauseLikeAPerson() {
+    const seconds = Number(process.env.CAREERS_MIN_FILL_SECONDS || 3);
+    await this.page.waitForTimeout(seconds * 1000 + 200);
   }
 
   /** Fails on console errors (CSP violations, script errors) seen during the test. */
