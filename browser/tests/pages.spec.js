@@ -2,6 +2,7 @@
 // 404), plus keyboard use: skip link, visible focus, print style. Desktop viewport; each page gets
 // the same checks as the journeys (screenshot, raw HTML for the validator, axe light + dark).
 const { test, expect } = require('./support/site');
+const fs = require('node:fs');
 const { cv } = require('./support/files');
 
 test.describe(() => {
@@ -206,8 +207,16 @@ test.describe(() => {
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(2); // header + Mary
     await site.check('admin-applications-search');
     await page.getByRole('link', { name: 'Mary Jackson' }).click();
-    await expect(page.getByRole('link', { name: 'cv.pdf' })).toBeVisible();
     await site.check('admin-application');
+    // The CV downloads as the file the candidate sent.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'cv.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('cv.pdf');
+    const bytes = fs.readFileSync(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toContain('CV of Mary Jackson');
     await page.getByRole('button', { name: 'Move to reviewing' }).click();
     await expect(page.getByRole('button', { name: 'Move to interview' })).toBeVisible();
     await page.getByLabel('New note').fill('Strong SQL; ask about on-call experience.');

@@ -1,5 +1,6 @@
-// Journey 3: a reader follows a learning path, marks a step as read, sees the progress on the
-// path page, and comments (one attempt with errors first), then sees it held for moderation.
+// Journey 3: a reader follows a learning path from step 1 to the end, marking steps as read and
+// seeing the progress on the path page; comments (one attempt with errors first), sees it held for
+// moderation, and a recruiter approves it.
 const { test, expect } = require('../support/site');
 
 test.use({ journey: 'reader' });
@@ -69,7 +70,7 @@ test('follow a path, mark a step as read, see progress, comment', async ({ page,
   await site.check('comment-invalid', { status: 422 });
 
   // Then properly: the author is told it waits for moderation, and it is not shown yet.
-  const text = `Thanks, the part about ${second.toLowerCase()} helped me plan my next month of study.`;
+  const text = `Thanks from ${who.name.split(' ')[0]}: the part about ${second.toLowerCase()} helped me plan my next month of study.`;
   await form.getByLabel('Email').fill(who.email);
   await form.getByLabel('Comment').fill(text);
   await site.pauseLikeAPerson();
@@ -78,4 +79,38 @@ test('follow a path, mark a step as read, see progress, comment', async ({ page,
   await expect(page.getByText(text)).toHaveCount(0);
   await expect(page.getByText(who.email)).toHaveCount(0);
   await site.check('comment-pending');
+
+  // On to the end of the path: "mark as read and go to the next step" on every remaining step.
+  for (let step = 2; step < total; step += 1) {
+    await expect(page.getByText(`Step ${step} of ${total}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Mark as read and go to the next step' }).click();
+  }
+  await expect(page.getByText(`Step ${total} of ${total}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark as read and go to the next step' })).toHaveCount(0);
+  // The last step points at the open vacancies that ask for what it teaches.
+  const needing = page.getByRole('region', { name: 'Open vacancies that need these skills' });
+  await expect(needing.getByRole('link').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as read', exact: true }).click();
+  await expect(page.getByText('You marked this article as read.')).toBeVisible();
+  await site.check('last-step-read');
+  await page.getByRole('link', { name: 'Backend developer' }).first().click();
+  await expect(page.getByText(`${total} of ${total} steps read`)).toBeVisible();
+  await expect(page.getByText('You have read every step of this path.')).toBeVisible();
+  await site.check('path-done');
+
+  // A recruiter approves the comment; then it shows under the article, without the email.
+  await page.goto('/admin/comments');
+  await page.getByLabel('Email').fill(process.env.CAREERS_ADMIN_EMAIL);
+  await page.getByLabel('Password').fill(process.env.CAREERS_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: `Approve the comment by ${who.name}` }).click();
+  await expect(page.getByRole('button', { name: `Approve the comment by ${who.name}` })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/learn/backend-developer');
+  await steps.nth(1).getByRole('link').click();
+  const shown = page.getByRole('region', { name: /^Comments/ });
+  await expect(shown.getByText(text)).toBeVisible();
+  await expect(shown.getByText(who.name, { exact: true })).toBeVisible();
+  await expect(page.getByText(who.email)).toHaveCount(0);
+  await site.check('comment-approved');
 });
