@@ -82,6 +82,12 @@ pub struct Config {
     #[arg(long, env = "MIN_FILL_SECONDS", default_value_t = 3, global = true)]
     pub min_fill_seconds: u64,
 
+    /// Take the client address from `Forwarded` / `X-Forwarded-For` (set it only behind a
+    /// proxy that overwrites those headers; otherwise anyone could pick their own address and
+    /// escape the per-address limits).
+    #[arg(long, env = "TRUST_PROXY", global = true)]
+    pub trust_proxy: bool,
+
     #[command(flatten)]
     pub applications: ApplicationsConfig,
 }

@@ -9,6 +9,8 @@ pub struct Site {
     /// The stylesheet's URL, with a content hash so it can be cached for a year.
     pub css_href: String,
     pub js_href: String,
+    /// Client addresses come from the proxy's forwarding headers (`TRUST_PROXY`).
+    pub trust_proxy: bool,
 }
 
 impl Site {

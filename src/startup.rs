@@ -128,6 +128,7 @@ pub fn site(config: &Config) -> Site {
             "/static/js/site.js?v={}",
             asset_version(&static_dir.join("js/site.js"))
         ),
+        trust_proxy: config.trust_proxy,
     }
 }
 

@@ -889,3 +889,45 @@ async fn vacancy_list_filters_by_title_ignoring_case() {
         );
     }
 }
+
+/// Five failed sign-ins from one address, each claiming another address in `X-Forwarded-For`,
+/// for five different accounts; the answer to a sixth attempt.
+async fn sixth_attempt_after_spoofed_failures(app: &TestApp) -> u16 {
+    let (_, page) = app.get_html("/admin/login").await;
+    let token = csrf_token(&page);
+    let attempt = |n: u32| {
+        let email = format!("nobody{n}@example.com");
+        let token = token.clone();
+        async move {
+            app.client
+                .post(app.url("/admin/login"))
+                .header("X-Forwarded-For", format!("203.0.113.{n}"))
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("email", email.as_str()),
+                    ("password", "wrong wrong wrong"),
+                ])
+                .send()
+                .await
+                .expect("request")
+                .status()
+                .as_u16()
+        }
+    };
+    for n in 1..=5 {
+        assert_eq!(attempt(n).await, 401);
+    }
+    attempt(6).await
+}
+
+backend_test!(forwarded_addresses_are_ignored_unless_a_proxy_is_trusted);
+async fn forwarded_addresses_are_ignored_unless_a_proxy_is_trusted() {
+    // Directly exposed (the default): the header is the client's own claim, so the failures
+    // all count against the real peer address and the sixth attempt is locked out.
+    let direct = common::spawn_app_with(false).await;
+    assert_eq!(sixth_attempt_after_spoofed_failures(&direct).await, 429);
+
+    // Behind a proxy that sets the header, each forwarded address is its own client.
+    let proxied = common::spawn_app_configured(false, |c| c.trust_proxy = true).await;
+    assert_eq!(sixth_attempt_after_spoofed_failures(&proxied).await, 401);
+}

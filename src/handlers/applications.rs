@@ -292,7 +292,7 @@ pub async fn apply(
     };
 
     let (token, token_hash) = rules::new_token();
-    let address = super::client_address(&req);
+    let address = super::client_address(&req, &state.site);
     let per_hour = settings.per_hour;
     let email = submission.email.clone();
     let candidate_email = submission.email.clone();

@@ -379,7 +379,7 @@ pub async fn comment(
         return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
 
-    let address = client_address(&req);
+    let address = client_address(&req, &state.site);
     let article_id = page.article.id;
     let now = db::now();
     let new = NewComment {

@@ -24,12 +24,16 @@ pub struct AppState {
     pub spam: spam::Rules,
 }
 
-/// The peer address: behind a proxy, configure it to pass the real one (see README).
-pub fn client_address(req: &HttpRequest) -> String {
-    req.connection_info()
-        .realip_remote_addr()
-        .unwrap_or("unknown")
-        .to_string()
+/// The address per-address limits count against: the TCP peer, or behind a trusted proxy
+/// (`TRUST_PROXY`) the address it forwards.
+pub fn client_address(req: &HttpRequest, site: &Site) -> String {
+    let info = req.connection_info();
+    let address = if site.trust_proxy {
+        info.realip_remote_addr()
+    } else {
+        info.peer_addr()
+    };
+    address.unwrap_or("unknown").to_string()
 }
 
 /// True unless the browser says the request came from another site. Public forms have no

@@ -210,6 +210,7 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         workers: Some(1),
         blocked_words: "casino, crypto giveaway".into(),
         min_fill_seconds: 0,
+        trust_proxy: false,
         applications: Default::default(),
     }
 }

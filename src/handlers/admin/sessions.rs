@@ -67,7 +67,7 @@ pub async fn create(
     let next = safe_next(form.get("next"));
     let subjects = [
         format!("email:{email}"),
-        format!("ip:{}", client_address(&req)),
+        format!("ip:{}", client_address(&req, &state.site)),
     ];
     let email_for_db = email.clone();
     let outcome = db::run(&state.pool, move |conn| {
