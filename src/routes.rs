@@ -54,6 +54,7 @@ admin_routes! {
     get "/admin/applications/{id}/cv" => admin::applications::cv;
     post "/admin/applications/{id}/status" => admin::applications::change_status;
     post "/admin/applications/{id}/notes" => admin::applications::add_note;
+    post "/admin/applications/{id}/erase" => admin::applications::erase;
     get "/admin/articles" => admin::articles::index;
     post "/admin/articles" => admin::articles::create;
     get "/admin/articles/new" => admin::articles::new;

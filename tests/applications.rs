@@ -1102,3 +1102,69 @@ async fn the_stored_type_and_download_name_come_from_the_content() {
     );
     assert_eq!(r.bytes().await.unwrap().to_vec(), docx);
 }
+
+backend_test!(a_recruiter_erases_an_application_on_request);
+async fn a_recruiter_erases_an_application_on_request() {
+    let app = app().await;
+    let slug = open_slugs(&app)[0].clone();
+    let token = apply(&app, &slug, "Jane", "jane@example.com", "erasebyrecruiter").await;
+    apply(&app, &slug, "Joe", "joe@example.com", "keepme").await;
+    let jane = all_applications(&app)
+        .into_iter()
+        .find(|a| a.email == "jane@example.com")
+        .unwrap()
+        .id;
+    let csrf = recruiter(&app).await;
+    let erase = |confirm: &'static str, csrf: String| {
+        let app = &app;
+        async move {
+            app.post_form(
+                &format!("/admin/applications/{jane}/erase"),
+                &[("csrf_token", csrf.as_str()), ("confirm", confirm)],
+            )
+            .await
+        }
+    };
+
+    // Without the token: refused. Without the box ticked: nothing happens, and the page says so.
+    assert_eq!(erase("yes", "forged".into()).await.status().as_u16(), 403);
+    let r = erase("", csrf.clone()).await;
+    assert_eq!(r.status().as_u16(), 303);
+    let (_, page) = app.get_html(&format!("/admin/applications/{jane}")).await;
+    assert!(page.contains("Nothing was erased"), "{page}");
+    assert_eq!(count(&app), 2);
+
+    let r = erase("yes", csrf.clone()).await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(common::location(&r), "/admin/applications");
+    assert_eq!(count(&app), 1, "Joe's application stays");
+    assert!(db::applications::cv(&mut app.conn(), jane)
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        app.get(&format!("/admin/applications/{jane}"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    // The candidate's receipt link stops working too, and a second erase is a 404.
+    let public = common::new_client();
+    let receipt = public
+        .get(app.url(&format!("/applications/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(receipt.status().as_u16(), 404);
+    assert_eq!(erase("yes", csrf).await.status().as_u16(), 404);
+    // The audit trail keeps that it happened and who did it, nothing of the candidate.
+    let entries = db::audit::for_entity(&mut app.conn(), "application", jane).unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|(e, who)| e.action == "erase" && who.is_some()),
+        "{entries:?}"
+    );
+    let (_, log) = app.get_html("/admin/applications").await;
+    assert!(!log.contains("jane@example.com"));
+}

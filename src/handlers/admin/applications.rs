@@ -323,6 +323,42 @@ pub async fn change_status(
     Ok(views::redirect(&format!("/admin/applications/{id}")))
 }
 
+/// Erasure on the candidate's request by email or phone: the application, its CV and notes
+/// go; the audit trail keeps only that this id was erased, and by whom.
+pub async fn erase(
+    CurrentUser(user): CurrentUser,
+    path: web::Path<i32>,
+    form: CheckedForm,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    if form.get("confirm") != "yes" {
+        flash(
+            &session,
+            "error",
+            "Nothing was erased: tick the box to confirm first.",
+        );
+        return Ok(views::redirect(&format!("/admin/applications/{id}#erase")));
+    }
+    let user_id = user.id;
+    db::run(&state.pool, move |conn| {
+        conn.transaction(|conn| {
+            db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
+            db::applications::erase(conn, id)?;
+            db::audit::record(conn, Some(user_id), ENTITY, id, "erase", &[])
+        })
+        .map_err(|e: diesel::result::Error| AppError::from(e))
+    })
+    .await?;
+    flash(
+        &session,
+        "success",
+        "The application, its CV and its notes are erased for good.",
+    );
+    Ok(views::redirect("/admin/applications"))
+}
+
 pub async fn add_note(
     CurrentUser(user): CurrentUser,
     path: web::Path<i32>,
