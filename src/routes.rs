@@ -71,6 +71,7 @@ admin_routes! {
     post "/admin/paths/{id}" => admin::paths::update;
     get "/admin/paths/{id}/edit" => admin::paths::edit;
     post "/admin/paths/{id}/move" => admin::paths::move_path;
+    post "/admin/paths/{id}/delete" => admin::paths::delete;
     get "/admin/comments" => admin::comments::index;
     post "/admin/comments" => admin::comments::moderate;
 }

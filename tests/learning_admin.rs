@@ -769,3 +769,61 @@ async fn the_admin_pages_link_to_each_other() {
     let (status, _) = app.get_html("/admin/paths/999999/edit").await;
     assert_eq!(status, 404);
 }
+
+backend_test!(deleting_a_path_keeps_its_articles_in_no_path);
+async fn deleting_a_path_keeps_its_articles_in_no_path() {
+    let app = common::spawn_app_with(false).await;
+    let token = app.admin().await;
+    let doomed = create_path(&app, &token, "Mainframes").await;
+    let kept = create_path(&app, &token, "Cloud").await;
+    let mut ids = Vec::new();
+    for (title, path) in [("COBOL", doomed), ("JCL", doomed), ("Kubernetes", kept)] {
+        let form = with(article_form(&token, title), "path", &path.to_string());
+        ids.push(create_article(&app, form).await);
+    }
+    let url = format!("/admin/paths/{doomed}/delete");
+    let delete = |confirm: &'static str| {
+        let form = vec![
+            ("csrf_token", token.clone()),
+            ("confirm", confirm.to_string()),
+        ];
+        let (app, url) = (&app, url.clone());
+        async move { post(app, &url, &form).await }
+    };
+
+    // Not confirmed: nothing changes, and the form says why.
+    let r = delete("").await;
+    assert_eq!(r.status().as_u16(), 303);
+    let (_, page) = app.get_html(&location(&r)).await;
+    assert!(page.contains("Nothing was deleted"), "{page}");
+    assert_eq!(path_order(&app, doomed).len(), 2);
+
+    let r = delete("yes").await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(location(&r), "/admin/paths");
+    let (_, page) = app.get_html("/admin/paths").await;
+    assert!(
+        page.contains("Its 2 articles are now in no path."),
+        "{page}"
+    );
+    assert!(learning::path_by_id(&mut app.conn(), doomed)
+        .unwrap()
+        .is_none());
+    for id in &ids[..2] {
+        assert_eq!(article(&app, *id).path_id, None, "the article stays, loose");
+    }
+    assert_eq!(
+        article(&app, ids[2]).path_id,
+        Some(kept),
+        "other paths untouched"
+    );
+    assert_eq!(app.get("/learn/mainframes").await.status().as_u16(), 404);
+    assert_eq!(
+        audit(&app, "path")
+            .first()
+            .map(|(id, action, _)| (*id, action.clone())),
+        Some((doomed, "delete".to_string()))
+    );
+    // Gone means gone: a second delete is a 404.
+    assert_eq!(delete("yes").await.status().as_u16(), 404);
+}

@@ -197,9 +197,7 @@ test.describe(() => {
 
     // The recruiter's side: the list, the application, a status move and a note.
     await page.goto('/admin/applications');
-    await page.getByLabel('Email').fill(process.env.CAREERS_ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(process.env.CAREERS_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await site.signIn();
     await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
     await site.check('admin-applications');
     await page.getByLabel('Name or email').fill('mary.jackson');
@@ -243,9 +241,7 @@ test.describe(() => {
   test.use({ journey: 'editor' });
   test('editor templates: articles, paths, comment moderation', async ({ page, site }) => {
     await page.goto('/admin/articles');
-    await page.getByLabel('Email').fill(process.env.CAREERS_ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(process.env.CAREERS_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await site.signIn();
     await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
     await site.check('articles');
 

@@ -246,6 +246,16 @@ pub fn set_article_position(conn: &mut DbConn, id: i32, position: i32) -> QueryR
     Ok(())
 }
 
+/// Deletes a path; its articles stay, in no path (readers' progress is kept by article).
+/// Returns how many articles were let go.
+pub fn delete_path(conn: &mut DbConn, id: i32) -> QueryResult<usize> {
+    let released = diesel::update(articles::table.filter(articles::path_id.eq(id)))
+        .set((articles::path_id.eq(None::<i32>), articles::position.eq(0)))
+        .execute(conn)?;
+    diesel::delete(learning_paths::table.find(id)).execute(conn)?;
+    Ok(released)
+}
+
 pub fn delete_article(conn: &mut DbConn, id: i32) -> QueryResult<()> {
     diesel::delete(articles::table.find(id)).execute(conn)?;
     Ok(())

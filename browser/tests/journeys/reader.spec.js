@@ -100,9 +100,7 @@ test('follow a path, mark a step as read, see progress, comment', async ({ page,
 
   // A recruiter approves the comment; then it shows under the article, without the email.
   await page.goto('/admin/comments');
-  await page.getByLabel('Email').fill(process.env.CAREERS_ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(process.env.CAREERS_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await site.signIn();
   await page.getByRole('button', { name: `Approve the comment by ${who.name}` }).click();
   await expect(page.getByRole('button', { name: `Approve the comment by ${who.name}` })).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();

@@ -132,6 +132,14 @@ class Site {
     }
   }
 
+  /** Signs in as the suite's administrator on the sign-in page now shown. */
+  async signIn() {
+    const { page } = this;
+    await page.getByLabel('Email').fill(process.env.CAREERS_ADMIN_EMAIL);
+    await page.getByLabel('Password').fill(process.env.CAREERS_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
   /**
    * People take longer than the server's minimum fill time (MIN_FILL_SECONDS, set by
    * tests/browser.rs) between seeing a public form and sending it; a test has to wait for it.

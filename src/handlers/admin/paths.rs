@@ -1,5 +1,5 @@
-//! Learning paths for editors: the paths in order with their articles in order, create and edit
-//! a path, move a path up or down. Moving an article within its path is in `articles`.
+//! Learning paths for editors: the paths in order with their articles in order, create, edit and
+//! delete a path, move a path up or down. Moving an article within its path is in `articles`.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -221,6 +221,53 @@ pub async fn update(
     .await?;
     flash(&session, "success", "The path was saved.");
     Ok(views::redirect(&format!("/admin/paths#path-{id}")))
+}
+
+/// Deletes a path once the box is ticked; its articles stay, listed under "Articles in no path".
+pub async fn delete(
+    CurrentUser(user): CurrentUser,
+    path: web::Path<i32>,
+    form: CheckedForm,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let existing = load(&state, path.into_inner()).await?;
+    let id = existing.id;
+    if form.get("confirm") != "yes" {
+        flash(
+            &session,
+            "error",
+            "Nothing was deleted: tick the box to confirm first.",
+        );
+        return Ok(views::redirect(&format!("/admin/paths/{id}/edit#delete")));
+    }
+    let user_id = user.id;
+    let title = existing.title.clone();
+    let released = db::run(&state.pool, move |conn| {
+        conn.transaction(|conn| {
+            let released = learning::delete_path(conn, id)?;
+            let change = FieldChange {
+                field: "title".into(),
+                from: title,
+                to: String::new(),
+            };
+            db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &[change])?;
+            Ok(released)
+        })
+        .map_err(|e: diesel::result::Error| AppError::from(e))
+    })
+    .await?;
+    let articles = match released {
+        0 => "It had no articles.".to_string(),
+        1 => "Its article is now in no path.".to_string(),
+        n => format!("Its {n} articles are now in no path."),
+    };
+    flash(
+        &session,
+        "success",
+        format!("The path “{}” was deleted. {articles}", existing.title),
+    );
+    Ok(views::redirect("/admin/paths"))
 }
 
 /// One step up or down the list of paths.
