@@ -132,9 +132,15 @@ impl PgTestDb {
             return None;
         }
         let server_url = test_database_url()?;
-        let name = format!("careers_test_{:016x}", rand::random::<u64>());
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock after 1970")
+            .as_secs();
+        let name = format!("careers_test_{now}_{:08x}", rand::random::<u32>());
         let mut conn = diesel::PgConnection::establish(&server_url)
             .unwrap_or_else(|e| panic!("cannot connect to TEST_DATABASE_URL: {e}"));
+        static SWEEP: std::sync::Once = std::sync::Once::new();
+        SWEEP.call_once(|| drop_abandoned_schemas(&mut conn, now));
         diesel::sql_query(format!("CREATE SCHEMA {name}"))
             .execute(&mut conn)
             .unwrap_or_else(|e| {
@@ -154,6 +160,34 @@ impl PgTestDb {
             name,
             url,
         })
+    }
+}
+
+/// A run that was killed leaves its schemas behind; any older than a few hours (no test runs
+/// that long) is dropped by the next run.
+fn drop_abandoned_schemas(conn: &mut diesel::PgConnection, now: u64) {
+    #[derive(diesel::QueryableByName)]
+    struct Schema {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        nspname: String,
+    }
+    const MAX_AGE_SECS: u64 = 6 * 3600;
+    let Ok(schemas) = diesel::sql_query(
+        "SELECT nspname::text AS nspname FROM pg_namespace WHERE nspname LIKE 'careers\\_test\\_%'",
+    )
+    .load::<Schema>(conn) else {
+        return;
+    };
+    for Schema { nspname } in schemas {
+        let created = nspname
+            .strip_prefix("careers_test_")
+            .and_then(|rest| rest.split('_').next())
+            .and_then(|t| t.parse::<u64>().ok())
+            .unwrap_or(0);
+        if now.saturating_sub(created) > MAX_AGE_SECS {
+            let _ =
+                diesel::sql_query(format!("DROP SCHEMA IF EXISTS {nspname} CASCADE")).execute(conn);
+        }
     }
 }
 
