@@ -1,9 +1,18 @@
 //! Every URL of the site, in one place. The admin table is also data (`ADMIN_ROUTES`), so tests
 //! can walk it and check that each route needs a session and each POST a CSRF token.
 
-use actix_web::web;
+use actix_web::{guard, web, Route};
 
 use crate::handlers::{admin, applications, articles, home, learn, meta, vacancies};
+
+/// A page: GET, and HEAD for monitors and link checkers (the server sends the headers only).
+fn get() -> Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
+}
+
+fn post() -> Route {
+    web::post()
+}
 
 pub struct RouteInfo {
     pub method: &'static str,
@@ -19,7 +28,7 @@ macro_rules! admin_routes {
         ];
 
         fn register_admin(cfg: &mut web::ServiceConfig) {
-            $( cfg.route($path, web::$method().to($handler)); )+
+            $( cfg.route($path, $method().to($handler)); )+
         }
     };
     (@public public) => { true };
@@ -77,36 +86,27 @@ admin_routes! {
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home::show))
-        .route("/vacancies", web::get().to(vacancies::index))
-        .route("/vacancies/{slug}", web::get().to(vacancies::show))
-        .route(
-            "/vacancies/{slug}/apply",
-            web::post().to(applications::apply),
-        )
-        .route(
-            "/applications/{token}",
-            web::get().to(applications::receipt),
-        )
+    cfg.route("/", get().to(home::show))
+        .route("/vacancies", get().to(vacancies::index))
+        .route("/vacancies/{slug}", get().to(vacancies::show))
+        .route("/vacancies/{slug}/apply", post().to(applications::apply))
+        .route("/applications/{token}", get().to(applications::receipt))
         .route(
             "/applications/{token}/withdraw",
-            web::post().to(applications::withdraw),
+            post().to(applications::withdraw),
         )
         .route(
             "/applications/{token}/erase",
-            web::post().to(applications::erase),
+            post().to(applications::erase),
         )
-        .route("/learn", web::get().to(learn::index))
-        .route("/learn/{slug}", web::get().to(learn::show))
-        .route("/articles/{slug}", web::get().to(articles::show))
-        .route(
-            "/articles/{slug}/comments",
-            web::post().to(articles::comment),
-        )
-        .route("/articles/{slug}/read", web::post().to(articles::mark_read))
-        .route("/healthz", web::get().to(meta::health))
-        .route("/robots.txt", web::get().to(meta::robots))
-        .route("/sitemap.xml", web::get().to(meta::sitemap))
-        .route("/feed.xml", web::get().to(meta::feed));
+        .route("/learn", get().to(learn::index))
+        .route("/learn/{slug}", get().to(learn::show))
+        .route("/articles/{slug}", get().to(articles::show))
+        .route("/articles/{slug}/comments", post().to(articles::comment))
+        .route("/articles/{slug}/read", post().to(articles::mark_read))
+        .route("/healthz", get().to(meta::health))
+        .route("/robots.txt", get().to(meta::robots))
+        .route("/sitemap.xml", get().to(meta::sitemap))
+        .route("/feed.xml", get().to(meta::feed));
     register_admin(cfg);
 }

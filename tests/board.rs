@@ -1596,6 +1596,35 @@ async fn healthz_answers_and_public_pages_set_no_cookie() {
     }
 }
 
+backend_test!(head_requests_get_the_headers_of_the_page);
+async fn head_requests_get_the_headers_of_the_page() {
+    let app = common::spawn_app().await;
+    let home = page(&app, "/").await;
+    let vacancy = attr(&home, ".card-title a", "href").unwrap();
+    for path in ["/", "/vacancies", vacancy.as_str(), "/healthz", "/feed.xml"] {
+        let get = app.get(path).await;
+        let head = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(head.status().as_u16(), 200, "HEAD {path}");
+        assert_eq!(
+            head.headers().get("content-type"),
+            get.headers().get("content-type"),
+            "HEAD {path}"
+        );
+        assert!(head.headers().contains_key("content-security-policy"));
+        assert!(
+            head.bytes().await.unwrap().is_empty(),
+            "HEAD {path} has no body"
+        );
+    }
+    let r = app
+        .client
+        .head(app.url("/no-such-page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 13. Escaping
 // ---------------------------------------------------------------------------------------------
