@@ -24,7 +24,9 @@ pub const SIGNED_OUT: &str = "You have signed out.";
 pub const REQUIRED: &str = "This field is required.";
 pub const SALARY_NOT_STATED: &str = "Salary not stated";
 
-pub const TOO_LARGE_TITLE: &str = "That file is too large";
+pub const TOO_LARGE_TITLE: &str = "That is more than we accept";
+pub const FORM_TOO_LARGE: &str = "The form you sent is larger than we accept. Go back, shorten \
+     the text and send it again.";
 
 // Applications.
 pub const APPLY_TOO_LARGE: &str = "Your CV is larger than we accept. Go back, choose a smaller \

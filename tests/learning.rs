@@ -635,3 +635,37 @@ async fn sitemap_lists_paths_and_published_articles() {
         "<loc>http://careers.test/articles/{DB_ARTICLE}</loc>"
     )));
 }
+
+backend_test!(an_oversized_form_gets_a_clear_413_page);
+async fn an_oversized_form_gets_a_clear_413_page() {
+    let app = common::spawn_app().await;
+    let huge = "a".repeat(careers::startup::MAX_BODY_BYTES + 1);
+    let comment_url = app.url("/articles/databases-and-caches/comments");
+    let posts = [
+        ("/articles/databases-and-caches/comments", comment_url),
+        ("/admin/login", app.url("/admin/login")),
+    ];
+    for (path, url) in posts {
+        let r = app
+            .client
+            .post(url)
+            .form(&[("name", "Big"), ("comment", huge.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 413, "{path}");
+        let content_type = r.headers()["content-type"].to_str().unwrap().to_string();
+        assert!(
+            content_type.starts_with("text/html"),
+            "{path}: {content_type}"
+        );
+        let html = r.text().await.unwrap();
+        assert!(html.contains(careers::messages::TOO_LARGE_TITLE), "{path}");
+        assert!(html.contains("shorten"), "{path}: {html}");
+    }
+    assert_eq!(
+        comment_count(&app, CommentStatus::Pending),
+        3,
+        "nothing stored"
+    );
+}

@@ -7,12 +7,50 @@ pub mod users;
 pub mod vacancy;
 
 use actix_session::SessionExt;
+use actix_web::error::PayloadError;
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 
 use crate::error::AppError;
+
+/// The pairs of a urlencoded body, read up to the app's body limit (a larger body is a 413
+/// page, not a bare error). Invalid UTF-8 becomes U+FFFD instead of an error.
+#[derive(Debug, Default)]
+pub struct FormBody {
+    pub pairs: Vec<(String, String)>,
+}
+
+impl FormBody {
+    pub fn get(&self, name: &str) -> &str {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+}
+
+impl FromRequest for FormBody {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let body = body.await.map_err(|e| match e.as_error::<PayloadError>() {
+                Some(PayloadError::Overflow) => {
+                    AppError::PayloadTooLarge(crate::messages::FORM_TOO_LARGE.into())
+                }
+                _ => AppError::BadRequest(format!("The form could not be read: {e}")),
+            })?;
+            Ok(FormBody {
+                pairs: serde_urlencoded::from_bytes(&body).unwrap_or_default(),
+            })
+        })
+    }
+}
 
 /// A urlencoded form whose CSRF token matched the session's. Extracting it is the check:
 /// a handler that takes `CheckedForm` cannot act on a forged request.
@@ -49,15 +87,11 @@ impl FromRequest for CheckedForm {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
-        let body = web::Bytes::from_request(&req, payload);
+        let body = FormBody::from_request(&req, payload);
         Box::pin(async move {
-            let body = body
-                .await
-                .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}")))?;
-            // Lossy decoding: invalid UTF-8 becomes U+FFFD instead of an error.
-            let pairs: Vec<(String, String)> =
-                serde_urlencoded::from_bytes(&body).unwrap_or_default();
-            let form = CheckedForm { pairs };
+            let form = CheckedForm {
+                pairs: body.await?.pairs,
+            };
             let session = req.get_session();
             crate::csrf::verify(
                 &session,

@@ -25,7 +25,7 @@ use crate::domain::applications::{self as rules, human_size, StampCheck};
 use crate::domain::spam;
 use crate::error::{AppError, AppResult, ErrorPage};
 use crate::forms::application::{ApplyForm, Upload};
-use crate::forms::FieldErrors;
+use crate::forms::{FieldErrors, FormBody};
 use crate::mail::{ApplicationMail, Mailer};
 use crate::messages as m;
 use crate::models::{Application, NewApplication, VacancyStatus};
@@ -461,10 +461,6 @@ pub async fn receipt(
     Ok(private(views::ok(&page)?))
 }
 
-fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
-    serde_urlencoded::from_bytes(body).unwrap_or_default()
-}
-
 pub async fn withdraw(
     req: HttpRequest,
     path: web::Path<String>,
@@ -502,7 +498,7 @@ struct ErasedPage {
 pub async fn erase(
     req: HttpRequest,
     path: web::Path<String>,
-    body: web::Bytes,
+    form: FormBody,
     state: web::Data<AppState>,
     settings: web::Data<ApplySettings>,
     session: Session,
@@ -510,9 +506,7 @@ pub async fn erase(
     same_origin(&req, &state.site)?;
     let token = path.into_inner();
     let found = by_token(&state, &token).await?;
-    let confirmed = form_pairs(&body)
-        .iter()
-        .any(|(k, v)| k == "confirm" && v == "yes");
+    let confirmed = form.pairs.iter().any(|(k, v)| k == "confirm" && v == "yes");
     if !confirmed {
         let page = receipt_page(&state, &settings, &session, token, found, m::ERASE_CONFIRM);
         return Ok(private(views::render(

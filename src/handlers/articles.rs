@@ -17,7 +17,7 @@ use crate::domain::progress;
 use crate::domain::spam::{self, StampCheck};
 use crate::domain::{jobposting, timefmt};
 use crate::error::{AppError, AppResult};
-use crate::forms::{self, FieldErrors};
+use crate::forms::{self, FieldErrors, FormBody};
 use crate::models::{
     Article, Category, Comment, CommentStatus, Faq, LearningPath, NewComment, Skill, Vacancy,
 };
@@ -257,10 +257,6 @@ pub async fn show(
     views::ok(&page)
 }
 
-fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
-    serde_urlencoded::from_bytes(body).unwrap_or_default()
-}
-
 fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
         .iter()
@@ -285,7 +281,7 @@ fn valid_email(email: &str) -> bool {
 pub async fn comment(
     req: HttpRequest,
     path: web::Path<String>,
-    body: web::Bytes,
+    form: FormBody,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
@@ -293,7 +289,7 @@ pub async fn comment(
         return Err(AppError::Csrf);
     }
     let slug = path.into_inner();
-    let pairs = form_pairs(&body);
+    let pairs = form.pairs;
     let progress = reader_progress(&req, &state);
     let mut page = load_page(&state, &session, slug.clone(), false).await?;
     page.read = progress.has_read(page.article.id);
@@ -435,14 +431,14 @@ pub async fn comment(
 pub async fn mark_read(
     req: HttpRequest,
     path: web::Path<String>,
-    body: web::Bytes,
+    form: FormBody,
     state: web::Data<AppState>,
 ) -> AppResult<HttpResponse> {
     if !same_origin(&req, &state.site) {
         return Err(AppError::Csrf);
     }
     let slug = path.into_inner();
-    let pairs = form_pairs(&body);
+    let pairs = form.pairs;
     let read = field(&pairs, "read") != "0";
     let lookup = slug.clone();
     let article = db::run(&state.pool, move |conn| {
