@@ -1625,6 +1625,41 @@ async fn head_requests_get_the_headers_of_the_page() {
     assert_eq!(r.status().as_u16(), 404);
 }
 
+backend_test!(a_trailing_slash_redirects_to_the_page_and_never_off_site);
+async fn a_trailing_slash_redirects_to_the_page_and_never_off_site() {
+    let app = common::spawn_app().await;
+    for (from, to) in [
+        ("/vacancies/", "/vacancies"),
+        ("/vacancies/?q=rust&page=2", "/vacancies?q=rust&page=2"),
+        ("/learn/", "/learn"),
+    ] {
+        let r = app.get(from).await;
+        assert_eq!(r.status().as_u16(), 308, "{from}");
+        assert_eq!(common::location(&r), to, "{from}");
+    }
+    // Followed, it lands on the page.
+    assert_eq!(app.get("/vacancies").await.status().as_u16(), 200);
+    // Addresses a browser would read as another host, and unknown pages, stay 404s.
+    for path in ["//evil.example/", "/no-such-page/", "/vacancies//"] {
+        let r = app.get(path).await;
+        let to = common::location(&r);
+        assert!(
+            r.status().as_u16() == 404 || (r.status().as_u16() == 308 && !to.starts_with("//")),
+            "{path} -> {} {to}",
+            r.status()
+        );
+    }
+    assert_eq!(app.get("//evil.example/").await.status().as_u16(), 404);
+    // A POST is not redirected (a browser might drop its body).
+    let r = app
+        .client
+        .post(app.url("/vacancies/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 13. Escaping
 // ---------------------------------------------------------------------------------------------

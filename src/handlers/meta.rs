@@ -1,6 +1,7 @@
 //! Pages for machines and the fallback: health check, robots.txt, the 404 page.
 
-use actix_web::{web, HttpResponse};
+use actix_web::http::{header, Method};
+use actix_web::{web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
 
 use super::AppState;
@@ -38,8 +39,29 @@ pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
         .body(body)
 }
 
-pub async fn not_found() -> AppResult<HttpResponse> {
-    Err(AppError::NotFound)
+pub async fn not_found(req: HttpRequest) -> AppResult<HttpResponse> {
+    match without_trailing_slash(&req) {
+        Some(location) => Ok(HttpResponse::PermanentRedirect()
+            .insert_header((header::LOCATION, location))
+            .finish()),
+        None => Err(AppError::NotFound),
+    }
+}
+
+/// "/vacancies/" for "/vacancies": where a page read with a trailing slash really is. Never a
+/// "//host" address, which a browser would read as another site.
+fn without_trailing_slash(req: &HttpRequest) -> Option<String> {
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return None;
+    }
+    let path = req.path().strip_suffix('/')?;
+    if path.is_empty() || path.ends_with('/') || path.starts_with("//") || path.contains('\\') {
+        return None;
+    }
+    Some(match req.query_string() {
+        "" => path.to_string(),
+        query => format!("{path}?{query}"),
+    })
 }
 
 fn xml_escape(text: &str) -> String {
