@@ -1168,3 +1168,25 @@ async fn a_recruiter_erases_an_application_on_request() {
     let (_, log) = app.get_html("/admin/applications").await;
     assert!(!log.contains("jane@example.com"));
 }
+
+backend_test!(simultaneous_duplicates_store_one_application);
+async fn simultaneous_duplicates_store_one_application() {
+    let app = app().await;
+    let slug = open_slugs(&app)[0].clone();
+    let s = stamp(&app, &slug).await;
+    // A double click, or a script: the same application sent several times at once.
+    let sends = (0..4).map(|_| {
+        let form = fields(&s, "Ann", "ann@example.com");
+        let (app, slug) = (&app, slug.clone());
+        async move {
+            send(app, &slug, &form, Some(&pdf_cv("twice")))
+                .await
+                .status()
+                .as_u16()
+        }
+    });
+    let mut statuses = futures_util::future::join_all(sends).await;
+    statuses.sort_unstable();
+    assert_eq!(statuses, vec![200, 409, 409, 409]);
+    assert_eq!(count(&app), 1);
+}

@@ -65,6 +65,22 @@ pub fn count_from_address_since(
         .get_result(conn)
 }
 
+/// Holds the vacancy's row until the transaction ends, so two applications to it are checked
+/// for duplicates one after the other (PostgreSQL: a row lock; SQLite has no row locks, and a
+/// first statement that writes takes the database's write lock instead).
+pub fn lock_vacancy(conn: &mut DbConn, vacancy_id: i32) -> QueryResult<()> {
+    use diesel::sql_types::Integer;
+    match conn {
+        DbConn::Pg(c) => diesel::sql_query("SELECT id FROM vacancies WHERE id = $1 FOR UPDATE")
+            .bind::<Integer, _>(vacancy_id)
+            .execute(c)?,
+        DbConn::Sqlite(c) => diesel::sql_query("UPDATE vacancies SET id = id WHERE id = ?")
+            .bind::<Integer, _>(vacancy_id)
+            .execute(c)?,
+    };
+    Ok(())
+}
+
 /// When this email last applied to this vacancy, if after `since`.
 pub fn recent_from(
     conn: &mut DbConn,

@@ -318,6 +318,7 @@ pub async fn apply(
     };
     let outcome = db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {
+            db::applications::lock_vacancy(conn, vacancy_id)?;
             let recent = db::applications::count_from_address_since(
                 conn,
                 &address,
