@@ -1,6 +1,9 @@
 //! Markdown to safe HTML: pulldown-cmark renders, ammonia removes anything unsafe. Section
 //! headings get stable ids and a self-link, and are listed for a table of contents.
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A heading worth listing in a table of contents (levels 2 and 3).
@@ -11,6 +14,7 @@ pub struct TocEntry {
     pub text: String,
 }
 
+#[derive(Clone)]
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
@@ -20,7 +24,31 @@ pub fn to_html(markdown: &str) -> String {
     render(markdown).html
 }
 
+/// Rendered texts by their Markdown: rendering is a pure function, so an entry never goes stale,
+/// and sanitising is most of the time a vacancy or article page takes.
+static RENDERED: LazyLock<Mutex<HashMap<String, Rendered>>> = LazyLock::new(Default::default);
+/// About 10 KB each at most; the demo has ~250 texts. Past this, start afresh.
+const CACHE_ENTRIES: usize = 2048;
+
 pub fn render(markdown: &str) -> Rendered {
+    let cached = RENDERED
+        .lock()
+        .ok()
+        .and_then(|cache| cache.get(markdown).cloned());
+    if let Some(rendered) = cached {
+        return rendered;
+    }
+    let rendered = render_uncached(markdown);
+    if let Ok(mut cache) = RENDERED.lock() {
+        if cache.len() >= CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(markdown.to_string(), rendered.clone());
+    }
+    rendered
+}
+
+fn render_uncached(markdown: &str) -> Rendered {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let mut toc = Vec::new();
