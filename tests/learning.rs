@@ -669,3 +669,35 @@ async fn an_oversized_form_gets_a_clear_413_page() {
         "nothing stored"
     );
 }
+
+backend_test!(home_shows_the_latest_published_articles);
+async fn home_shows_the_latest_published_articles() {
+    let app = common::spawn_app_with(false).await;
+    let (_, home) = app.get_html("/").await;
+    assert!(
+        !home.contains("Latest articles"),
+        "no section without articles"
+    );
+    let now = db::now();
+    let mut ids = Vec::new();
+    for (i, slug) in ["oldest", "older", "newer", "newest"].iter().enumerate() {
+        let id = article(&app, slug, &format!("About {slug}"), "Some text.", None, 0);
+        let published = now - time::Duration::days(10 - i as i64);
+        db::learning::set_article_status(
+            &mut app.conn(),
+            id,
+            ArticleStatus::Published,
+            Some(published),
+        )
+        .unwrap();
+        ids.push(id);
+    }
+    let draft = article(&app, "draft", "About a draft", "Draft text.", None, 0);
+    db::learning::set_article_status(&mut app.conn(), draft, ArticleStatus::Draft, None).unwrap();
+
+    let (_, home) = app.get_html("/").await;
+    let links: Vec<String> = common::texts(&home, "section[aria-labelledby=articles-heading] h3 a");
+    assert_eq!(links, vec!["About newest", "About newer", "About older"]);
+    assert!(home.contains("href=\"/articles/newest\""));
+    assert!(!home.contains("About a draft"));
+}

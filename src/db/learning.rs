@@ -114,6 +114,16 @@ pub fn paths_with_published_articles(conn: &mut DbConn) -> QueryResult<Vec<Learn
         .load(conn)
 }
 
+/// The most recently published articles, newest first.
+pub fn latest_articles(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Article>> {
+    articles::table
+        .filter(articles::status.eq(ArticleStatus::Published.as_str()))
+        .order((articles::published_at.desc(), articles::id.desc()))
+        .limit(limit)
+        .select(Article::as_select())
+        .load(conn)
+}
+
 pub fn published_articles(conn: &mut DbConn) -> QueryResult<Vec<Article>> {
     articles::table
         .filter(articles::status.eq(ArticleStatus::Published.as_str()))

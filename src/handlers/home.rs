@@ -7,7 +7,7 @@ use askama::Template;
 use super::AppState;
 use crate::db;
 use crate::error::AppResult;
-use crate::models::{Category, LearningPath, Seniority, Vacancy};
+use crate::models::{Article, Category, LearningPath, Seniority, Vacancy};
 use crate::views::{self, PageCtx};
 
 #[derive(Template)]
@@ -19,16 +19,19 @@ struct HomePage {
     seniorities: Vec<(Seniority, usize)>,
     total: usize,
     paths: Vec<LearningPath>,
+    articles: Vec<Article>,
 }
+
+const LATEST_ARTICLES: i64 = 3;
 
 pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
     let now = db::now();
-    let (open, categories, paths) = db::run(&state.pool, move |conn| {
-        let paths = db::learning::paths_with_published_articles(conn)?;
+    let (open, categories, paths, articles) = db::run(&state.pool, move |conn| {
         Ok((
             db::vacancies::open(conn, now)?,
             db::taxonomy::categories(conn)?,
-            paths,
+            db::learning::paths_with_published_articles(conn)?,
+            db::learning::latest_articles(conn, LATEST_ARTICLES)?,
         ))
     })
     .await?;
@@ -61,6 +64,7 @@ pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<Htt
         seniorities,
         total,
         paths,
+        articles,
     };
     views::ok(&page)
 }
