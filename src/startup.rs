@@ -154,6 +154,12 @@ pub fn run(
     ));
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();
+    // The client's address as the limits see it: the proxy's forwarded one only when trusted.
+    let access_log = if config.trust_proxy {
+        "%{r}a \"%r\" %s %b %Dms"
+    } else {
+        "%a \"%r\" %s %b %Dms"
+    };
     let mut server = HttpServer::new(move || {
         let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
             .cookie_name("careers_session".into())
@@ -221,7 +227,7 @@ pub fn run(
             })
             .wrap(headers)
             .wrap(Compress::default())
-            .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
+            .wrap(Logger::new(access_log))
     })
     .listen(listener)?;
     if let Some(workers) = config.workers {
