@@ -1,4 +1,5 @@
-//! The `careers` command line: serve the site, migrate, create the first administrator.
+//! The `careers` command line: serve the site, migrate, create the first administrator, rebuild
+//! the search index, purge old applications.
 
 use clap::{Parser, Subcommand};
 use std::io::Read;
@@ -36,6 +37,9 @@ enum Command {
         #[arg(long, required = true)]
         password_stdin: bool,
     },
+    /// Rebuild the keyword index of every vacancy (after an upgrade that changes how text is
+    /// indexed, or a restore from an old backup).
+    Reindex,
     /// Erase applications and CVs of closed or expired vacancies received more than DAYS ago.
     PurgeApplications {
         /// Age in days (default: RETENTION_DAYS).
@@ -60,6 +64,7 @@ fn main() -> ExitCode {
             println!("migrations applied");
         }),
         Command::CreateAdmin { email, name, .. } => create_admin(&cli.config, &email, &name),
+        Command::Reindex => reindex(&cli.config),
         Command::PurgeApplications { older_than } => purge_applications(
             &cli.config,
             older_than.unwrap_or(cli.config.applications.retention_days),
@@ -125,6 +130,17 @@ fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> 
         db::users::insert(&mut conn, email, name, &hash, Role::Admin).map_err(|e| e.to_string())?;
     db::audit::record(&mut conn, None, "user", id, "create", &[]).map_err(|e| e.to_string())?;
     println!("administrator {email} created; sign in at /admin/login");
+    Ok(())
+}
+
+fn reindex(config: &Config) -> Result<(), String> {
+    let (pool, _) = startup::prepare_database(&Config {
+        demo: false,
+        ..config.clone()
+    })?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let count = db::search::reindex_all(&mut conn).map_err(|e| e.to_string())?;
+    println!("reindexed {count} vacancies");
     Ok(())
 }
 

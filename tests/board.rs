@@ -1660,6 +1660,41 @@ async fn a_trailing_slash_redirects_to_the_page_and_never_off_site() {
     assert_eq!(r.status().as_u16(), 404);
 }
 
+backend_test!(the_reindex_command_rebuilds_a_lost_search_index);
+async fn the_reindex_command_rebuilds_a_lost_search_index() {
+    let app = common::spawn_app().await;
+    let heading = |html: &str| common::texts(html, "#results-heading").join(" ");
+    let (_, before) = app.get_html("/vacancies?q=developer").await;
+    assert!(
+        !before.contains("No vacancies match"),
+        "{}",
+        heading(&before)
+    );
+    use diesel::RunQueryDsl;
+    // A restore from an old backup, say: the index is empty.
+    diesel::sql_query("DELETE FROM vacancy_search")
+        .execute(&mut *app.conn())
+        .unwrap();
+    let (_, lost) = app.get_html("/vacancies?q=developer").await;
+    assert!(lost.contains("No vacancies match"), "{}", heading(&lost));
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careers"))
+        .arg("reindex")
+        .env("DATABASE_URL", &app.database_url)
+        .env("DATA_DIR", app._dir.path())
+        .env("SECRET_KEY", common::SECRET_KEY)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("reindexed "));
+    let (_, after) = app.get_html("/vacancies?q=developer").await;
+    assert_eq!(heading(&after), heading(&before));
+}
+
 // ---------------------------------------------------------------------------------------------
 // 13. Escaping
 // ---------------------------------------------------------------------------------------------

@@ -84,6 +84,17 @@ pub fn reindex(conn: &mut DbConn, id: i32) -> QueryResult<()> {
     Ok(())
 }
 
+/// Rewrites the index entry of every vacancy, in one transaction; returns how many.
+pub fn reindex_all(conn: &mut DbConn) -> QueryResult<usize> {
+    conn.transaction(|conn| {
+        let ids: Vec<i32> = vacancies::table.select(vacancies::id).load(conn)?;
+        for id in &ids {
+            reindex(conn, *id)?;
+        }
+        Ok(ids.len())
+    })
+}
+
 pub fn remove(conn: &mut DbConn, id: i32) -> QueryResult<()> {
     match conn {
         DbConn::Sqlite(c) => diesel::sql_query("DELETE FROM vacancy_search WHERE rowid = ?")
