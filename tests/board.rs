@@ -1312,7 +1312,6 @@ async fn unknown_pages_get_a_friendly_html_404() {
     for path in [
         "/no-such-page",
         "/vacancies/no-such-vacancy",
-        "/vacancies/",
         "/static/nope.css",
         "/vacancies/x/y",
     ] {
