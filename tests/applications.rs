@@ -1039,21 +1039,8 @@ async fn purge_erases_old_applications_of_closed_vacancies_only() {
     let sqlite = matches!(&*app.conn(), careers::db::DbConn::Sqlite(_));
     if sqlite {
         // The command itself, on the same database file.
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_careers"))
-            .args(["purge-applications", "--older-than", "180"])
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}", app._dir.path().join("test.db").display()),
-            )
-            .env("DATA_DIR", app._dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(String::from_utf8_lossy(&out.stdout).contains("erased 1 "));
+        let out = app.run_command(&["purge-applications", "--older-than", "180"]);
+        assert!(out.contains("erased 1 "));
     } else {
         let now = db::now();
         let erased =

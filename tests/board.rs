@@ -1677,19 +1677,7 @@ async fn the_reindex_command_rebuilds_a_lost_search_index() {
     let (_, lost) = app.get_html("/vacancies?q=developer").await;
     assert!(lost.contains("No vacancies match"), "{}", heading(&lost));
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careers"))
-        .arg("reindex")
-        .env("DATABASE_URL", &app.database_url)
-        .env("DATA_DIR", app._dir.path())
-        .env("SECRET_KEY", common::SECRET_KEY)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("reindexed "));
+    assert!(app.run_command(&["reindex"]).starts_with("reindexed "));
     let (_, after) = app.get_html("/vacancies?q=developer").await;
     assert_eq!(heading(&after), heading(&before));
 }

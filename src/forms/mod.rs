@@ -24,12 +24,17 @@ pub struct FormBody {
 
 impl FormBody {
     pub fn get(&self, name: &str) -> &str {
-        self.pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
+        first_value(&self.pairs, name)
     }
+}
+
+/// The first value sent for `name`, or "" when there is none.
+fn first_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
 }
 
 impl FromRequest for FormBody {
@@ -61,11 +66,7 @@ pub struct CheckedForm {
 
 impl CheckedForm {
     pub fn get(&self, name: &str) -> &str {
-        self.pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
+        first_value(&self.pairs, name)
     }
 
     pub fn all(&self, name: &str) -> Vec<&str> {

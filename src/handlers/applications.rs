@@ -507,7 +507,7 @@ pub async fn erase(
     same_origin(&req, &state.site)?;
     let token = path.into_inner();
     let found = by_token(&state, &token).await?;
-    let confirmed = form.pairs.iter().any(|(k, v)| k == "confirm" && v == "yes");
+    let confirmed = form.get("confirm") == "yes";
     if !confirmed {
         let page = receipt_page(&state, &settings, &session, token, found, m::ERASE_CONFIRM);
         return Ok(private(views::render(

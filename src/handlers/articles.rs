@@ -257,14 +257,6 @@ pub async fn show(
     views::ok(&page)
 }
 
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
-}
-
 fn valid_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
@@ -289,18 +281,17 @@ pub async fn comment(
         return Err(AppError::Csrf);
     }
     let slug = path.into_inner();
-    let pairs = form.pairs;
     let progress = reader_progress(&req, &state);
     let mut page = load_page(&state, &session, slug.clone(), false).await?;
     page.read = progress.has_read(page.article.id);
 
     let mut errors = FieldErrors::default();
-    let name = forms::text(&mut errors, "name", field(&pairs, "name"), true, 80);
-    let email = forms::text(&mut errors, "email", field(&pairs, "email"), true, 254).to_lowercase();
+    let name = forms::text(&mut errors, "name", form.get("name"), true, 80);
+    let email = forms::text(&mut errors, "email", form.get("email"), true, 254).to_lowercase();
     if !email.is_empty() && !errors.has("email") && !valid_email(&email) {
         errors.add("email", "Enter an email address like name@example.com.");
     }
-    let website = forms::text(&mut errors, "website", field(&pairs, "website"), false, 200);
+    let website = forms::text(&mut errors, "website", form.get("website"), false, 200);
     let web_address = website.starts_with("https://") || website.starts_with("http://");
     if !website.is_empty() && !errors.has("website") && !web_address {
         errors.add(
@@ -308,7 +299,7 @@ pub async fn comment(
             "Start the address with https:// (or leave it empty).",
         );
     }
-    let text = forms::text(&mut errors, "comment", field(&pairs, "comment"), true, 5000);
+    let text = forms::text(&mut errors, "comment", form.get("comment"), true, 5000);
     if !errors.has("comment") && spam::count_links(&text) > state.spam.max_links {
         errors.add(
             "comment",
@@ -324,7 +315,7 @@ pub async fn comment(
             format!("Your comment contains “{word}”, which we do not accept here."),
         );
     }
-    let parent_id: Option<i32> = field(&pairs, "parent_id").trim().parse().ok();
+    let parent_id: Option<i32> = form.get("parent_id").trim().parse().ok();
     page.form = CommentForm {
         name: name.clone(),
         email: email.clone(),
@@ -343,7 +334,7 @@ pub async fn comment(
     }
 
     // Robots fill the invisible field or send at once; people do neither.
-    if !field(&pairs, spam::HONEYPOT_FIELD).is_empty() {
+    if !form.get(spam::HONEYPOT_FIELD).is_empty() {
         page.form.problem = "Your comment could not be accepted. Please leave the field \
             “Leave this empty” empty and send again."
             .into();
@@ -352,7 +343,7 @@ pub async fn comment(
     }
     match spam::check_stamp(
         &state.signer,
-        field(&pairs, spam::STAMP_FIELD),
+        form.get(spam::STAMP_FIELD),
         unix_now(),
         &state.spam,
     ) {
@@ -438,8 +429,7 @@ pub async fn mark_read(
         return Err(AppError::Csrf);
     }
     let slug = path.into_inner();
-    let pairs = form.pairs;
-    let read = field(&pairs, "read") != "0";
+    let read = form.get("read") != "0";
     let lookup = slug.clone();
     let article = db::run(&state.pool, move |conn| {
         db::learning::article_by_slug(conn, &lookup)?
@@ -457,7 +447,7 @@ pub async fn mark_read(
         .max_age(CookieDuration::days(365))
         .finish();
     // Back to where the button was: the next step when there is one and the reader asked.
-    let to = match field(&pairs, "then") {
+    let to = match form.get("then") {
         next if !next.is_empty() && crate::domain::slug::slugify(next) == next => {
             format!("/articles/{next}")
         }

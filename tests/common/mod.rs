@@ -325,6 +325,24 @@ impl TestApp {
         }
     }
 
+    /// Runs the `careers` binary with `args` on this app's database and data folder; asserts
+    /// that it succeeded and gives its standard output.
+    pub fn run_command(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_careers"))
+            .args(args)
+            .env("DATABASE_URL", &self.database_url)
+            .env("DATA_DIR", self._dir.path())
+            .env("SECRET_KEY", SECRET_KEY)
+            .output()
+            .expect("run careers");
+        assert!(
+            out.status.success(),
+            "careers {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
