@@ -1,7 +1,6 @@
 //! Synchronizer CSRF tokens: random bytes kept in the session, echoed by every form.
 
 use actix_session::Session;
-use rand::RngCore;
 use subtle::ConstantTimeEq;
 
 use crate::error::{AppError, AppResult};
@@ -14,9 +13,7 @@ pub fn token(session: &Session) -> String {
     if let Ok(Some(token)) = session.get::<String>(KEY) {
         return token;
     }
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token = hex::encode(bytes);
+    let token = crate::tokens::random_token();
     let _ = session.insert(KEY, &token);
     token
 }

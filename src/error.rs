@@ -53,6 +53,17 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
+impl From<crate::db::RunError> for AppError {
+    fn from(e: crate::db::RunError) -> Self {
+        match e {
+            crate::db::RunError::Unavailable => AppError::Unavailable,
+            crate::db::RunError::Blocking(cause) => {
+                AppError::Internal(format!("blocking task failed: {cause}"))
+            }
+        }
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
         AppError::Internal(format!("template: {e}"))

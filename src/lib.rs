@@ -1,6 +1,8 @@
 //! careers: a server-rendered careers website. `main.rs` is the command line; everything else
 //! is here so tests can build and run the real application.
 
+pub mod actions;
+pub mod clock;
 pub mod config;
 pub mod csrf;
 pub mod db;
@@ -12,7 +14,10 @@ pub mod mail;
 pub mod messages;
 pub mod models;
 pub mod routes;
+pub mod schema;
 pub mod signing;
 pub mod site;
+pub mod stamp;
 pub mod startup;
+pub mod tokens;
 pub mod views;

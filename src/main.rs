@@ -150,7 +150,7 @@ fn purge_applications(config: &Config, days: u32) -> Result<(), String> {
         ..config.clone()
     })?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    let now = db::now();
+    let now = careers::clock::now();
     let before = now - time::Duration::days(i64::from(days));
     let erased = db::applications::purge(&mut conn, before, now).map_err(|e| e.to_string())?;
     println!("erased {erased} applications of closed vacancies older than {days} days");

@@ -35,11 +35,11 @@ pub fn prepare_database(config: &Config) -> Result<(DbPool, Backend), String> {
         .map_err(|e| format!("cannot open the database: {e}"))?;
     db::migrate(&mut conn)?;
     if config.demo {
-        let loaded = crate::domain::demo::load_if_empty(&mut conn)?;
+        let loaded = crate::actions::demo::load_if_empty(&mut conn)?;
         if loaded > 0 {
             log::info!("loaded {loaded} demo vacancies");
         }
-        let articles = crate::domain::demo::load_learning_if_empty(&mut conn)?;
+        let articles = crate::actions::demo::load_learning_if_empty(&mut conn)?;
         if articles > 0 {
             log::info!("loaded {articles} demo articles");
         }

@@ -13,7 +13,7 @@ const PASSWORD: &str = "a long admin password";
 
 /// A complete, valid vacancy form; tests override single fields.
 fn valid_form(token: &str) -> Vec<(&'static str, String)> {
-    let tomorrow = (careers::db::now() + time::Duration::days(30))
+    let tomorrow = (careers::clock::now() + time::Duration::days(30))
         .date()
         .to_string();
     vec![
@@ -368,7 +368,7 @@ backend_test!(each_validation_rule_answers_422_and_keeps_the_input);
 async fn each_validation_rule_answers_422_and_keeps_the_input() {
     let app = common::spawn_app_with(false).await;
     let token = app.admin().await;
-    let yesterday = (careers::db::now() - time::Duration::days(1))
+    let yesterday = (careers::clock::now() - time::Duration::days(1))
         .date()
         .to_string();
     let long_title = "T".repeat(121);
@@ -702,7 +702,7 @@ async fn expired_vacancies_count_as_closed_without_a_job() {
     let id = create_vacancy(&app, &token, valid_form(&token)).await;
     action(&app, &token, id, "publish").await;
     let slug = slug_of(&app, id);
-    let past = careers::db::now() - time::Duration::hours(1);
+    let past = careers::clock::now() - time::Duration::hours(1);
     careers::db::vacancies::set_valid_through(&mut app.conn(), id, Some(past)).unwrap();
     let (_, list) = app.get_html("/vacancies").await;
     assert!(!list.contains(&format!("/vacancies/{slug}")));

@@ -63,7 +63,7 @@ async fn app() -> TestApp {
 
 /// The open demo vacancies' slugs, newest first.
 fn open_slugs(app: &TestApp) -> Vec<String> {
-    db::vacancies::open(&mut app.conn(), db::now())
+    db::vacancies::open(&mut app.conn(), careers::clock::now())
         .unwrap()
         .into_iter()
         .map(|(v, _)| v.slug)
@@ -528,7 +528,13 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
     let slug = open_slugs(&app)[0].clone();
     let s = stamp(&app, &slug).await;
     let id = vacancy_id(&app, &slug);
-    db::vacancies::set_status(&mut app.conn(), id, VacancyStatus::Closed, Some(db::now())).unwrap();
+    db::vacancies::set_status(
+        &mut app.conn(),
+        id,
+        VacancyStatus::Closed,
+        Some(careers::clock::now()),
+    )
+    .unwrap();
     let (status, html) = app.get_html(&format!("/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     assert!(field_value(&html, "form_stamp").is_none(), "no apply form");
@@ -552,7 +558,7 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
     db::vacancies::set_valid_through(
         &mut app.conn(),
         id2,
-        Some(db::now() - time::Duration::days(1)),
+        Some(careers::clock::now() - time::Duration::days(1)),
     )
     .unwrap();
     let r = send(
@@ -1025,12 +1031,12 @@ async fn purge_erases_old_applications_of_closed_vacancies_only() {
         &mut app.conn(),
         closed,
         VacancyStatus::Closed,
-        Some(db::now()),
+        Some(careers::clock::now()),
     )
     .unwrap();
     {
         use careers::db::schema::applications::dsl::*;
-        let long_ago = db::now() - time::Duration::days(200);
+        let long_ago = careers::clock::now() - time::Duration::days(200);
         diesel::update(applications.filter(full_name.eq_any(["Old Closed", "Old Open"])))
             .set(created_at.eq(long_ago))
             .execute(&mut app.conn())
@@ -1042,7 +1048,7 @@ async fn purge_erases_old_applications_of_closed_vacancies_only() {
         let out = app.run_command(&["purge-applications", "--older-than", "180"]);
         assert!(out.contains("erased 1 "));
     } else {
-        let now = db::now();
+        let now = careers::clock::now();
         let erased =
             db::applications::purge(&mut app.conn(), now - time::Duration::days(180), now).unwrap();
         assert_eq!(erased, 1);

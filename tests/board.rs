@@ -99,7 +99,7 @@ fn insert(app: &TestApp, fields: &VacancyFields, skills: &[&str]) -> Posted {
 }
 
 fn set_status(app: &TestApp, posted: &mut Posted, status: VacancyStatus, ago: Option<Duration>) {
-    let at = ago.map(|d| db::now() - d);
+    let at = ago.map(|d| careers::clock::now() - d);
     db::vacancies::set_status(&mut app.conn(), posted.id, status, at).expect("set status");
     posted.published_at = at;
 }
@@ -287,7 +287,7 @@ async fn list_shows_only_open_vacancies_newest_first_twenty_per_page() {
         Some(Duration::minutes(10)),
     );
     let mut expired = job(&app, "Widget Ghostexpired");
-    expired.valid_through = Some(db::now() - Duration::minutes(1));
+    expired.valid_through = Some(careers::clock::now() - Duration::minutes(1));
     let expired = publish(&app, &expired, &["Widgets"], Duration::minutes(5));
     let hidden_slugs = [&draft.slug, &closed.slug, &expired.slug];
     let expected: Vec<String> = open.iter().map(|(t, _)| t.clone()).collect();
@@ -1002,7 +1002,7 @@ fn full_vacancy(app: &TestApp) -> VacancyFields {
     f.requirements = "- Three years of Terraform".into();
     f.nice_to_have = "- Go".into();
     f.benefits = "- Thirty days of holiday".into();
-    f.valid_through = Some(db::now() + Duration::days(30));
+    f.valid_through = Some(careers::clock::now() + Duration::days(30));
     f
 }
 
@@ -1274,7 +1274,7 @@ async fn closed_and_expired_pages_answer_without_job_posting_and_drafts_are_404(
     let mut closed = publish(&app, &job(&app, "Closed Role"), &[], hours(5));
     set_status(&app, &mut closed, VacancyStatus::Closed, Some(hours(5)));
     let mut expired = job(&app, "Expired Role");
-    expired.valid_through = Some(db::now() - hours(1));
+    expired.valid_through = Some(careers::clock::now() - hours(1));
     let expired = publish(&app, &expired, &[], hours(48));
     let open = publish(&app, &job(&app, "Open Backend Role"), &[], hours(1));
     let draft = insert(&app, &job(&app, "Draft Role"), &[]);

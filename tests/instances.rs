@@ -169,7 +169,7 @@ async fn two_instances_on_one_database_act_as_one_site() {
     // A vacancy created and published on the second is found by search on the first.
     let (_, form_page) = get(&admin, &two.url("/admin/vacancies/new")).await;
     let token = csrf_token(&form_page);
-    let valid_through = (careers::db::now() + time::Duration::days(30))
+    let valid_through = (careers::clock::now() + time::Duration::days(30))
         .date()
         .to_string();
     let form = [

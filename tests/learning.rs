@@ -41,8 +41,13 @@ fn article(app: &TestApp, slug: &str, title: &str, body: &str, path: Option<i32>
         position: pos,
     };
     let id = db::learning::insert_article(&mut conn, slug, &fields, None).unwrap();
-    db::learning::set_article_status(&mut conn, id, ArticleStatus::Published, Some(db::now()))
-        .unwrap();
+    db::learning::set_article_status(
+        &mut conn,
+        id,
+        ArticleStatus::Published,
+        Some(careers::clock::now()),
+    )
+    .unwrap();
     id
 }
 
@@ -423,7 +428,7 @@ async fn replies_nest_one_level_under_their_comment() {
             body: "A question at the top.".into(),
             status: "approved".into(),
             client_address: "test".into(),
-            created_at: db::now(),
+            created_at: careers::clock::now(),
         },
     )
     .unwrap();
@@ -678,7 +683,7 @@ async fn home_shows_the_latest_published_articles() {
         !home.contains("Latest articles"),
         "no section without articles"
     );
-    let now = db::now();
+    let now = careers::clock::now();
     let mut ids = Vec::new();
     for (i, slug) in ["oldest", "older", "newer", "newest"].iter().enumerate() {
         let id = article(&app, slug, &format!("About {slug}"), "Some text.", None, 0);

@@ -506,7 +506,7 @@ fn comment(article_id: i32, name: &str, minutes_ago: i64) -> NewComment {
         body: format!("A thought from {name}."),
         status: CommentStatus::Pending.as_str().into(),
         client_address: "203.0.113.7".into(),
-        created_at: db::now() - time::Duration::minutes(minutes_ago),
+        created_at: careers::clock::now() - time::Duration::minutes(minutes_ago),
     }
 }
 

@@ -102,7 +102,7 @@ pub fn set_status(conn: &mut DbConn, id: i32, stage: Stage) -> QueryResult<()> {
     diesel::update(applications::table.find(id))
         .set((
             applications::status.eq(stage.as_str()),
-            applications::updated_at.eq(super::now()),
+            applications::updated_at.eq(crate::clock::now()),
         ))
         .execute(conn)?;
     Ok(())
@@ -230,7 +230,7 @@ pub fn add_note(
             application_notes::application_id.eq(application_id),
             application_notes::author_id.eq(Some(author_id)),
             application_notes::body.eq(body),
-            application_notes::created_at.eq(super::now()),
+            application_notes::created_at.eq(crate::clock::now()),
         ))
         .returning(application_notes::id)
         .get_result(conn)

@@ -5,14 +5,7 @@ use diesel::prelude::*;
 use super::schema::{audit_log, users};
 use super::DbConn;
 use crate::models::AuditEntry;
-
-/// One field's change, as stored in `audit_log.changes` (JSON).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
-pub struct FieldChange {
-    pub field: String,
-    pub from: String,
-    pub to: String,
-}
+pub use crate::models::FieldChange;
 
 pub fn record(
     conn: &mut DbConn,
@@ -30,7 +23,7 @@ pub fn record(
             audit_log::entity_id.eq(entity_id),
             audit_log::action.eq(action),
             audit_log::changes.eq(changes),
-            audit_log::created_at.eq(super::now()),
+            audit_log::created_at.eq(crate::clock::now()),
         ))
         .execute(conn)?;
     Ok(())

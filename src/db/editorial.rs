@@ -53,7 +53,7 @@ pub fn articles_for_admin(
 }
 
 pub fn unique_path_slug(conn: &mut DbConn, title: &str) -> QueryResult<String> {
-    let base = crate::domain::slug::slugify(title);
+    let base = crate::models::slug::slugify(title);
     let base = if base.is_empty() {
         "path".to_string()
     } else {

@@ -50,7 +50,7 @@ pub fn insert_path(
     summary: &str,
     position: i32,
 ) -> QueryResult<i32> {
-    let now = super::now();
+    let now = crate::clock::now();
     diesel::insert_into(learning_paths::table)
         .values((
             learning_paths::slug.eq(slug),
@@ -76,7 +76,7 @@ pub fn update_path(
             learning_paths::title.eq(title),
             learning_paths::summary.eq(summary),
             learning_paths::position.eq(position),
-            learning_paths::updated_at.eq(super::now()),
+            learning_paths::updated_at.eq(crate::clock::now()),
         ))
         .execute(conn)?;
     Ok(())
@@ -172,7 +172,7 @@ pub fn unique_article_slug(
     title: &str,
     except: Option<i32>,
 ) -> QueryResult<String> {
-    let base = crate::domain::slug::slugify(title);
+    let base = crate::models::slug::slugify(title);
     let base = if base.is_empty() {
         "article".to_string()
     } else {
@@ -193,7 +193,7 @@ pub fn insert_article(
     fields: &ArticleFields,
     author_id: Option<i32>,
 ) -> QueryResult<i32> {
-    let now = super::now();
+    let now = crate::clock::now();
     diesel::insert_into(articles::table)
         .values((
             fields,
@@ -209,7 +209,7 @@ pub fn insert_article(
 
 pub fn update_article(conn: &mut DbConn, id: i32, fields: &ArticleFields) -> QueryResult<()> {
     diesel::update(articles::table.find(id))
-        .set((fields, articles::updated_at.eq(super::now())))
+        .set((fields, articles::updated_at.eq(crate::clock::now())))
         .execute(conn)?;
     Ok(())
 }

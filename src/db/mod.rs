@@ -5,7 +5,7 @@ pub mod audit;
 pub mod comments;
 pub mod editorial;
 pub mod learning;
-pub mod schema;
+pub use crate::schema;
 pub mod search;
 pub mod taxonomy;
 pub mod users;
@@ -15,10 +15,7 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
-use std::path::{Path, PathBuf};
-use time::{OffsetDateTime, PrimitiveDateTime};
-
-use crate::error::{AppError, AppResult};
+use std::path::PathBuf;
 
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -159,34 +156,29 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
     result.map_err(|e| format!("migrations failed: {e}"))
 }
 
-/// Runs blocking Diesel work on the blocking pool, never on the async workers.
-pub async fn run<F, T>(pool: &DbPool, work: F) -> AppResult<T>
+/// Why `blocking` could not even start the work: no connection came free in time, or the blocking
+/// pool failed. The web layer turns the first into 503 and the second into 500.
+#[derive(Debug)]
+pub enum RunError {
+    Unavailable,
+    Blocking(String),
+}
+
+/// Runs blocking Diesel work on the blocking pool, never on the async workers. The work takes
+/// the pooled connection inside the closure and returns its own error type.
+pub async fn blocking<F, T, E>(pool: &DbPool, work: F) -> Result<T, E>
 where
-    F: FnOnce(&mut DbConn) -> AppResult<T> + Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
     T: Send + 'static,
+    E: From<RunError> + Send + 'static,
 {
     let pool = pool.clone();
     actix_web::web::block(move || {
-        let mut conn = pool.get().map_err(|_| AppError::Unavailable)?;
+        let mut conn = pool.get().map_err(|_| E::from(RunError::Unavailable))?;
         work(&mut conn)
     })
     .await
-    .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
-}
-
-/// The current time in UTC, to the second (stored times compare as text on SQLite).
-pub fn now() -> PrimitiveDateTime {
-    let now = OffsetDateTime::now_utc();
-    let now = now.replace_nanosecond(0).unwrap_or(now);
-    PrimitiveDateTime::new(now.date(), now.time())
-}
-
-/// The SQLite file behind a backend, when there is one.
-pub fn sqlite_path(backend: &Backend) -> Option<&Path> {
-    match backend {
-        Backend::Sqlite(p) => Some(p),
-        Backend::Postgres(_) => None,
-    }
+    .map_err(|e| E::from(RunError::Blocking(e.to_string())))?
 }
 
 #[cfg(test)]

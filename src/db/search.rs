@@ -8,7 +8,7 @@ use diesel::sql_types::{Integer, Text};
 
 use super::schema::{skills, vacancies, vacancy_skills};
 use super::{taxonomy, DbConn};
-use crate::models::Vacancy;
+use crate::models::{Hit, Vacancy};
 
 #[derive(QueryableByName)]
 struct IdRow {
@@ -18,15 +18,6 @@ struct IdRow {
 
 /// Field weights: a keyword in the title counts most, then skills, then the text.
 const WEIGHTS: [f64; 3] = [10.0, 4.0, 1.0];
-
-/// One keyword match: title matches outrank the rest; `score` (higher is better) orders
-/// within each group, and equal scores are left for the caller to break (newest first).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Hit {
-    pub id: i32,
-    pub in_title: bool,
-    pub score: f64,
-}
 
 /// The indexed fields of a vacancy: title, skills, and the rest of its text.
 fn fields(vacancy: &Vacancy, skills: &[String]) -> [String; 3] {

@@ -23,7 +23,7 @@ pub fn category_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Cat
 
 /// Finds a skill by its slug, creating it under the given name when it is new.
 pub fn skill_for_name(conn: &mut DbConn, name: &str) -> QueryResult<Skill> {
-    let slug = crate::domain::slug::slugify(name);
+    let slug = crate::models::slug::slugify(name);
     if let Some(skill) = skills::table
         .filter(skills::slug.eq(&slug))
         .select(Skill::as_select())

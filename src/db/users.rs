@@ -48,7 +48,7 @@ pub fn insert(
     password_hash: &str,
     role: Role,
 ) -> QueryResult<i32> {
-    let now = super::now();
+    let now = crate::clock::now();
     diesel::insert_into(users::table)
         .values((
             users::email.eq(email.trim().to_lowercase()),
@@ -65,7 +65,10 @@ pub fn insert(
 
 pub fn set_active(conn: &mut DbConn, id: i32, active: bool) -> QueryResult<()> {
     diesel::update(users::table.find(id))
-        .set((users::active.eq(active), users::updated_at.eq(super::now())))
+        .set((
+            users::active.eq(active),
+            users::updated_at.eq(crate::clock::now()),
+        ))
         .execute(conn)?;
     Ok(())
 }
@@ -74,7 +77,7 @@ pub fn set_password(conn: &mut DbConn, id: i32, password_hash: &str) -> QueryRes
     diesel::update(users::table.find(id))
         .set((
             users::password_hash.eq(password_hash),
-            users::updated_at.eq(super::now()),
+            users::updated_at.eq(crate::clock::now()),
         ))
         .execute(conn)?;
     Ok(())
@@ -84,7 +87,7 @@ pub fn record_failure(conn: &mut DbConn, subject: &str) -> QueryResult<()> {
     diesel::insert_into(login_failures::table)
         .values((
             login_failures::subject.eq(subject),
-            login_failures::created_at.eq(super::now()),
+            login_failures::created_at.eq(crate::clock::now()),
         ))
         .execute(conn)?;
     Ok(())

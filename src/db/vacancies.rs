@@ -134,7 +134,7 @@ fn slug_taken(conn: &mut DbConn, slug: &str, except: Option<i32>) -> QueryResult
 
 /// A slug made from the title, with a number added when another vacancy has it.
 pub fn unique_slug(conn: &mut DbConn, title: &str, except: Option<i32>) -> QueryResult<String> {
-    let base = crate::domain::slug::slugify(title);
+    let base = crate::models::slug::slugify(title);
     let base = if base.is_empty() {
         "vacancy".to_string()
     } else {
@@ -158,7 +158,7 @@ pub fn insert(
 ) -> QueryResult<i32> {
     conn.transaction(|conn| {
         let slug = unique_slug(conn, &fields.title, None)?;
-        let now = super::now();
+        let now = crate::clock::now();
         let id: i32 = diesel::insert_into(vacancies::table)
             .values((
                 fields,
@@ -190,7 +190,7 @@ pub fn update(
             .select(Vacancy::as_select())
             .first(conn)?;
         diesel::update(vacancies::table.find(id))
-            .set((fields, vacancies::updated_at.eq(super::now())))
+            .set((fields, vacancies::updated_at.eq(crate::clock::now())))
             .execute(conn)?;
         if current.published_at.is_none() && current.title != fields.title {
             let slug = unique_slug(conn, &fields.title, Some(id))?;
@@ -213,7 +213,7 @@ pub fn set_status(
         .set((
             vacancies::status.eq(status.as_str()),
             vacancies::published_at.eq(published_at),
-            vacancies::updated_at.eq(super::now()),
+            vacancies::updated_at.eq(crate::clock::now()),
         ))
         .execute(conn)?;
     Ok(())

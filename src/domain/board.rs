@@ -2,8 +2,7 @@
 //! sorting and pages. Works on the open vacancies loaded once per request; a company's board
 //! holds hundreds of open vacancies at most, so this costs less than one more query per facet.
 
-use crate::db::search::Hit;
-use crate::models::{countries, Category, Employment, Seniority, Vacancy, WorkMode};
+use crate::models::{countries, Category, Employment, Hit, Seniority, Vacancy, WorkMode};
 
 pub const PAGE_SIZE: usize = 20;
 const MAX_KEYWORDS: usize = 8;

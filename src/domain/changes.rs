@@ -1,7 +1,6 @@
 //! Which fields an edit changed, from what to what, for the audit trail.
 
-use crate::db::audit::FieldChange;
-use crate::models::{Category, VacancyFields};
+use crate::models::{Category, FieldChange, VacancyFields};
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()

@@ -118,7 +118,7 @@ fn render_uncached(markdown: &str) -> Rendered {
 
 /// A slug of the heading text, made unique within the document; never empty.
 fn unique_id(text: &str, used: &mut Vec<String>) -> String {
-    let mut base = super::slug::slugify(text);
+    let mut base = crate::models::slug::slugify(text);
     if base.is_empty() {
         base = "section".into();
     }
@@ -133,12 +133,7 @@ fn unique_id(text: &str, used: &mut Vec<String>) -> String {
 }
 
 /// The words in a piece of Markdown, for description length checks and reading time.
-pub fn word_count(markdown: &str) -> usize {
-    markdown
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
+pub use crate::models::word_count;
 
 #[cfg(test)]
 mod tests {

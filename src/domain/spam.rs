@@ -1,19 +1,13 @@
-//! Spam signals for public forms, without third-party services: a honeypot field, a signed
-//! stamp of when the form was shown (minimum fill time), a cap on links and blocked words.
-
-use crate::signing::Signer;
+//! Spam signals for public forms, without third-party services: a honeypot field, a cap on
+//! links and blocked words (the signed form stamp and its fill time are in `crate::stamp`).
 
 /// The hidden field only robots fill in.
 pub const HONEYPOT_FIELD: &str = "homepage";
-pub const STAMP_FIELD: &str = "form_stamp";
-const STAMP_PURPOSE: &str = "form-shown-at";
-/// A form older than this was probably scraped and replayed.
-const STAMP_MAX_AGE_SECS: u64 = 2 * 24 * 3600;
 
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub blocked_words: Vec<String>,
-    pub min_fill_seconds: u64,
+    pub min_fill_seconds: i64,
     pub max_links: usize,
 }
 
@@ -25,7 +19,7 @@ impl Rules {
                 .map(|w| w.trim().to_lowercase())
                 .filter(|w| !w.is_empty())
                 .collect(),
-            min_fill_seconds,
+            min_fill_seconds: i64::try_from(min_fill_seconds).unwrap_or(i64::MAX),
             max_links: 2,
         }
     }
@@ -37,35 +31,6 @@ impl Rules {
             .iter()
             .find(|w| lowered.iter().any(|t| t.contains(w.as_str())))
             .map(String::as_str)
-    }
-}
-
-/// Stamp for a form shown at `now_secs` (Unix time).
-pub fn stamp(signer: &Signer, now_secs: u64) -> String {
-    signer.sign(STAMP_PURPOSE, &now_secs.to_string())
-}
-
-#[derive(Debug, PartialEq)]
-pub enum StampCheck {
-    Fine,
-    TooFast,
-    /// Missing, forged or too old: show a fresh form.
-    Invalid,
-}
-
-pub fn check_stamp(signer: &Signer, submitted: &str, now_secs: u64, rules: &Rules) -> StampCheck {
-    let Some(shown) = signer
-        .verify(STAMP_PURPOSE, submitted)
-        .and_then(|v| v.parse::<u64>().ok())
-    else {
-        return StampCheck::Invalid;
-    };
-    if shown > now_secs || now_secs - shown > STAMP_MAX_AGE_SECS {
-        StampCheck::Invalid
-    } else if now_secs - shown < rules.min_fill_seconds {
-        StampCheck::TooFast
-    } else {
-        StampCheck::Fine
     }
 }
 
@@ -91,25 +56,6 @@ mod tests {
         assert_eq!(count_links("https://www.a.example"), 1);
         assert_eq!(count_links("HTTP://X.EXAMPLE http://y"), 2);
         assert_eq!(count_links("no links here"), 0);
-    }
-
-    #[test]
-    fn stamps_measure_the_fill_time() {
-        let signer = Signer::new(b"test key of some length, 32 bytes");
-        let rules = Rules::new("", 3);
-        let s = stamp(&signer, 1000);
-        assert_eq!(check_stamp(&signer, &s, 1001, &rules), StampCheck::TooFast);
-        assert_eq!(check_stamp(&signer, &s, 1003, &rules), StampCheck::Fine);
-        assert_eq!(check_stamp(&signer, &s, 999, &rules), StampCheck::Invalid);
-        assert_eq!(
-            check_stamp(&signer, &s, 1000 + 3 * 24 * 3600, &rules),
-            StampCheck::Invalid
-        );
-        assert_eq!(
-            check_stamp(&signer, "1000.00", 1003, &rules),
-            StampCheck::Invalid
-        );
-        assert_eq!(check_stamp(&signer, "", 1003, &rules), StampCheck::Invalid);
     }
 
     #[test]

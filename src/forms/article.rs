@@ -133,7 +133,7 @@ impl ArticleForm {
     pub fn parse(&self, paths: &[LearningPath]) -> Result<ArticleInput, FieldErrors> {
         let mut e = FieldErrors::default();
         let title = text(&mut e, "title", &self.title, true, MAX_TITLE);
-        if !e.has("title") && crate::domain::slug::slugify(&title).is_empty() {
+        if !e.has("title") && crate::models::slug::slugify(&title).is_empty() {
             e.add(
                 "title",
                 "The title needs at least one letter or digit (it makes the address).",
@@ -175,7 +175,7 @@ impl ArticleForm {
             );
         } else if skills
             .iter()
-            .any(|s| crate::domain::slug::slugify(s).is_empty())
+            .any(|s| crate::models::slug::slugify(s).is_empty())
         {
             e.add("skills", "Each skill needs at least one letter or digit.");
         }
@@ -257,7 +257,7 @@ impl PathForm {
     pub fn parse(&self) -> Result<(String, String), FieldErrors> {
         let mut e = FieldErrors::default();
         let title = text(&mut e, "title", &self.title, true, 80);
-        if !e.has("title") && crate::domain::slug::slugify(&title).is_empty() {
+        if !e.has("title") && crate::models::slug::slugify(&title).is_empty() {
             e.add(
                 "title",
                 "The title needs at least one letter or digit (it makes the address).",

@@ -241,7 +241,7 @@ impl VacancyForm {
             );
         } else if skills
             .iter()
-            .any(|s| crate::domain::slug::slugify(s).is_empty())
+            .any(|s| crate::models::slug::slugify(s).is_empty())
         {
             e.add("skills", "Each skill needs at least one letter or digit.");
         }

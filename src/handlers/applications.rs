@@ -21,7 +21,7 @@ use time::Duration;
 use super::vacancies::ShowPage;
 use super::AppState;
 use crate::db;
-use crate::domain::applications::{self as rules, human_size, StampCheck};
+use crate::domain::applications::{self as rules, human_size};
 use crate::domain::spam;
 use crate::error::{AppError, AppResult, ErrorPage};
 use crate::forms::application::{ApplyForm, Upload};
@@ -30,14 +30,14 @@ use crate::mail::{ApplicationMail, Mailer};
 use crate::messages as m;
 use crate::models::{Application, NewApplication, VacancyStatus};
 use crate::signing::Signer;
+use crate::stamp::{self, Purpose};
+use crate::tokens;
 use crate::views::{self, PageCtx};
 
 /// Room for the text fields and multipart framing on top of the CV itself.
 const FORM_OVERHEAD: usize = 64 * 1024;
 /// Largest single text part (the cover letter is at most 5,000 characters).
 const TEXT_PART_MAX: usize = 32 * 1024;
-/// A form older than this is sent back to be checked again.
-const STAMP_MAX_AGE: i64 = 24 * 3600;
 pub const ENTITY: &str = "application";
 
 /// Settings of the apply flow, shared by every worker.
@@ -63,16 +63,16 @@ impl ApplySettings {
     /// A blank form for a vacancy, stamped now.
     pub fn fresh_view(&self, signer: &Signer, vacancy_id: i32) -> ApplyView {
         ApplyView {
-            stamp: rules::stamp(signer, vacancy_id, unix_now()),
+            stamp: stamp::issue(
+                signer,
+                Purpose::Apply { vacancy_id },
+                crate::clock::unix_now(),
+            ),
             max_size: human_size(self.max_cv_bytes as u64),
             retention_days: self.retention_days,
             ..ApplyView::default()
         }
     }
-}
-
-fn unix_now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
 /// The apply form as the vacancy page shows it.
@@ -179,7 +179,7 @@ async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<
         }
         let value = String::from_utf8_lossy(&bytes).into_owned();
         match name.as_str() {
-            spam::STAMP_FIELD => received.stamp = value,
+            stamp::FIELD => received.stamp = value,
             spam::HONEYPOT_FIELD => received.honeypot = value,
             _ => received.form.set(&name, value),
         }
@@ -212,20 +212,21 @@ pub async fn apply(
         return Err(too_large());
     }
     let slug = path.into_inner();
-    let now = db::now();
-    let (detail, related) = db::run(&state.pool, move |conn| {
-        let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-        if detail.vacancy.status() == VacancyStatus::Draft {
-            return Err(AppError::NotFound);
-        }
-        let related = if detail.vacancy.is_open(now) {
-            db::vacancies::related(conn, &detail, now, 4)?
-        } else {
-            Vec::new()
-        };
-        Ok((detail, related))
-    })
-    .await?;
+    let now = crate::clock::now();
+    let (detail, related) = state
+        .run(move |conn| {
+            let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            if detail.vacancy.status() == VacancyStatus::Draft {
+                return Err(AppError::NotFound);
+            }
+            let related = if detail.vacancy.is_open(now) {
+                db::vacancies::related(conn, &detail, now, 4)?
+            } else {
+                Vec::new()
+            };
+            Ok((detail, related))
+        })
+        .await?;
     if !detail.vacancy.is_open(now) {
         return notice_page(
             StatusCode::GONE,
@@ -261,27 +262,28 @@ pub async fn apply(
         )?))
     };
 
-    match rules::check_stamp(&state.signer, vacancy_id, &received.stamp, unix_now()) {
-        StampCheck::Invalid => return Err(AppError::Csrf),
-        StampCheck::Age(age) if age < settings.min_seconds => {
-            return again(
-                received.form,
-                FieldErrors::default(),
-                m::APPLY_TOO_FAST,
-                detail,
-                related,
-            );
-        }
-        StampCheck::Age(age) if age > STAMP_MAX_AGE => {
-            return again(
-                received.form,
-                FieldErrors::default(),
-                m::APPLY_STALE,
-                detail,
-                related,
-            );
-        }
-        StampCheck::Age(_) => {}
+    let purpose = Purpose::Apply { vacancy_id };
+    let now_secs = crate::clock::unix_now();
+    let notice = match stamp::check(
+        &state.signer,
+        purpose,
+        &received.stamp,
+        now_secs,
+        settings.min_seconds,
+    ) {
+        stamp::Check::Invalid => return Err(AppError::Csrf),
+        stamp::Check::TooFast => m::APPLY_TOO_FAST,
+        stamp::Check::Expired => m::APPLY_STALE,
+        stamp::Check::Fine => "",
+    };
+    if !notice.is_empty() {
+        return again(
+            received.form,
+            FieldErrors::default(),
+            notice,
+            detail,
+            related,
+        );
     }
     let submission = match received
         .form
@@ -291,7 +293,8 @@ pub async fn apply(
         Err(errors) => return again(received.form, errors, "", detail, related),
     };
 
-    let (token, token_hash) = rules::new_token();
+    let token = tokens::random_token();
+    let token_hash = tokens::token_hash(&token);
     let address = super::client_address(&req, &state.site);
     let per_hour = settings.per_hour;
     let email = submission.email.clone();
@@ -316,34 +319,40 @@ pub async fn apply(
         created_at: now,
         updated_at: now,
     };
-    let outcome = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            db::applications::lock_vacancy(conn, vacancy_id)?;
-            let recent = db::applications::count_from_address_since(
-                conn,
-                &address,
-                now - Duration::hours(1),
-            )?;
-            if recent >= per_hour {
-                return Ok(Outcome::RateLimited);
-            }
-            if db::applications::recent_from(conn, vacancy_id, &email, now - Duration::hours(24))?
+    let outcome = state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                db::applications::lock_vacancy(conn, vacancy_id)?;
+                let recent = db::applications::count_from_address_since(
+                    conn,
+                    &address,
+                    now - Duration::hours(1),
+                )?;
+                if recent >= per_hour {
+                    return Ok(Outcome::RateLimited);
+                }
+                if db::applications::recent_from(
+                    conn,
+                    vacancy_id,
+                    &email,
+                    now - Duration::hours(24),
+                )?
                 .is_some()
-            {
-                return Ok(Outcome::Duplicate);
-            }
-            let id = db::applications::insert(conn, &new)?;
-            let change = db::audit::FieldChange {
-                field: "status".into(),
-                from: String::new(),
-                to: rules::Stage::New.as_str().into(),
-            };
-            db::audit::record(conn, None, ENTITY, id, "apply", &[change])?;
-            Ok(Outcome::Stored(id))
+                {
+                    return Ok(Outcome::Duplicate);
+                }
+                let id = db::applications::insert(conn, &new)?;
+                let change = db::audit::FieldChange {
+                    field: "status".into(),
+                    from: String::new(),
+                    to: rules::Stage::New.as_str().into(),
+                };
+                db::audit::record(conn, None, ENTITY, id, "apply", &[change])?;
+                Ok(Outcome::Stored(id))
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     let id = match outcome {
         Outcome::RateLimited => {
             return Err(AppError::TooManyRequests(m::APPLY_RATE_LIMITED.into()))
@@ -419,14 +428,13 @@ impl ReceiptPage {
 
 /// The application behind a token; anything else (malformed, unknown, erased) is a plain 404.
 async fn by_token(state: &AppState, token: &str) -> AppResult<(Application, String, String)> {
-    if !rules::token_looks_valid(token) {
+    if !tokens::looks_like_token(token) {
         return Err(AppError::NotFound);
     }
-    let hash = rules::token_hash(token);
-    db::run(&state.pool, move |conn| {
-        db::applications::by_token_hash(conn, &hash)?.ok_or(AppError::NotFound)
-    })
-    .await
+    let hash = tokens::token_hash(token);
+    state
+        .run(move |conn| db::applications::by_token_hash(conn, &hash)?.ok_or(AppError::NotFound))
+        .await
 }
 
 fn receipt_page(
@@ -473,19 +481,20 @@ pub async fn withdraw(
     let from = application.stage();
     if from.is_active() {
         let id = application.id;
-        db::run(&state.pool, move |conn| {
-            conn.transaction(|conn| {
-                db::applications::set_status(conn, id, rules::Stage::Withdrawn)?;
-                let change = db::audit::FieldChange {
-                    field: "status".into(),
-                    from: from.as_str().into(),
-                    to: rules::Stage::Withdrawn.as_str().into(),
-                };
-                db::audit::record(conn, None, ENTITY, id, "withdraw", &[change])
+        state
+            .run(move |conn| {
+                conn.transaction(|conn| {
+                    db::applications::set_status(conn, id, rules::Stage::Withdrawn)?;
+                    let change = db::audit::FieldChange {
+                        field: "status".into(),
+                        from: from.as_str().into(),
+                        to: rules::Stage::Withdrawn.as_str().into(),
+                    };
+                    db::audit::record(conn, None, ENTITY, id, "withdraw", &[change])
+                })
+                .map_err(AppError::from)
             })
-            .map_err(AppError::from)
-        })
-        .await?;
+            .await?;
     }
     Ok(private(views::redirect(&format!("/applications/{token}"))))
 }
@@ -516,15 +525,16 @@ pub async fn erase(
         )?));
     }
     let id = found.0.id;
-    db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            db::applications::erase(conn, id)?;
-            // Only the id stays, so the history shows that something was erased, not what.
-            db::audit::record(conn, None, ENTITY, id, "erase", &[])
+    state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                db::applications::erase(conn, id)?;
+                // Only the id stays, so the history shows that something was erased, not what.
+                db::audit::record(conn, None, ENTITY, id, "erase", &[])
+            })
+            .map_err(AppError::from)
         })
-        .map_err(AppError::from)
-    })
-    .await?;
+        .await?;
     let page = ErasedPage {
         ctx: PageCtx::public(&state.site, &session, "vacancies"),
     };

@@ -6,7 +6,6 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde_json::{json, Value};
-use std::time::{SystemTime, UNIX_EPOCH};
 use time::Duration;
 
 use super::learn::reader_progress;
@@ -14,13 +13,14 @@ use super::{client_address, query_pairs, same_origin, AppState};
 use crate::db;
 use crate::domain::markdown::{self, TocEntry};
 use crate::domain::progress;
-use crate::domain::spam::{self, StampCheck};
+use crate::domain::spam;
 use crate::domain::{jobposting, timefmt};
 use crate::error::{AppError, AppResult};
 use crate::forms::{self, FieldErrors, FormBody};
 use crate::models::{
     Article, Category, Comment, CommentStatus, Faq, LearningPath, NewComment, Skill, Vacancy,
 };
+use crate::stamp::{self, Purpose};
 use crate::views::{self, PageCtx};
 
 /// Comments one client address may send in an hour.
@@ -83,22 +83,15 @@ impl ArticlePage {
     }
 }
 
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
-
 async fn load_page(
     state: &AppState,
     session: &Session,
     slug: String,
     read: bool,
 ) -> AppResult<ArticlePage> {
-    let now = db::now();
-    let (article, path, siblings, faqs, skills, vacancies, comments) =
-        db::run(&state.pool, move |conn| {
+    let now = crate::clock::now();
+    let (article, path, siblings, faqs, skills, vacancies, comments) = state
+        .run(move |conn| {
             let article = db::learning::article_by_slug(conn, &slug)?
                 .filter(Article::is_published)
                 .ok_or(AppError::NotFound)?;
@@ -145,7 +138,7 @@ async fn load_page(
         threads,
         comment_count,
         form: CommentForm::default(),
-        stamp: spam::stamp(&state.signer, unix_now()),
+        stamp: stamp::issue(&state.signer, Purpose::Comment, crate::clock::unix_now()),
         read,
         sent: String::new(),
         json_ld,
@@ -341,20 +334,21 @@ pub async fn comment(
         page.form.errors = errors;
         return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    match spam::check_stamp(
+    match stamp::check(
         &state.signer,
-        form.get(spam::STAMP_FIELD),
-        unix_now(),
-        &state.spam,
+        Purpose::Comment,
+        form.get(stamp::FIELD),
+        crate::clock::unix_now(),
+        state.spam.min_fill_seconds,
     ) {
-        StampCheck::Fine => {}
-        StampCheck::TooFast => {
+        stamp::Check::Fine => {}
+        stamp::Check::TooFast => {
             page.form.problem =
                 "That was very quick. Please read your comment once more and send it again.".into();
             page.form.errors = errors;
             return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
-        StampCheck::Invalid => {
+        stamp::Check::Invalid | stamp::Check::Expired => {
             page.form.problem =
                 "This form has expired. Your text is kept below; please send it again.".into();
             page.form.errors = errors;
@@ -368,7 +362,7 @@ pub async fn comment(
 
     let address = client_address(&req, &state.site);
     let article_id = page.article.id;
-    let now = db::now();
+    let now = crate::clock::now();
     let new = NewComment {
         article_id,
         parent_id,
@@ -380,28 +374,29 @@ pub async fn comment(
         client_address: address.clone(),
         created_at: now,
     };
-    let outcome = db::run(&state.pool, move |conn| {
-        let recent =
-            db::comments::count_from_address_since(conn, &address, now - Duration::hours(1))?;
-        if recent >= COMMENTS_PER_HOUR {
-            return Ok(None);
-        }
-        // A known commenter (an approved comment before) skips the queue.
-        let status = if db::comments::has_approved_from(conn, &new.email)? {
-            CommentStatus::Approved
-        } else {
-            CommentStatus::Pending
-        };
-        let id = db::comments::insert(
-            conn,
-            &NewComment {
-                status: status.as_str().into(),
-                ..new
-            },
-        )?;
-        Ok(Some((id, status)))
-    })
-    .await?;
+    let outcome = state
+        .run(move |conn| {
+            let recent =
+                db::comments::count_from_address_since(conn, &address, now - Duration::hours(1))?;
+            if recent >= COMMENTS_PER_HOUR {
+                return Ok(None);
+            }
+            // A known commenter (an approved comment before) skips the queue.
+            let status = if db::comments::has_approved_from(conn, &new.email)? {
+                CommentStatus::Approved
+            } else {
+                CommentStatus::Pending
+            };
+            let id = db::comments::insert(
+                conn,
+                &NewComment {
+                    status: status.as_str().into(),
+                    ..new
+                },
+            )?;
+            Ok(Some((id, status)))
+        })
+        .await?;
     match outcome {
         None => {
             page.form.problem = format!(
@@ -431,12 +426,13 @@ pub async fn mark_read(
     let slug = path.into_inner();
     let read = form.get("read") != "0";
     let lookup = slug.clone();
-    let article = db::run(&state.pool, move |conn| {
-        db::learning::article_by_slug(conn, &lookup)?
-            .filter(Article::is_published)
-            .ok_or(AppError::NotFound)
-    })
-    .await?;
+    let article = state
+        .run(move |conn| {
+            db::learning::article_by_slug(conn, &lookup)?
+                .filter(Article::is_published)
+                .ok_or(AppError::NotFound)
+        })
+        .await?;
     let mut progress = reader_progress(&req, &state);
     progress.mark(article.id, read);
     let cookie = Cookie::build(progress::COOKIE, progress.to_cookie(&state.signer))
@@ -448,7 +444,7 @@ pub async fn mark_read(
         .finish();
     // Back to where the button was: the next step when there is one and the reader asked.
     let to = match form.get("then") {
-        next if !next.is_empty() && crate::domain::slug::slugify(next) == next => {
+        next if !next.is_empty() && crate::models::slug::slugify(next) == next => {
             format!("/articles/{next}")
         }
         _ => format!("/articles/{slug}#progress"),

@@ -25,16 +25,17 @@ struct HomePage {
 const LATEST_ARTICLES: i64 = 3;
 
 pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
-    let now = db::now();
-    let (open, categories, paths, articles) = db::run(&state.pool, move |conn| {
-        Ok((
-            db::vacancies::open(conn, now)?,
-            db::taxonomy::categories(conn)?,
-            db::learning::paths_with_published_articles(conn)?,
-            db::learning::latest_articles(conn, LATEST_ARTICLES)?,
-        ))
-    })
-    .await?;
+    let now = crate::clock::now();
+    let (open, categories, paths, articles) = state
+        .run(move |conn| {
+            Ok((
+                db::vacancies::open(conn, now)?,
+                db::taxonomy::categories(conn)?,
+                db::learning::paths_with_published_articles(conn)?,
+                db::learning::latest_articles(conn, LATEST_ARTICLES)?,
+            ))
+        })
+        .await?;
     let categories = categories
         .into_iter()
         .map(|c| {

@@ -63,13 +63,14 @@ pub async fn index(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let progress = reader_progress(&req, &state);
-    let (paths, articles) = db::run(&state.pool, |conn| {
-        Ok((
-            db::learning::paths(conn)?,
-            db::learning::published_articles(conn)?,
-        ))
-    })
-    .await?;
+    let (paths, articles) = state
+        .run(|conn| {
+            Ok((
+                db::learning::paths(conn)?,
+                db::learning::published_articles(conn)?,
+            ))
+        })
+        .await?;
     let paths = paths
         .into_iter()
         .map(|path| {
@@ -99,12 +100,13 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner();
     let progress = reader_progress(&req, &state);
-    let (path, articles) = db::run(&state.pool, move |conn| {
-        let path = db::learning::path_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-        let articles = db::learning::articles_in_path(conn, path.id, true)?;
-        Ok((path, articles))
-    })
-    .await?;
+    let (path, articles) = state
+        .run(move |conn| {
+            let path = db::learning::path_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            let articles = db::learning::articles_in_path(conn, path.id, true)?;
+            Ok((path, articles))
+        })
+        .await?;
     if articles.is_empty() {
         return Err(AppError::NotFound);
     }

@@ -10,12 +10,13 @@ use crate::error::{AppError, AppResult};
 
 /// 200 when the database answers a query, 503 otherwise: for load balancers.
 pub async fn health(state: web::Data<AppState>) -> HttpResponse {
-    let result = db::run(&state.pool, |conn| {
-        diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>("1"))
-            .get_result::<i32>(conn)
-            .map_err(AppError::from)
-    })
-    .await;
+    let result = state
+        .run(|conn| {
+            diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>("1"))
+                .get_result::<i32>(conn)
+                .map_err(AppError::from)
+        })
+        .await;
     match result {
         Ok(_) => HttpResponse::Ok()
             .content_type("text/plain; charset=utf-8")
@@ -74,15 +75,16 @@ fn xml_escape(text: &str) -> String {
 /// Every public page worth indexing: home, the list, each open vacancy, the learning paths
 /// and their published articles.
 pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let now = db::now();
-    let (open, paths, articles) = db::run(&state.pool, move |conn| {
-        Ok((
-            db::vacancies::open(conn, now)?,
-            db::learning::paths(conn)?,
-            db::learning::published_articles(conn)?,
-        ))
-    })
-    .await?;
+    let now = crate::clock::now();
+    let (open, paths, articles) = state
+        .run(move |conn| {
+            Ok((
+                db::vacancies::open(conn, now)?,
+                db::learning::paths(conn)?,
+                db::learning::published_articles(conn)?,
+            ))
+        })
+        .await?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -123,8 +125,10 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
 
 /// Atom feed of the open vacancies, newest first, for job aggregators and feed readers.
 pub async fn feed(state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let now = db::now();
-    let open = db::run(&state.pool, move |conn| Ok(db::vacancies::open(conn, now)?)).await?;
+    let now = crate::clock::now();
+    let open = state
+        .run(move |conn| Ok(db::vacancies::open(conn, now)?))
+        .await?;
     let site = &state.site;
     let updated = open
         .iter()

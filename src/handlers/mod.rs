@@ -10,8 +10,9 @@ pub mod vacancies;
 
 use actix_web::HttpRequest;
 
-use crate::db::DbPool;
+use crate::db::{DbConn, DbPool};
 use crate::domain::spam;
+use crate::error::AppResult;
 use crate::signing::Signer;
 use crate::site::Site;
 
@@ -22,6 +23,17 @@ pub struct AppState {
     pub site: Site,
     pub signer: Signer,
     pub spam: spam::Rules,
+}
+
+impl AppState {
+    /// Runs one query or one action on a pooled connection, on the blocking pool.
+    pub async fn run<F, T>(&self, work: F) -> AppResult<T>
+    where
+        F: FnOnce(&mut DbConn) -> AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        crate::db::blocking(&self.pool, work).await
+    }
 }
 
 /// The address per-address limits count against: the TCP peer, or behind a trusted proxy

@@ -61,28 +61,29 @@ pub async fn index(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let pairs = query_pairs(req.query_string());
-    let now = db::now();
-    let board = db::run(&state.pool, move |conn| {
-        let categories = db::taxonomy::categories(conn)?;
-        let slugs: Vec<&str> = categories.iter().map(|c| c.slug.as_str()).collect();
-        let filters = Filters::from_pairs(&pairs, &slugs);
-        let ranked = if filters.q.is_empty() {
-            None
-        } else {
-            Some(db::search::matching_ids(
-                conn,
-                &board::keywords(&filters.q),
-            )?)
-        };
-        let open = db::vacancies::open(conn, now)?;
-        Ok(board::search(
-            open,
-            &categories,
-            &filters,
-            ranked.as_deref(),
-        ))
-    })
-    .await?;
+    let now = crate::clock::now();
+    let board = state
+        .run(move |conn| {
+            let categories = db::taxonomy::categories(conn)?;
+            let slugs: Vec<&str> = categories.iter().map(|c| c.slug.as_str()).collect();
+            let filters = Filters::from_pairs(&pairs, &slugs);
+            let ranked = if filters.q.is_empty() {
+                None
+            } else {
+                Some(db::search::matching_ids(
+                    conn,
+                    &board::keywords(&filters.q),
+                )?)
+            };
+            let open = db::vacancies::open(conn, now)?;
+            Ok(board::search(
+                open,
+                &categories,
+                &filters,
+                ranked.as_deref(),
+            ))
+        })
+        .await?;
     let canonical = state.site.absolute(&board.filters.url());
     let page = IndexPage {
         ctx: PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical),
@@ -118,7 +119,7 @@ impl ShowPage {
         related: Vec<(Vacancy, Category)>,
         preview: bool,
     ) -> ShowPage {
-        let now = db::now();
+        let now = crate::clock::now();
         let open = detail.vacancy.is_open(now) || preview;
         let json_ld = if open {
             let posted = detail.vacancy.published_at.unwrap_or(now);
@@ -154,26 +155,27 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner();
-    let now = db::now();
-    let (detail, related, lessons) = db::run(&state.pool, move |conn| {
-        let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-        if detail.vacancy.status() == crate::models::VacancyStatus::Draft {
-            return Err(AppError::NotFound);
-        }
-        let related = if detail.vacancy.is_open(now) {
-            db::vacancies::related(conn, &detail, now, 4)?
-        } else {
-            db::vacancies::open(conn, now)?
-                .into_iter()
-                .filter(|(_, c)| c.id == detail.category.id)
-                .take(4)
-                .collect()
-        };
-        let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
-        let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
-        Ok((detail, related, lessons))
-    })
-    .await?;
+    let now = crate::clock::now();
+    let (detail, related, lessons) = state
+        .run(move |conn| {
+            let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            if detail.vacancy.status() == crate::models::VacancyStatus::Draft {
+                return Err(AppError::NotFound);
+            }
+            let related = if detail.vacancy.is_open(now) {
+                db::vacancies::related(conn, &detail, now, 4)?
+            } else {
+                db::vacancies::open(conn, now)?
+                    .into_iter()
+                    .filter(|(_, c)| c.id == detail.category.id)
+                    .take(4)
+                    .collect()
+            };
+            let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
+            let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
+            Ok((detail, related, lessons))
+        })
+        .await?;
     let canonical = state
         .site
         .absolute(&format!("/vacancies/{}", detail.vacancy.slug));

@@ -4,8 +4,8 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use crate::db::schema::{application_notes, applications};
-use crate::domain::applications::{CvKind, PublicStatus, Stage};
+use super::{CvKind, PublicStatus, Stage};
+use crate::schema::{application_notes, applications};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = applications)]

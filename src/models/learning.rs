@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use crate::db::schema::{articles, comments, faqs, learning_paths};
+use crate::schema::{articles, comments, faqs, learning_paths};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = learning_paths)]
@@ -42,9 +42,7 @@ impl Article {
 
     /// Minutes to read at 200 words a minute, at least one.
     pub fn reading_minutes(&self) -> usize {
-        crate::domain::markdown::word_count(&self.body)
-            .div_ceil(200)
-            .max(1)
+        word_count(&self.body).div_ceil(200).max(1)
     }
 }
 
@@ -97,4 +95,12 @@ pub struct NewComment {
     pub status: String,
     pub client_address: String,
     pub created_at: PrimitiveDateTime,
+}
+
+/// Words of a Markdown text, for reading times and JobPosting/Article data.
+pub fn word_count(markdown: &str) -> usize {
+    markdown
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }

@@ -3,18 +3,21 @@
 pub mod application;
 pub mod countries;
 pub mod learning;
+pub mod slug;
+pub mod stage;
 pub mod vacancy;
 pub mod values;
 
 pub use application::*;
 pub use learning::*;
+pub use stage::*;
 pub use vacancy::*;
 pub use values::*;
 
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use crate::db::schema::{audit_log, categories, skills, users};
+use crate::schema::{audit_log, categories, skills, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = categories)]
@@ -62,4 +65,12 @@ pub struct AuditEntry {
     pub action: String,
     pub changes: String,
     pub created_at: PrimitiveDateTime,
+}
+
+/// One field's change, as stored in `audit_log.changes` (JSON).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
+pub struct FieldChange {
+    pub field: String,
+    pub from: String,
+    pub to: String,
 }

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::{Category, Employment, SalaryPeriod, Seniority, Skill, VacancyStatus, WorkMode};
-use crate::db::schema::vacancies;
+use crate::schema::vacancies;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = vacancies)]
@@ -208,6 +208,15 @@ pub struct VacancyDetail {
     pub vacancy: Vacancy,
     pub category: Category,
     pub skills: Vec<Skill>,
+}
+
+/// One keyword match: title matches outrank the rest; `score` (higher is better) orders
+/// within each group, and equal scores are left for the caller to break (newest first).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub id: i32,
+    pub in_title: bool,
+    pub score: f64,
 }
 
 #[cfg(test)]

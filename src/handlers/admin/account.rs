@@ -65,12 +65,13 @@ pub async fn change_password(
         .map_err(AppError::internal)?
         .map_err(AppError::internal)?;
     let id = user.id;
-    db::run(&state.pool, move |conn| {
-        db::users::set_password(conn, id, &new_hash)?;
-        db::audit::record(conn, Some(id), "user", id, "change_password", &[])?;
-        Ok(())
-    })
-    .await?;
+    state
+        .run(move |conn| {
+            db::users::set_password(conn, id, &new_hash)?;
+            db::audit::record(conn, Some(id), "user", id, "change_password", &[])?;
+            Ok(())
+        })
+        .await?;
     flash(&session, "success", "Your password was changed.");
     Ok(views::redirect("/admin/account"))
 }

@@ -100,14 +100,15 @@ pub async fn index(
 ) -> AppResult<HttpResponse> {
     let filter = filter_from(&req);
     let f = filter.clone();
-    let (rows, counts, vacancies) = db::run(&state.pool, move |conn| {
-        Ok((
-            db::applications::list(conn, &f)?,
-            db::applications::counts(conn, &f)?,
-            db::applications::vacancies_with_applications(conn)?,
-        ))
-    })
-    .await?;
+    let (rows, counts, vacancies) = state
+        .run(move |conn| {
+            Ok((
+                db::applications::list(conn, &f)?,
+                db::applications::counts(conn, &f)?,
+                db::applications::vacancies_with_applications(conn)?,
+            ))
+        })
+        .await?;
     let page = IndexPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-applications"),
         rows,
@@ -129,17 +130,18 @@ pub async fn export(
     let f = filter.clone();
     let user_id = user.id;
     let query = filter_query(&filter);
-    let rows = db::run(&state.pool, move |conn| {
-        let rows = db::applications::list(conn, &f)?;
-        let change = db::audit::FieldChange {
-            field: "filter".into(),
-            from: String::new(),
-            to: query,
-        };
-        db::audit::record(conn, Some(user_id), ENTITY, 0, "export", &[change])?;
-        Ok(rows)
-    })
-    .await?;
+    let rows = state
+        .run(move |conn| {
+            let rows = db::applications::list(conn, &f)?;
+            let change = db::audit::FieldChange {
+                field: "filter".into(),
+                from: String::new(),
+                to: query,
+            };
+            db::audit::record(conn, Some(user_id), ENTITY, 0, "export", &[change])?;
+            Ok(rows)
+        })
+        .await?;
     let mut body = csv_row(&[
         "id",
         "submitted_utc",
@@ -180,7 +182,7 @@ pub async fn export(
             &page_url,
         ]));
     }
-    let name = format!("applications-{}.csv", timefmt::date(db::now()));
+    let name = format!("applications-{}.csv", timefmt::date(crate::clock::now()));
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -222,13 +224,15 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (application, vacancy_title, notes, history) = db::run(&state.pool, move |conn| {
-        let (application, title) = db::applications::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        let notes = db::applications::notes(conn, id)?;
-        let history = db::audit::for_entity(conn, ENTITY, id)?;
-        Ok((application, title, notes, history))
-    })
-    .await?;
+    let (application, vacancy_title, notes, history) = state
+        .run(move |conn| {
+            let (application, title) =
+                db::applications::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let notes = db::applications::notes(conn, id)?;
+            let history = db::audit::for_entity(conn, ENTITY, id)?;
+            Ok((application, title, notes, history))
+        })
+        .await?;
     let page = ShowPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-applications"),
         application,
@@ -247,13 +251,14 @@ pub async fn cv(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let user_id = user.id;
-    let (name, content_type, bytes) = db::run(&state.pool, move |conn| {
-        let cv = db::applications::cv(conn, id)?.ok_or(AppError::NotFound)?;
-        // Who read a candidate's CV is part of the record.
-        db::audit::record(conn, Some(user_id), ENTITY, id, "download_cv", &[])?;
-        Ok(cv)
-    })
-    .await?;
+    let (name, content_type, bytes) = state
+        .run(move |conn| {
+            let cv = db::applications::cv(conn, id)?.ok_or(AppError::NotFound)?;
+            // Who read a candidate's CV is part of the record.
+            db::audit::record(conn, Some(user_id), ENTITY, id, "download_cv", &[])?;
+            Ok(cv)
+        })
+        .await?;
     let kind = crate::domain::applications::CvKind::from_mime(&content_type);
     let file_name = safe_file_name(&name, kind, id);
     Ok(HttpResponse::Ok()
@@ -284,26 +289,27 @@ pub async fn change_status(
     let to = Stage::parse(form.get("status"))
         .ok_or_else(|| AppError::BadRequest("Unknown status.".into()))?;
     let user_id = user.id;
-    let moved = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let (application, _) =
-                db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
-            let from = application.stage();
-            if !from.can_move_to(to) {
-                return Ok(Err(from));
-            }
-            db::applications::set_status(conn, id, to)?;
-            let change = db::audit::FieldChange {
-                field: "status".into(),
-                from: from.as_str().into(),
-                to: to.as_str().into(),
-            };
-            db::audit::record(conn, Some(user_id), ENTITY, id, "status", &[change])?;
-            Ok(Ok(()))
+    let moved = state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let (application, _) =
+                    db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
+                let from = application.stage();
+                if !from.can_move_to(to) {
+                    return Ok(Err(from));
+                }
+                db::applications::set_status(conn, id, to)?;
+                let change = db::audit::FieldChange {
+                    field: "status".into(),
+                    from: from.as_str().into(),
+                    to: to.as_str().into(),
+                };
+                db::audit::record(conn, Some(user_id), ENTITY, id, "status", &[change])?;
+                Ok(Ok(()))
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     match moved {
         Ok(()) => flash(
             &session,
@@ -342,15 +348,16 @@ pub async fn erase(
         return Ok(views::redirect(&format!("/admin/applications/{id}#erase")));
     }
     let user_id = user.id;
-    db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
-            db::applications::erase(conn, id)?;
-            db::audit::record(conn, Some(user_id), ENTITY, id, "erase", &[])
+    state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
+                db::applications::erase(conn, id)?;
+                db::audit::record(conn, Some(user_id), ENTITY, id, "erase", &[])
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     flash(
         &session,
         "success",
@@ -378,20 +385,21 @@ pub async fn add_note(
         return Ok(views::redirect(&format!("/admin/applications/{id}#notes")));
     }
     let user_id = user.id;
-    db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
-            let note_id = db::applications::add_note(conn, id, user_id, &body)?;
-            let change = db::audit::FieldChange {
-                field: "note".into(),
-                from: String::new(),
-                to: format!("#{note_id}"),
-            };
-            db::audit::record(conn, Some(user_id), ENTITY, id, "note", &[change])
+    state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
+                let note_id = db::applications::add_note(conn, id, user_id, &body)?;
+                let change = db::audit::FieldChange {
+                    field: "note".into(),
+                    from: String::new(),
+                    to: format!("#{note_id}"),
+                };
+                db::audit::record(conn, Some(user_id), ENTITY, id, "note", &[change])
+            })
+            .map_err(AppError::from)
         })
-        .map_err(AppError::from)
-    })
-    .await?;
+        .await?;
     flash(&session, "success", "Note saved.");
     Ok(views::redirect(&format!("/admin/applications/{id}#notes")))
 }

@@ -67,13 +67,14 @@ pub async fn index(
             .unwrap_or(PathFilter::Any),
     };
     let title_q = title.clone();
-    let (rows, paths) = db::run(&state.pool, move |conn| {
-        Ok((
-            editorial::articles_for_admin(conn, status, path, &title_q)?,
-            learning::paths(conn)?,
-        ))
-    })
-    .await?;
+    let (rows, paths) = state
+        .run(move |conn| {
+            Ok((
+                editorial::articles_for_admin(conn, status, path, &title_q)?,
+                learning::paths(conn)?,
+            ))
+        })
+        .await?;
     let page = IndexPage {
         ctx: PageCtx::admin(&state.site, &session, &user, AREA),
         rows,
@@ -151,7 +152,7 @@ pub async fn new(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let paths = db::run(&state.pool, |conn| Ok(learning::paths(conn)?)).await?;
+    let paths = state.run(|conn| Ok(learning::paths(conn)?)).await?;
     let mut form = ArticleForm::blank();
     // "Add an article" from a path's row preselects that path.
     if let Some((_, id)) = query_pairs(req.query_string())
@@ -225,7 +226,12 @@ fn create_article(conn: &mut DbConn, input: &ArticleInput, user_id: i32) -> Resu
         editorial::place_article(conn, path_id, id, input.position.or(Some(i32::MAX)))?;
     }
     if input.status == ArticleStatus::Published {
-        learning::set_article_status(conn, id, ArticleStatus::Published, Some(db::now()))?;
+        learning::set_article_status(
+            conn,
+            id,
+            ArticleStatus::Published,
+            Some(crate::clock::now()),
+        )?;
     }
     let (_, after) = snapshot(conn, id)?.ok_or(TxError::NotFound)?;
     let diff = changes::article_changes(&ArticleSnapshot::default(), &after);
@@ -272,7 +278,7 @@ fn update_article(
     if old.status != input.status.as_str() {
         let published_at = match input.status {
             // The first publication date stays: unpublishing and publishing again is not news.
-            ArticleStatus::Published => old.published_at.or(Some(db::now())),
+            ArticleStatus::Published => old.published_at.or(Some(crate::clock::now())),
             ArticleStatus::Draft => old.published_at,
         };
         learning::set_article_status(conn, id, input.status, published_at)?;
@@ -301,7 +307,7 @@ async fn submit(
 ) -> AppResult<HttpResponse> {
     let typed = ArticleForm::from_form(&form);
     let wants_preview = form.get("intent") == "preview";
-    let paths = db::run(&state.pool, |conn| Ok(learning::paths(conn)?)).await?;
+    let paths = state.run(|conn| Ok(learning::paths(conn)?)).await?;
     let parsed = typed.parse(&paths);
     let mut page = form_page(&state, &session, &user, existing.as_ref(), typed, paths);
     if wants_preview {
@@ -325,19 +331,20 @@ async fn submit(
     };
     let user_id = user.id;
     let existing_id = existing.as_ref().map(|a| a.id);
-    let outcome = db::run(&state.pool, move |conn| {
-        let result = conn.transaction(|conn| match existing_id {
-            None => create_article(conn, &input, user_id),
-            Some(id) => update_article(conn, id, &input, user_id).map(|_| id),
-        });
-        match result {
-            Ok(id) => Ok(Some(id)),
-            Err(TxError::Unchanged) => Ok(None),
-            Err(TxError::NotFound) => Err(AppError::NotFound),
-            Err(TxError::Db(e)) => Err(AppError::from(e)),
-        }
-    })
-    .await?;
+    let outcome = state
+        .run(move |conn| {
+            let result = conn.transaction(|conn| match existing_id {
+                None => create_article(conn, &input, user_id),
+                Some(id) => update_article(conn, id, &input, user_id).map(|_| id),
+            });
+            match result {
+                Ok(id) => Ok(Some(id)),
+                Err(TxError::Unchanged) => Ok(None),
+                Err(TxError::NotFound) => Err(AppError::NotFound),
+                Err(TxError::Db(e)) => Err(AppError::from(e)),
+            }
+        })
+        .await?;
     let id = match (outcome, existing_id) {
         (Some(id), _) => {
             flash(&session, "success", "The article was saved.");
@@ -366,10 +373,9 @@ pub async fn create(
 }
 
 async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<Article> {
-    db::run(&state.pool, move |conn| {
-        learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)
-    })
-    .await
+    state
+        .run(move |conn| learning::article_by_id(conn, id)?.ok_or(AppError::NotFound))
+        .await
 }
 
 pub async fn edit(
@@ -379,16 +385,17 @@ pub async fn edit(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (article, faqs, skills, paths) = db::run(&state.pool, move |conn| {
-        let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok((
-            article,
-            learning::faqs_of(conn, id)?,
-            learning::skills_of_article(conn, id)?,
-            learning::paths(conn)?,
-        ))
-    })
-    .await?;
+    let (article, faqs, skills, paths) = state
+        .run(move |conn| {
+            let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok((
+                article,
+                learning::faqs_of(conn, id)?,
+                learning::skills_of_article(conn, id)?,
+                learning::paths(conn)?,
+            ))
+        })
+        .await?;
     let form = ArticleForm::from_article(&article, &faqs, &skills);
     views::ok(&form_page(
         &state,
@@ -442,22 +449,23 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let page = db::run(&state.pool, move |conn| {
-        let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        let path = match article.path_id {
-            Some(pid) => learning::path_by_id(conn, pid)?,
-            None => None,
-        };
-        Ok((
-            article,
-            path,
-            learning::faqs_of(conn, id)?,
-            learning::skills_of_article(conn, id)?,
-            editorial::comment_count(conn, id)?,
-            db::audit::for_entity(conn, ENTITY, id)?,
-        ))
-    })
-    .await?;
+    let page = state
+        .run(move |conn| {
+            let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let path = match article.path_id {
+                Some(pid) => learning::path_by_id(conn, pid)?,
+                None => None,
+            };
+            Ok((
+                article,
+                path,
+                learning::faqs_of(conn, id)?,
+                learning::skills_of_article(conn, id)?,
+                editorial::comment_count(conn, id)?,
+                db::audit::for_entity(conn, ENTITY, id)?,
+            ))
+        })
+        .await?;
     let (article, path, faqs, skills, comments, history) = page;
     views::ok(&ShowPage {
         ctx: PageCtx::admin(&state.site, &session, &user, AREA),
@@ -494,7 +502,7 @@ pub async fn change_status(
         return Ok(views::redirect(&format!("/admin/articles/{id}")));
     }
     let published_at = match to {
-        ArticleStatus::Published => article.published_at.or(Some(db::now())),
+        ArticleStatus::Published => article.published_at.or(Some(crate::clock::now())),
         ArticleStatus::Draft => article.published_at,
     };
     let change = db::audit::FieldChange {
@@ -503,14 +511,15 @@ pub async fn change_status(
         to: to.as_str().into(),
     };
     let user_id = user.id;
-    db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            learning::set_article_status(conn, id, to, published_at)?;
-            db::audit::record(conn, Some(user_id), ENTITY, id, action, &[change])
+    state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                learning::set_article_status(conn, id, to, published_at)?;
+                db::audit::record(conn, Some(user_id), ENTITY, id, action, &[change])
+            })
+            .map_err(AppError::from)
         })
-        .map_err(AppError::from)
-    })
-    .await?;
+        .await?;
     let done = match to {
         ArticleStatus::Published => "The article is published.",
         ArticleStatus::Draft => "The article is a draft again: readers no longer see it.",
@@ -536,22 +545,23 @@ pub async fn move_in_path(
     let article = load(&state, id).await?;
     let path_id = article.path_id;
     let user_id = user.id;
-    let moved = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let moved = editorial::move_article(conn, &article, up)?;
-            if let Some((from, to)) = moved {
-                let change = db::audit::FieldChange {
-                    field: "position".into(),
-                    from: from.to_string(),
-                    to: to.to_string(),
-                };
-                db::audit::record(conn, Some(user_id), ENTITY, id, "move", &[change])?;
-            }
-            Ok(moved)
+    let moved = state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let moved = editorial::move_article(conn, &article, up)?;
+                if let Some((from, to)) = moved {
+                    let change = db::audit::FieldChange {
+                        field: "position".into(),
+                        from: from.to_string(),
+                        to: to.to_string(),
+                    };
+                    db::audit::record(conn, Some(user_id), ENTITY, id, "move", &[change])?;
+                }
+                Ok(moved)
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     if moved.is_none() {
         flash(
             &session,
@@ -581,11 +591,12 @@ pub async fn confirm_delete(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (article, comments) = db::run(&state.pool, move |conn| {
-        let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok((article, editorial::comment_count(conn, id)?))
-    })
-    .await?;
+    let (article, comments) = state
+        .run(move |conn| {
+            let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok((article, editorial::comment_count(conn, id)?))
+        })
+        .await?;
     views::ok(&DeletePage {
         ctx: PageCtx::admin(&state.site, &session, &user, AREA),
         article,
@@ -603,29 +614,30 @@ pub async fn delete(
     let article = load(&state, path.into_inner()).await?;
     let id = article.id;
     let user_id = user.id;
-    db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            learning::delete_article(conn, id)?;
-            if let Some(path_id) = article.path_id {
-                editorial::renumber_path(conn, path_id)?;
-            }
-            let changes = [
-                db::audit::FieldChange {
-                    field: "title".into(),
-                    from: article.title,
-                    to: String::new(),
-                },
-                db::audit::FieldChange {
-                    field: "slug".into(),
-                    from: article.slug,
-                    to: String::new(),
-                },
-            ];
-            db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &changes)
+    state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                learning::delete_article(conn, id)?;
+                if let Some(path_id) = article.path_id {
+                    editorial::renumber_path(conn, path_id)?;
+                }
+                let changes = [
+                    db::audit::FieldChange {
+                        field: "title".into(),
+                        from: article.title,
+                        to: String::new(),
+                    },
+                    db::audit::FieldChange {
+                        field: "slug".into(),
+                        from: article.slug,
+                        to: String::new(),
+                    },
+                ];
+                db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &changes)
+            })
+            .map_err(AppError::from)
         })
-        .map_err(AppError::from)
-    })
-    .await?;
+        .await?;
     flash(&session, "success", "The article was deleted.");
     Ok(views::redirect("/admin/articles"))
 }

@@ -42,14 +42,15 @@ pub async fn index(
         .and_then(|(_, v)| v.parse().ok())
         .filter(|p| *p >= 1 && *p < 100_000)
         .unwrap_or(1);
-    let mut rows = db::run(&state.pool, move |conn| {
-        Ok(db::audit::recent(
-            conn,
-            PER_PAGE + 1,
-            (page - 1) * PER_PAGE,
-        )?)
-    })
-    .await?;
+    let mut rows = state
+        .run(move |conn| {
+            Ok(db::audit::recent(
+                conn,
+                PER_PAGE + 1,
+                (page - 1) * PER_PAGE,
+            )?)
+        })
+        .await?;
     let has_more = rows.len() as i64 > PER_PAGE;
     rows.truncate(PER_PAGE as usize);
     let view = AuditPage {

@@ -57,13 +57,14 @@ pub async fn index(
         .into_iter()
         .find(|(k, _)| k == "status")
         .and_then(|(_, v)| CommentStatus::parse(v.trim()));
-    let (rows, pending) = db::run(&state.pool, move |conn| {
-        Ok((
-            comments::queue(conn, status)?,
-            comments::count_pending(conn)?,
-        ))
-    })
-    .await?;
+    let (rows, pending) = state
+        .run(move |conn| {
+            Ok((
+                comments::queue(conn, status)?,
+                comments::count_pending(conn)?,
+            ))
+        })
+        .await?;
     views::ok(&IndexPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-comments"),
         rows,
@@ -158,50 +159,51 @@ pub async fn moderate(
         return Err(AppError::BadRequest("Too many comments at once.".into()));
     }
     let user_id = user.id;
-    let done = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let mut done = 0;
-            for id in ids {
-                // Ids that are gone (deleted in another tab) are skipped, not an error.
-                let Some(comment) = comments::by_id(conn, id)? else {
-                    continue;
-                };
-                let to = match action {
-                    Action::Set(status) if comment.status == status.as_str() => continue,
-                    Action::Set(status) => {
-                        comments::set_status(conn, &[id], status)?;
-                        status.as_str().to_string()
+    let done = state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let mut done = 0;
+                for id in ids {
+                    // Ids that are gone (deleted in another tab) are skipped, not an error.
+                    let Some(comment) = comments::by_id(conn, id)? else {
+                        continue;
+                    };
+                    let to = match action {
+                        Action::Set(status) if comment.status == status.as_str() => continue,
+                        Action::Set(status) => {
+                            comments::set_status(conn, &[id], status)?;
+                            status.as_str().to_string()
+                        }
+                        Action::Delete => {
+                            comments::delete(conn, &[id])?;
+                            String::new()
+                        }
+                    };
+                    let mut changes = vec![FieldChange {
+                        field: "status".into(),
+                        from: comment.status.clone(),
+                        to,
+                    }];
+                    if action == Action::Delete {
+                        changes.push(FieldChange {
+                            field: "author".into(),
+                            from: comment.author_name,
+                            to: String::new(),
+                        });
+                        changes.push(FieldChange {
+                            field: "body".into(),
+                            from: comment.body,
+                            to: String::new(),
+                        });
                     }
-                    Action::Delete => {
-                        comments::delete(conn, &[id])?;
-                        String::new()
-                    }
-                };
-                let mut changes = vec![FieldChange {
-                    field: "status".into(),
-                    from: comment.status.clone(),
-                    to,
-                }];
-                if action == Action::Delete {
-                    changes.push(FieldChange {
-                        field: "author".into(),
-                        from: comment.author_name,
-                        to: String::new(),
-                    });
-                    changes.push(FieldChange {
-                        field: "body".into(),
-                        from: comment.body,
-                        to: String::new(),
-                    });
+                    db::audit::record(conn, Some(user_id), ENTITY, id, action.name(), &changes)?;
+                    done += 1;
                 }
-                db::audit::record(conn, Some(user_id), ENTITY, id, action.name(), &changes)?;
-                done += 1;
-            }
-            Ok(done)
+                Ok(done)
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     if done == 0 {
         flash(
             &session,

@@ -36,16 +36,17 @@ pub async fn show(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (all, latest, new_applications, pending_comments) = db::run(&state.pool, |conn| {
-        Ok((
-            db::vacancies::all(conn)?,
-            db::audit::recent(conn, 10, 0)?,
-            db::applications::count_new(conn)?,
-            db::comments::count_pending(conn)?,
-        ))
-    })
-    .await?;
-    let now = db::now();
+    let (all, latest, new_applications, pending_comments) = state
+        .run(|conn| {
+            Ok((
+                db::vacancies::all(conn)?,
+                db::audit::recent(conn, 10, 0)?,
+                db::applications::count_new(conn)?,
+                db::comments::count_pending(conn)?,
+            ))
+        })
+        .await?;
+    let now = crate::clock::now();
     let soon = now + Duration::days(7);
     let page = DashboardPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-dashboard"),

@@ -68,10 +68,9 @@ impl FromRequest for CurrentUser {
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| AppError::internal("no app state"))?;
-            let user = db::run(&state.pool, move |conn| {
-                Ok(db::users::by_id(conn, user_id)?)
-            })
-            .await?;
+            let user = state
+                .run(move |conn| Ok(db::users::by_id(conn, user_id)?))
+                .await?;
             match user {
                 Some(user) if user.active => {
                     let _ = session.insert(SEEN_KEY, now);

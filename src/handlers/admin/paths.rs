@@ -40,19 +40,20 @@ pub async fn index(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (paths, loose) = db::run(&state.pool, |conn| {
-        let mut out = Vec::new();
-        for path in learning::paths(conn)? {
-            let articles = learning::articles_in_path(conn, path.id, false)?;
-            out.push((path, articles));
-        }
-        let loose = learning::all_articles(conn)?
-            .into_iter()
-            .filter(|a| a.path_id.is_none())
-            .collect();
-        Ok((out, loose))
-    })
-    .await?;
+    let (paths, loose) = state
+        .run(|conn| {
+            let mut out = Vec::new();
+            for path in learning::paths(conn)? {
+                let articles = learning::articles_in_path(conn, path.id, false)?;
+                out.push((path, articles));
+            }
+            let loose = learning::all_articles(conn)?
+                .into_iter()
+                .filter(|a| a.path_id.is_none())
+                .collect();
+            Ok((out, loose))
+        })
+        .await?;
     views::ok(&IndexPage {
         ctx: PageCtx::admin(&state.site, &session, &user, AREA),
         paths,
@@ -124,26 +125,27 @@ pub async fn create(
         }
     };
     let user_id = user.id;
-    let id = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let slug = editorial::unique_path_slug(conn, &title)?;
-            let position = editorial::next_path_position(conn)?;
-            let id = learning::insert_path(conn, &slug, &title, &summary, position)?;
-            let changes: Vec<FieldChange> =
-                [("title", title), ("slug", slug), ("summary", summary)]
-                    .into_iter()
-                    .map(|(field, to)| FieldChange {
-                        field: field.into(),
-                        from: String::new(),
-                        to,
-                    })
-                    .collect();
-            db::audit::record(conn, Some(user_id), ENTITY, id, "create", &changes)?;
-            Ok(id)
+    let id = state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let slug = editorial::unique_path_slug(conn, &title)?;
+                let position = editorial::next_path_position(conn)?;
+                let id = learning::insert_path(conn, &slug, &title, &summary, position)?;
+                let changes: Vec<FieldChange> =
+                    [("title", title), ("slug", slug), ("summary", summary)]
+                        .into_iter()
+                        .map(|(field, to)| FieldChange {
+                            field: field.into(),
+                            from: String::new(),
+                            to,
+                        })
+                        .collect();
+                db::audit::record(conn, Some(user_id), ENTITY, id, "create", &changes)?;
+                Ok(id)
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     flash(
         &session,
         "success",
@@ -153,10 +155,9 @@ pub async fn create(
 }
 
 async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<LearningPath> {
-    db::run(&state.pool, move |conn| {
-        learning::path_by_id(conn, id)?.ok_or(AppError::NotFound)
-    })
-    .await
+    state
+        .run(move |conn| learning::path_by_id(conn, id)?.ok_or(AppError::NotFound))
+        .await
 }
 
 pub async fn edit(
@@ -211,14 +212,15 @@ pub async fn update(
     }
     let user_id = user.id;
     let position = existing.position;
-    db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            learning::update_path(conn, id, &title, &summary, position)?;
-            db::audit::record(conn, Some(user_id), ENTITY, id, "update", &changes)
+    state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                learning::update_path(conn, id, &title, &summary, position)?;
+                db::audit::record(conn, Some(user_id), ENTITY, id, "update", &changes)
+            })
+            .map_err(AppError::from)
         })
-        .map_err(AppError::from)
-    })
-    .await?;
+        .await?;
     flash(&session, "success", "The path was saved.");
     Ok(views::redirect(&format!("/admin/paths#path-{id}")))
 }
@@ -243,20 +245,21 @@ pub async fn delete(
     }
     let user_id = user.id;
     let title = existing.title.clone();
-    let released = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let released = learning::delete_path(conn, id)?;
-            let change = FieldChange {
-                field: "title".into(),
-                from: title,
-                to: String::new(),
-            };
-            db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &[change])?;
-            Ok(released)
+    let released = state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let released = learning::delete_path(conn, id)?;
+                let change = FieldChange {
+                    field: "title".into(),
+                    from: title,
+                    to: String::new(),
+                };
+                db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &[change])?;
+                Ok(released)
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     let articles = match released {
         0 => "It had no articles.".to_string(),
         1 => "Its article is now in no path.".to_string(),
@@ -285,22 +288,23 @@ pub async fn move_path(
     };
     let id = load(&state, path.into_inner()).await?.id;
     let user_id = user.id;
-    let moved = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let moved = editorial::move_path(conn, id, up)?;
-            if let Some((from, to)) = moved {
-                let change = FieldChange {
-                    field: "position".into(),
-                    from: from.to_string(),
-                    to: to.to_string(),
-                };
-                db::audit::record(conn, Some(user_id), ENTITY, id, "move", &[change])?;
-            }
-            Ok(moved)
+    let moved = state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let moved = editorial::move_path(conn, id, up)?;
+                if let Some((from, to)) = moved {
+                    let change = FieldChange {
+                        field: "position".into(),
+                        from: from.to_string(),
+                        to: to.to_string(),
+                    };
+                    db::audit::record(conn, Some(user_id), ENTITY, id, "move", &[change])?;
+                }
+                Ok(moved)
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     if moved.is_none() {
         flash(
             &session,

@@ -70,36 +70,37 @@ pub async fn create(
         format!("ip:{}", client_address(&req, &state.site)),
     ];
     let email_for_db = email.clone();
-    let outcome = db::run(&state.pool, move |conn| {
-        let now = db::now();
-        let since = now - LOCKOUT_WINDOW;
-        db::users::prune_failures(conn, since)?;
-        for subject in &subjects {
-            if db::users::failures_since(conn, subject, since)? >= MAX_FAILURES {
-                return Ok(Outcome::Locked);
-            }
-        }
-        let user = db::users::by_email(conn, &email_for_db)?;
-        // Verify against a decoy when there is no such user: the same work either way.
-        let hash = user
-            .as_ref()
-            .map(|u| u.password_hash.clone())
-            .unwrap_or_else(|| auth::decoy_hash().to_string());
-        let matches = auth::verify_password(&password, &hash);
-        match user {
-            Some(user) if matches && user.active => {
-                db::users::clear_failures(conn, &subjects[0])?;
-                Ok(Outcome::SignedIn(user.id))
-            }
-            _ => {
-                for subject in &subjects {
-                    db::users::record_failure(conn, subject)?;
+    let outcome = state
+        .run(move |conn| {
+            let now = crate::clock::now();
+            let since = now - LOCKOUT_WINDOW;
+            db::users::prune_failures(conn, since)?;
+            for subject in &subjects {
+                if db::users::failures_since(conn, subject, since)? >= MAX_FAILURES {
+                    return Ok(Outcome::Locked);
                 }
-                Ok(Outcome::Wrong)
             }
-        }
-    })
-    .await?;
+            let user = db::users::by_email(conn, &email_for_db)?;
+            // Verify against a decoy when there is no such user: the same work either way.
+            let hash = user
+                .as_ref()
+                .map(|u| u.password_hash.clone())
+                .unwrap_or_else(|| auth::decoy_hash().to_string());
+            let matches = auth::verify_password(&password, &hash);
+            match user {
+                Some(user) if matches && user.active => {
+                    db::users::clear_failures(conn, &subjects[0])?;
+                    Ok(Outcome::SignedIn(user.id))
+                }
+                _ => {
+                    for subject in &subjects {
+                        db::users::record_failure(conn, subject)?;
+                    }
+                    Ok(Outcome::Wrong)
+                }
+            }
+        })
+        .await?;
     match outcome {
         Outcome::SignedIn(id) => {
             sign_in(&session, id);

@@ -45,7 +45,7 @@ async fn page(
     form: NewUserForm,
     errors: FieldErrors,
 ) -> AppResult<UsersPage> {
-    let users = db::run(&state.pool, |conn| Ok(db::users::all(conn)?)).await?;
+    let users = state.run(|conn| Ok(db::users::all(conn)?)).await?;
     Ok(UsersPage {
         ctx: PageCtx::admin(&state.site, session, me, "admin-users"),
         users,
@@ -93,27 +93,28 @@ pub async fn create(
     .map_err(AppError::internal)?;
     let me_id = me.id;
     let (email2, name2) = (email.clone(), name.clone());
-    let created = db::run(&state.pool, move |conn| {
-        if db::users::by_email(conn, &email2)?.is_some() {
-            return Ok(None);
-        }
-        let id = db::users::insert(conn, &email2, &name2, &hash, role)?;
-        let changes = [
-            FieldChange {
-                field: "email".into(),
-                from: String::new(),
-                to: email2.clone(),
-            },
-            FieldChange {
-                field: "role".into(),
-                from: String::new(),
-                to: role.as_str().into(),
-            },
-        ];
-        db::audit::record(conn, Some(me_id), ENTITY, id, "create", &changes)?;
-        Ok(Some(id))
-    })
-    .await?;
+    let created = state
+        .run(move |conn| {
+            if db::users::by_email(conn, &email2)?.is_some() {
+                return Ok(None);
+            }
+            let id = db::users::insert(conn, &email2, &name2, &hash, role)?;
+            let changes = [
+                FieldChange {
+                    field: "email".into(),
+                    from: String::new(),
+                    to: email2.clone(),
+                },
+                FieldChange {
+                    field: "role".into(),
+                    from: String::new(),
+                    to: role.as_str().into(),
+                },
+            ];
+            db::audit::record(conn, Some(me_id), ENTITY, id, "create", &changes)?;
+            Ok(Some(id))
+        })
+        .await?;
     if created.is_none() {
         let mut errors = FieldErrors::default();
         errors.add("email", "An account with this email exists already.");
@@ -140,25 +141,26 @@ pub async fn set_active(
         return Ok(views::redirect("/admin/users"));
     }
     let me_id = me.id;
-    db::run(&state.pool, move |conn| {
-        let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        db::users::set_active(conn, id, active)?;
-        let change = FieldChange {
-            field: "active".into(),
-            from: user.active.to_string(),
-            to: active.to_string(),
-        };
-        db::audit::record(
-            conn,
-            Some(me_id),
-            ENTITY,
-            id,
-            if active { "reactivate" } else { "deactivate" },
-            &[change],
-        )?;
-        Ok(())
-    })
-    .await?;
+    state
+        .run(move |conn| {
+            let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            db::users::set_active(conn, id, active)?;
+            let change = FieldChange {
+                field: "active".into(),
+                from: user.active.to_string(),
+                to: active.to_string(),
+            };
+            db::audit::record(
+                conn,
+                Some(me_id),
+                ENTITY,
+                id,
+                if active { "reactivate" } else { "deactivate" },
+                &[change],
+            )?;
+            Ok(())
+        })
+        .await?;
     flash(
         &session,
         "success",
@@ -188,13 +190,14 @@ pub async fn reset_password(
     .map_err(AppError::internal)?
     .map_err(AppError::internal)?;
     let me_id = me.id;
-    let email = db::run(&state.pool, move |conn| {
-        let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        db::users::set_password(conn, id, &hash)?;
-        db::audit::record(conn, Some(me_id), ENTITY, id, "reset_password", &[])?;
-        Ok(user.email)
-    })
-    .await?;
+    let email = state
+        .run(move |conn| {
+            let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            db::users::set_password(conn, id, &hash)?;
+            db::audit::record(conn, Some(me_id), ENTITY, id, "reset_password", &[])?;
+            Ok(user.email)
+        })
+        .await?;
     flash(
         &session,
         "success",

@@ -63,16 +63,15 @@ pub async fn index(
     let title: String = get("title").chars().take(200).collect();
     let status = VacancyStatus::parse(&status_text);
     let title_q = title.clone();
-    let rows = db::run(&state.pool, move |conn| {
-        Ok(db::vacancies::for_admin(conn, status, &title_q)?)
-    })
-    .await?;
+    let rows = state
+        .run(move |conn| Ok(db::vacancies::for_admin(conn, status, &title_q)?))
+        .await?;
     let page = IndexPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
         rows,
         status: status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         title,
-        now: db::now(),
+        now: crate::clock::now(),
     };
     views::ok(&page)
 }
@@ -122,12 +121,12 @@ fn transient(
     category: Category,
     existing: Option<&Vacancy>,
 ) -> VacancyDetail {
-    let now = db::now();
+    let now = crate::clock::now();
     let vacancy = Vacancy {
         id: existing.map(|v| v.id).unwrap_or(0),
         slug: existing
             .map(|v| v.slug.clone())
-            .unwrap_or_else(|| crate::domain::slug::slugify(&fields.title)),
+            .unwrap_or_else(|| crate::models::slug::slugify(&fields.title)),
         title: fields.title,
         category_id: fields.category_id,
         seniority: fields.seniority,
@@ -158,7 +157,7 @@ fn transient(
         .iter()
         .map(|name| crate::models::Skill {
             id: 0,
-            slug: crate::domain::slug::slugify(name),
+            slug: crate::models::slug::slugify(name),
             name: name.clone(),
         })
         .collect();
@@ -171,7 +170,7 @@ fn transient(
 
 /// The JobPosting JSON this vacancy will carry and what Google would say of it.
 fn readiness(detail: &VacancyDetail, site: &crate::site::Site) -> (Vec<Check>, String) {
-    let now = db::now();
+    let now = crate::clock::now();
     let posting = jobposting::job_posting(
         detail,
         site,
@@ -203,7 +202,9 @@ pub async fn new(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let categories = db::run(&state.pool, |conn| Ok(db::taxonomy::categories(conn)?)).await?;
+    let categories = state
+        .run(|conn| Ok(db::taxonomy::categories(conn)?))
+        .await?;
     let page = FormPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
         heading: "New vacancy".into(),
@@ -229,8 +230,10 @@ async fn submit(
 ) -> AppResult<HttpResponse> {
     let typed = VacancyForm::from_form(&form);
     let wants_preview = form.get("intent") == "preview";
-    let categories = db::run(&state.pool, |conn| Ok(db::taxonomy::categories(conn)?)).await?;
-    let now = db::now();
+    let categories = state
+        .run(|conn| Ok(db::taxonomy::categories(conn)?))
+        .await?;
+    let now = crate::clock::now();
     let parsed = typed.parse(&categories, now);
     let (heading, action, vacancy_id) = match &existing {
         Some(d) => (
@@ -282,40 +285,42 @@ async fn submit(
         return views::ok(&page);
     }
     let user_id = user.id;
-    let id = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| match existing {
-            None => {
-                let id = db::vacancies::insert(conn, &fields, &skills, Some(user_id))?;
-                db::audit::record(
-                    conn,
-                    Some(user_id),
-                    ENTITY,
-                    id,
-                    "create",
-                    &changes::created(&fields, &skills, &categories),
-                )?;
-                Ok(id)
-            }
-            Some(old) => {
-                let id = old.vacancy.id;
-                let old_skills: Vec<String> = old.skills.iter().map(|s| s.name.clone()).collect();
-                let diff = changes::vacancy_changes(
-                    &old.vacancy.fields(),
-                    &old_skills,
-                    &fields,
-                    &skills,
-                    &categories,
-                );
-                if !diff.is_empty() {
-                    db::vacancies::update(conn, id, &fields, &skills)?;
-                    db::audit::record(conn, Some(user_id), ENTITY, id, "update", &diff)?;
+    let id = state
+        .run(move |conn| {
+            conn.transaction(|conn| match existing {
+                None => {
+                    let id = db::vacancies::insert(conn, &fields, &skills, Some(user_id))?;
+                    db::audit::record(
+                        conn,
+                        Some(user_id),
+                        ENTITY,
+                        id,
+                        "create",
+                        &changes::created(&fields, &skills, &categories),
+                    )?;
+                    Ok(id)
                 }
-                Ok(id)
-            }
+                Some(old) => {
+                    let id = old.vacancy.id;
+                    let old_skills: Vec<String> =
+                        old.skills.iter().map(|s| s.name.clone()).collect();
+                    let diff = changes::vacancy_changes(
+                        &old.vacancy.fields(),
+                        &old_skills,
+                        &fields,
+                        &skills,
+                        &categories,
+                    );
+                    if !diff.is_empty() {
+                        db::vacancies::update(conn, id, &fields, &skills)?;
+                        db::audit::record(conn, Some(user_id), ENTITY, id, "update", &diff)?;
+                    }
+                    Ok(id)
+                }
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     flash(&session, "success", "The vacancy was saved.");
     Ok(views::redirect(&format!("/admin/vacancies/{id}")))
 }
@@ -330,10 +335,9 @@ pub async fn create(
 }
 
 async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<VacancyDetail> {
-    db::run(&state.pool, move |conn| {
-        db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)
-    })
-    .await
+    state
+        .run(move |conn| db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound))
+        .await
 }
 
 pub async fn edit(
@@ -343,7 +347,9 @@ pub async fn edit(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let detail = load(&state, path.into_inner()).await?;
-    let categories = db::run(&state.pool, |conn| Ok(db::taxonomy::categories(conn)?)).await?;
+    let categories = state
+        .run(|conn| Ok(db::taxonomy::categories(conn)?))
+        .await?;
     let (checks, json_ld) = readiness(&detail, &state.site);
     let page = FormPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
@@ -408,21 +414,22 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (detail, history, applications) = db::run(&state.pool, move |conn| {
-        let detail = db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-        let filter = db::applications::Filter {
-            vacancy_id: Some(id),
-            ..Default::default()
-        };
-        Ok((
-            detail,
-            db::audit::for_entity(conn, ENTITY, id)?,
-            db::applications::list(conn, &filter)?,
-        ))
-    })
-    .await?;
+    let (detail, history, applications) = state
+        .run(move |conn| {
+            let detail = db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let filter = db::applications::Filter {
+                vacancy_id: Some(id),
+                ..Default::default()
+            };
+            Ok((
+                detail,
+                db::audit::for_entity(conn, ENTITY, id)?,
+                db::applications::list(conn, &filter)?,
+            ))
+        })
+        .await?;
     let (checks, json_ld) = readiness(&detail, &state.site);
-    let now = db::now();
+    let now = crate::clock::now();
     let page = AdminShowPage {
         ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
         effective: detail.vacancy.effective_status(now),
@@ -488,7 +495,7 @@ pub async fn change_status(
             return Ok(views::redirect(&format!("/admin/vacancies/{id}")));
         }
     }
-    let now = db::now();
+    let now = crate::clock::now();
     let published_at = match transition {
         // A reopened vacancy is news again: it goes back to the top of the list.
         Transition::Publish | Transition::Reopen => Some(now),
@@ -500,21 +507,22 @@ pub async fn change_status(
         from: from.as_str().into(),
         to: to.as_str().into(),
     };
-    db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            db::vacancies::set_status(conn, id, to, published_at)?;
-            db::audit::record(
-                conn,
-                Some(user_id),
-                ENTITY,
-                id,
-                transition.as_str(),
-                &[change],
-            )
+    state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                db::vacancies::set_status(conn, id, to, published_at)?;
+                db::audit::record(
+                    conn,
+                    Some(user_id),
+                    ENTITY,
+                    id,
+                    transition.as_str(),
+                    &[change],
+                )
+            })
+            .map_err(AppError::from)
         })
-        .map_err(AppError::from)
-    })
-    .await?;
+        .await?;
     let done = match transition {
         Transition::Publish => "The vacancy is published.",
         Transition::Close => "The vacancy is closed: its page stays, without the apply option.",
@@ -534,26 +542,27 @@ pub async fn duplicate(
 ) -> AppResult<HttpResponse> {
     let source = load(&state, path.into_inner()).await?;
     let user_id = user.id;
-    let new_id = db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            let mut fields = source.vacancy.fields();
-            // An expiry in the past would make the copy unpublishable; the recruiter sets a new one.
-            if source.vacancy.is_expired(db::now()) {
-                fields.valid_through = None;
-            }
-            let skills: Vec<String> = source.skills.iter().map(|s| s.name.clone()).collect();
-            let id = db::vacancies::insert(conn, &fields, &skills, Some(user_id))?;
-            let change = db::audit::FieldChange {
-                field: "copied_from".into(),
-                from: String::new(),
-                to: source.vacancy.id.to_string(),
-            };
-            db::audit::record(conn, Some(user_id), ENTITY, id, "duplicate", &[change])?;
-            Ok(id)
+    let new_id = state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let mut fields = source.vacancy.fields();
+                // An expiry in the past would make the copy unpublishable; the recruiter sets a new one.
+                if source.vacancy.is_expired(crate::clock::now()) {
+                    fields.valid_through = None;
+                }
+                let skills: Vec<String> = source.skills.iter().map(|s| s.name.clone()).collect();
+                let id = db::vacancies::insert(conn, &fields, &skills, Some(user_id))?;
+                let change = db::audit::FieldChange {
+                    field: "copied_from".into(),
+                    from: String::new(),
+                    to: source.vacancy.id.to_string(),
+                };
+                db::audit::record(conn, Some(user_id), ENTITY, id, "duplicate", &[change])?;
+                Ok(id)
+            })
+            .map_err(|e: diesel::result::Error| AppError::from(e))
         })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
-    })
-    .await?;
+        .await?;
     flash(
         &session,
         "success",
@@ -577,19 +586,20 @@ pub async fn delete(
     }
     let user_id = user.id;
     let title = detail.vacancy.title.clone();
-    db::run(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            db::vacancies::delete(conn, id)?;
-            let change = db::audit::FieldChange {
-                field: "title".into(),
-                from: title,
-                to: String::new(),
-            };
-            db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &[change])
+    state
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                db::vacancies::delete(conn, id)?;
+                let change = db::audit::FieldChange {
+                    field: "title".into(),
+                    from: title,
+                    to: String::new(),
+                };
+                db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &[change])
+            })
+            .map_err(AppError::from)
         })
-        .map_err(AppError::from)
-    })
-    .await?;
+        .await?;
     flash(&session, "success", "The draft was deleted.");
     Ok(views::redirect("/admin/vacancies"))
 }

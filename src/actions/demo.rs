@@ -44,7 +44,7 @@ pub fn load_if_empty(conn: &mut DbConn) -> Result<usize, String> {
     }
     let demo: Vec<DemoVacancy> =
         serde_json::from_str(VACANCIES).map_err(|e| format!("demo vacancies: {e}"))?;
-    let now = db::now();
+    let now = crate::clock::now();
     conn.transaction::<_, diesel::result::Error, _>(|conn| {
         for d in &demo {
             let category = db::taxonomy::category_by_slug(conn, &d.category)?
@@ -136,7 +136,7 @@ pub fn load_learning_if_empty(conn: &mut DbConn) -> Result<usize, String> {
     }
     let demo: DemoLearning =
         serde_json::from_str(LEARNING).map_err(|e| format!("demo articles: {e}"))?;
-    let now = db::now();
+    let now = crate::clock::now();
     let mut loaded = 0;
     conn.transaction::<_, diesel::result::Error, _>(|conn| {
         let mut article_ids: Vec<(String, i32)> = Vec::new();
