@@ -9,10 +9,11 @@
 //! - `PayloadTooLarge`: an upload over its limit, refused before it is read in full → 413.
 //! - `Unavailable`: the pool has no connection → 503, so a load balancer can retry elsewhere.
 //! - `Internal`: anything else → logged with its cause, a 500 page that reveals nothing.
+//!
+//! The pages themselves are drawn by `views::error`, which wraps the whole application.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
-use askama::Template;
 
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -70,15 +71,6 @@ impl From<askama::Error> for AppError {
     }
 }
 
-#[derive(Template)]
-#[template(path = "error.html")]
-pub struct ErrorPage<'a> {
-    pub ctx: crate::views::PageCtx,
-    pub status: u16,
-    pub title: &'a str,
-    pub message: &'a str,
-}
-
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -93,43 +85,43 @@ impl ResponseError for AppError {
         }
     }
 
+    /// A bare response with the status; the error-rendering layer (`views::error`) draws the
+    /// page, so this type knows nothing of templates.
     fn error_response(&self) -> HttpResponse {
-        use crate::messages as m;
         if let AppError::LoginRequired { next } = self {
-            let target = format!("/admin/login?next={}", crate::views::url_encode(next));
+            let next = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
             return HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, target))
+                .insert_header((header::LOCATION, format!("/admin/login?{next}")))
                 .finish();
         }
-        let (title, message): (&str, &str) = match self {
-            AppError::NotFound => (m::NOT_FOUND_TITLE, m::NOT_FOUND_TEXT),
-            AppError::BadRequest(msg) => (m::BAD_REQUEST_TITLE, msg.as_str()),
-            AppError::Csrf => (m::CSRF_TITLE, m::CSRF_TEXT),
-            AppError::Forbidden => (m::FORBIDDEN_TITLE, m::FORBIDDEN_TEXT),
-            AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
-            AppError::PayloadTooLarge(msg) => (m::TOO_LARGE_TITLE, msg.as_str()),
-            AppError::Unavailable => (m::UNAVAILABLE_TITLE, m::UNAVAILABLE_TEXT),
-            AppError::Internal(cause) => {
-                log::error!("internal error: {cause}");
-                (m::INTERNAL_TITLE, m::INTERNAL_TEXT)
-            }
-            AppError::LoginRequired { .. } => unreachable!("answered above"),
-        };
-        let status = self.status_code();
-        let page = ErrorPage {
-            ctx: crate::views::PageCtx::bare(),
-            status: status.as_u16(),
-            title,
-            message,
-        };
-        let body = page.render().unwrap_or_else(|_| {
-            format!("<!doctype html><title>{}</title><h1>{}</h1>", status, title)
-        });
-        let mut response = HttpResponse::build(status);
-        response.content_type("text/html; charset=utf-8");
+        if let AppError::Internal(cause) = self {
+            log::error!("internal error: {cause}");
+        }
+        let (title, message) = self.page_text();
+        let mut response = HttpResponse::build(self.status_code());
+        response.content_type("text/plain; charset=utf-8");
         if matches!(self, AppError::Unavailable) {
             response.insert_header((header::RETRY_AFTER, "5"));
         }
-        response.body(body)
+        response.body(format!("{title}\n\n{message}\n"))
+    }
+}
+
+impl AppError {
+    /// The heading and the sentence a visitor is shown; nothing of an internal cause.
+    pub fn page_text(&self) -> (&str, &str) {
+        use crate::messages as m;
+        match self {
+            AppError::NotFound => (m::NOT_FOUND_TITLE, m::NOT_FOUND_TEXT),
+            AppError::BadRequest(msg) => (m::BAD_REQUEST_TITLE, msg.as_str()),
+            AppError::Csrf => (m::CSRF_TITLE, m::CSRF_TEXT),
+            AppError::Forbidden | AppError::LoginRequired { .. } => {
+                (m::FORBIDDEN_TITLE, m::FORBIDDEN_TEXT)
+            }
+            AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
+            AppError::PayloadTooLarge(msg) => (m::TOO_LARGE_TITLE, msg.as_str()),
+            AppError::Unavailable => (m::UNAVAILABLE_TITLE, m::UNAVAILABLE_TEXT),
+            AppError::Internal(_) => (m::INTERNAL_TITLE, m::INTERNAL_TEXT),
+        }
     }
 }

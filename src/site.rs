@@ -13,6 +13,20 @@ pub struct Site {
     pub trust_proxy: bool,
 }
 
+impl Default for Site {
+    /// Only for an error page drawn where the configured site is out of reach.
+    fn default() -> Site {
+        Site {
+            org_name: "Careers".into(),
+            org_url: String::new(),
+            base_url: String::new(),
+            css_href: "/static/css/site.css".into(),
+            js_href: String::new(),
+            trust_proxy: false,
+        }
+    }
+}
+
 impl Site {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)

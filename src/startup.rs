@@ -4,10 +4,11 @@
 use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
 use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
+use actix_web::body::MessageBody;
 use actix_web::cookie::{Key, SameSite};
-use actix_web::dev::{Server, Service};
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::middleware::{Compress, DefaultHeaders, Logger};
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Logger, Next};
 use actix_web::{web, App, HttpServer};
 use base64::Engine;
 use std::net::TcpListener;
@@ -140,7 +141,7 @@ pub fn run(
     key: Key,
 ) -> std::io::Result<Server> {
     let site = site(config);
-    crate::views::remember_site(&site);
+    let site_data = web::Data::new(site.clone());
     let state = web::Data::new(AppState {
         pool,
         site,
@@ -161,36 +162,9 @@ pub fn run(
         "%a \"%r\" %s %b %Dms"
     };
     let mut server = HttpServer::new(move || {
-        let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
-            .cookie_name("careers_session".into())
-            .cookie_secure(secure)
-            .cookie_http_only(true)
-            .cookie_same_site(SameSite::Lax)
-            .cookie_content_security(CookieContentSecurity::Private)
-            .session_lifecycle(
-                PersistentSession::default()
-                    .session_ttl(actix_web::cookie::time::Duration::hours(12))
-                    .session_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
-            )
-            .build();
-        let mut headers = DefaultHeaders::new()
-            .add((header::CONTENT_SECURITY_POLICY, CSP))
-            .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-            .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
-            .add((header::X_FRAME_OPTIONS, "DENY"))
-            .add((
-                "Permissions-Policy",
-                "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-            ))
-            .add(("Cross-Origin-Opener-Policy", "same-origin"));
-        if secure {
-            headers = headers.add((
-                header::STRICT_TRANSPORT_SECURITY,
-                "max-age=31536000; includeSubDomains",
-            ));
-        }
         App::new()
             .app_data(state.clone())
+            .app_data(site_data.clone())
             .app_data(apply.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
@@ -209,23 +183,10 @@ pub fn run(
                     ),
             )
             .default_service(web::to(meta::not_found))
-            .wrap(session)
-            .wrap_fn(|req, srv| {
-                // Admin pages and forms hold private data: never cached anywhere.
-                let private = req.path().starts_with("/admin");
-                let fut = srv.call(req);
-                async move {
-                    let mut res = fut.await?;
-                    let headers = res.headers_mut();
-                    if private {
-                        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-                    } else if !headers.contains_key(header::CACHE_CONTROL) {
-                        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-                    }
-                    Ok(res)
-                }
-            })
-            .wrap(headers)
+            .wrap(crate::views::error::layer())
+            .wrap(session_layer(key.clone(), secure))
+            .wrap(from_fn(cache_control))
+            .wrap(security_headers(secure))
             .wrap(Compress::default())
             .wrap(Logger::new(access_log))
     })
@@ -234,4 +195,59 @@ pub fn run(
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// Sessions in a private (encrypted and signed) cookie, 12 hours idle.
+fn session_layer(key: Key, secure: bool) -> SessionMiddleware<CookieSessionStore> {
+    SessionMiddleware::builder(CookieSessionStore::default(), key)
+        .cookie_name("careers_session".into())
+        .cookie_secure(secure)
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(
+            PersistentSession::default()
+                .session_ttl(actix_web::cookie::time::Duration::hours(12))
+                .session_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
+        )
+        .build()
+}
+
+/// The security headers of every response; HSTS only when the site is served over HTTPS.
+fn security_headers(secure: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((header::CONTENT_SECURITY_POLICY, CSP))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"));
+    if secure {
+        headers.add((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        headers
+    }
+}
+
+/// Admin pages and forms hold private data: never cached anywhere. Public pages are
+/// revalidated unless a handler chose otherwise.
+async fn cache_control(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let private = req.path().starts_with("/admin");
+    let mut res = next.call(req).await?;
+    let headers = res.headers_mut();
+    if private {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    Ok(res)
 }

@@ -23,7 +23,7 @@ use super::AppState;
 use crate::db;
 use crate::domain::applications::{self as rules, human_size};
 use crate::domain::spam;
-use crate::error::{AppError, AppResult, ErrorPage};
+use crate::error::{AppError, AppResult};
 use crate::forms::application::{ApplyForm, Upload};
 use crate::forms::{FieldErrors, FormBody};
 use crate::mail::{ApplicationMail, Mailer};
@@ -121,14 +121,14 @@ fn too_large() -> AppError {
 }
 
 /// A page with a heading, a message and a way on: duplicates and closed vacancies.
-fn notice_page(status: StatusCode, title: &str, message: &str) -> AppResult<HttpResponse> {
-    let page = ErrorPage {
-        ctx: PageCtx::bare(),
-        status: status.as_u16(),
-        title,
-        message,
-    };
-    Ok(private(views::render(status, &page)?))
+fn notice_page(
+    site: &crate::site::Site,
+    status: StatusCode,
+    title: &str,
+    message: &str,
+) -> AppResult<HttpResponse> {
+    let ctx = PageCtx::for_error(site);
+    Ok(private(views::error::notice(ctx, status, title, message)))
 }
 
 /// What came in the multipart body.
@@ -229,6 +229,7 @@ pub async fn apply(
         .await?;
     if !detail.vacancy.is_open(now) {
         return notice_page(
+            &state.site,
             StatusCode::GONE,
             m::APPLY_CLOSED_TITLE,
             m::APPLY_CLOSED_TEXT,
@@ -359,6 +360,7 @@ pub async fn apply(
         }
         Outcome::Duplicate => {
             return notice_page(
+                &state.site,
                 StatusCode::CONFLICT,
                 m::APPLY_DUPLICATE_TITLE,
                 m::APPLY_DUPLICATE_TEXT,

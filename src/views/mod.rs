@@ -1,22 +1,16 @@
-//! What every page carries (`PageCtx`) and how a template becomes a response.
+//! What every page carries (`PageCtx`) and how a template becomes a response; the page
+//! structs shared by several handlers live in the modules beside this one.
+
+pub mod error;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use askama::Template;
-use std::sync::OnceLock;
 
 use crate::error::AppResult;
 use crate::models::User;
 use crate::site::Site;
-
-/// Error pages are rendered where no request is at hand (`ResponseError::error_response`), so
-/// the site's identity is also kept here once the server starts.
-static SITE: OnceLock<Site> = OnceLock::new();
-
-pub fn remember_site(site: &Site) {
-    let _ = SITE.set(site.clone());
-}
 
 #[derive(Debug, Clone)]
 pub struct Flash {
@@ -70,20 +64,12 @@ impl PageCtx {
         }
     }
 
-    /// For error pages, which have no request.
-    pub fn bare() -> PageCtx {
-        let (org_name, css_href, js_href) = match SITE.get() {
-            Some(s) => (s.org_name.clone(), s.css_href.clone(), s.js_href.clone()),
-            None => (
-                "Careers".to_string(),
-                "/static/css/site.css".to_string(),
-                String::new(),
-            ),
-        };
+    /// For error pages: the site's frame, no account, no session read.
+    pub fn for_error(site: &Site) -> PageCtx {
         PageCtx {
-            org_name,
-            css_href,
-            js_href,
+            org_name: site.org_name.clone(),
+            css_href: site.css_href.clone(),
+            js_href: site.js_href.clone(),
             user: None,
             csrf: String::new(),
             flashes: Vec::new(),
@@ -100,10 +86,6 @@ impl PageCtx {
     pub fn with_csrf(mut self, session: &Session) -> PageCtx {
         self.csrf = crate::csrf::token(session);
         self
-    }
-
-    pub fn is_admin_area(&self) -> bool {
-        self.area.starts_with("admin")
     }
 }
 
