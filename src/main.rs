@@ -139,7 +139,7 @@ fn reindex(config: &Config) -> Result<(), String> {
         ..config.clone()
     })?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    let count = db::search::reindex_all(&mut conn).map_err(|e| e.to_string())?;
+    let count = careers::actions::reindex::all(&mut conn).map_err(|e| e.to_string())?;
     println!("reindexed {count} vacancies");
     Ok(())
 }

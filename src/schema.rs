@@ -58,6 +58,13 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         author_id -> Nullable<Integer>,
+        place_text -> Nullable<Text>,
+        salary_year_top -> Nullable<BigInt>,
+        summary_html -> Text,
+        responsibilities_html -> Text,
+        requirements_html -> Text,
+        nice_to_have_html -> Text,
+        benefits_html -> Text,
     }
 }
 

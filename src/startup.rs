@@ -45,6 +45,11 @@ pub fn prepare_database(config: &Config) -> Result<(DbPool, Backend), String> {
             log::info!("loaded {articles} demo articles");
         }
     }
+    let derived = crate::actions::reindex::missing(&mut conn)
+        .map_err(|e| format!("cannot derive vacancy columns: {e}"))?;
+    if derived > 0 {
+        log::info!("derived the board columns of {derived} vacancies");
+    }
     Ok((pool, backend))
 }
 
@@ -140,6 +145,10 @@ pub fn run(
     pool: DbPool,
     key: Key,
 ) -> std::io::Result<Server> {
+    let categories = {
+        let mut conn = pool.get().map_err(std::io::Error::other)?;
+        db::taxonomy::categories(&mut conn).map_err(std::io::Error::other)?
+    };
     let site = site(config);
     let site_data = web::Data::new(site.clone());
     let state = web::Data::new(AppState {
@@ -147,6 +156,7 @@ pub fn run(
         site,
         signer: Signer::new(key.signing()),
         spam: spam::Rules::new(&config.blocked_words, config.min_fill_seconds),
+        categories,
     });
     let mailer = crate::mail::Mailer::from_config(&config.applications)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;

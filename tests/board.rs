@@ -86,6 +86,7 @@ fn placed(mut f: VacancyFields, work_mode: &str, city: &str, country: &str) -> V
 fn insert(app: &TestApp, fields: &VacancyFields, skills: &[&str]) -> Posted {
     let skills: Vec<String> = skills.iter().map(|s| s.to_string()).collect();
     let id = db::vacancies::insert(&mut app.conn(), fields, &skills, None).expect("insert vacancy");
+    careers::actions::reindex::vacancy(&mut app.conn(), id).expect("derive vacancy");
     let slug = db::vacancies::by_id(&mut app.conn(), id)
         .unwrap()
         .unwrap()

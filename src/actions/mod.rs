@@ -5,6 +5,7 @@
 
 pub mod demo;
 pub mod limits;
+pub mod reindex;
 
 use diesel::prelude::*;
 

@@ -1,23 +1,14 @@
-//! The keyword index: SQLite FTS5 or PostgreSQL tsvector. The index only finds which
-//! vacancies match; relevance is computed here, from the same rows on both backends, so
-//! SQLite and PostgreSQL rank alike. Queries reach the index only as sanitised keywords (see
+//! The keyword index: SQLite FTS5 or PostgreSQL tsvector, kept in step with each vacancy, and
+//! the index queries of a search (`index_query`), which find the same vacancies on both
+//! backends. Queries reach the index only as sanitised keywords (see
 //! `domain::board::keywords`), so nothing a person types is read as index syntax.
 
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text};
 
-use super::schema::{skills, vacancies, vacancy_skills};
+use super::schema::vacancies;
 use super::{taxonomy, DbConn};
-use crate::models::{Hit, Vacancy};
-
-#[derive(QueryableByName)]
-struct IdRow {
-    #[diesel(sql_type = Integer)]
-    id: i32,
-}
-
-/// Field weights: a keyword in the title counts most, then skills, then the text.
-const WEIGHTS: [f64; 3] = [10.0, 4.0, 1.0];
+use crate::models::Vacancy;
 
 /// The indexed fields of a vacancy: title, skills, and the rest of its text.
 fn fields(vacancy: &Vacancy, skills: &[String]) -> [String; 3] {
@@ -73,17 +64,6 @@ pub fn reindex(conn: &mut DbConn, id: i32) -> QueryResult<()> {
         }
     }
     Ok(())
-}
-
-/// Rewrites the index entry of every vacancy, in one transaction; returns how many.
-pub fn reindex_all(conn: &mut DbConn) -> QueryResult<usize> {
-    conn.transaction(|conn| {
-        let ids: Vec<i32> = vacancies::table.select(vacancies::id).load(conn)?;
-        for id in &ids {
-            reindex(conn, *id)?;
-        }
-        Ok(ids.len())
-    })
 }
 
 pub fn remove(conn: &mut DbConn, id: i32) -> QueryResult<()> {
@@ -152,119 +132,42 @@ fn pg_term(keyword: &str, weight: &str) -> Option<String> {
     Some(format!("({})", parts.join(" <-> ")))
 }
 
-/// Vacancies matching every keyword (each as a prefix), with title matches marked and a
-/// relevance score; the caller orders them (title matches first, then by score).
-pub fn matching_ids(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<Hit>> {
+/// Which fields of a vacancy every keyword must be found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fields {
+    Any,
+    Title,
+    TitleOrSkills,
+}
+
+/// The index's query text for vacancies holding every keyword (each as a prefix) in `fields`:
+/// an FTS5 MATCH expression, or a `to_tsquery('simple', ...)` argument on PostgreSQL.
+/// `None` when no keyword has a word in it (such a search finds nothing).
+pub fn index_query(is_pg: bool, keywords: &[String], fields: Fields) -> Option<String> {
     // Keywords without a word in them are left out, as FTS5 leaves out empty phrases.
-    let terms: Vec<Vec<String>> = keywords
+    let keywords: Vec<&String> = keywords
         .iter()
-        .map(|k| fts_words(k))
-        .filter(|words| !words.is_empty())
+        .filter(|k| !fts_words(k).is_empty())
         .collect();
-    if terms.is_empty() {
-        return Ok(Vec::new());
+    if keywords.is_empty() {
+        return None;
     }
-    let rows: Vec<IdRow> = match conn {
-        DbConn::Sqlite(c) => {
-            let query = keywords
-                .iter()
-                .map(|k| format!("\"{k}\"*"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            diesel::sql_query("SELECT rowid AS id FROM vacancy_search WHERE vacancy_search MATCH ?")
-                .bind::<Text, _>(query)
-                .load(c)?
-        }
-        DbConn::Pg(c) => {
-            let query = keywords
-                .iter()
-                .filter_map(|k| pg_term(k, ""))
-                .collect::<Vec<_>>()
-                .join(" & ");
-            diesel::sql_query(
-                "SELECT vacancy_id AS id FROM vacancy_search \
-                 WHERE document @@ to_tsquery('simple', $1)",
-            )
-            .bind::<Text, _>(query)
-            .load(c)?
-        }
-    };
-    let ids: Vec<i32> = rows.into_iter().map(|r| r.id).collect();
-    let docs = documents(conn, &ids)?;
-    Ok(rank(&docs, &terms))
-}
-
-/// The indexed fields of the given vacancies, as words.
-fn documents(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<(i32, [Vec<String>; 3])>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
+    if is_pg {
+        let weight = match fields {
+            Fields::Any => "",
+            Fields::Title => "A",
+            Fields::TitleOrSkills => "AB",
+        };
+        let terms: Vec<String> = keywords.iter().filter_map(|k| pg_term(k, weight)).collect();
+        return Some(terms.join(" & "));
     }
-    let rows: Vec<Vacancy> = vacancies::table
-        .filter(vacancies::id.eq_any(ids))
-        .order(vacancies::id)
-        .select(Vacancy::as_select())
-        .load(conn)?;
-    let skill_rows: Vec<(i32, String)> = vacancy_skills::table
-        .inner_join(skills::table)
-        .filter(vacancy_skills::vacancy_id.eq_any(ids))
-        .order((vacancy_skills::vacancy_id, vacancy_skills::position))
-        .select((vacancy_skills::vacancy_id, skills::name))
-        .load(conn)?;
-    Ok(rows
-        .iter()
-        .map(|v| {
-            let skills: Vec<String> = skill_rows
-                .iter()
-                .filter(|(id, _)| *id == v.id)
-                .map(|(_, name)| name.clone())
-                .collect();
-            (v.id, fields(v, &skills).map(|f| fts_words(&f)))
-        })
-        .collect())
-}
-
-/// How often a term (a phrase of words, the last one a prefix) occurs in a field.
-fn occurrences(field: &[String], term: &[String]) -> usize {
-    let Some((last, exact)) = term.split_last() else {
-        return 0;
-    };
-    if field.len() < term.len() {
-        return 0;
-    }
-    (0..=field.len() - term.len())
-        .filter(|&i| {
-            field[i..i + exact.len()] == *exact && field[i + exact.len()].starts_with(last.as_str())
-        })
-        .count()
-}
-
-/// Title matches and BM25-style scores (term frequency saturating, long fields weighing
-/// less, per-field weights), computed from the matching documents only; no inverse document
-/// frequency, as every match holds every keyword.
-fn rank(docs: &[(i32, [Vec<String>; 3])], terms: &[Vec<String>]) -> Vec<Hit> {
-    const K1: f64 = 1.2;
-    const B: f64 = 0.75;
-    let n = docs.len().max(1) as f64;
-    let average: Vec<f64> = (0..3)
-        .map(|f| (docs.iter().map(|(_, d)| d[f].len()).sum::<usize>() as f64 / n).max(1.0))
-        .collect();
-    docs.iter()
-        .map(|(id, fields)| {
-            let mut score = 0.0;
-            for (f, field) in fields.iter().enumerate() {
-                let norm = K1 * (1.0 - B + B * field.len() as f64 / average[f]);
-                for term in terms {
-                    let tf = occurrences(field, term) as f64;
-                    score += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + norm);
-                }
-            }
-            Hit {
-                id: *id,
-                in_title: terms.iter().all(|t| occurrences(&fields[0], t) > 0),
-                score,
-            }
-        })
-        .collect()
+    let phrases: Vec<String> = keywords.iter().map(|k| format!("\"{k}\"*")).collect();
+    let all = phrases.join(" AND ");
+    Some(match fields {
+        Fields::Any => all,
+        Fields::Title => format!("{{title}} : ({all})"),
+        Fields::TitleOrSkills => format!("{{title skills}} : ({all})"),
+    })
 }
 
 #[cfg(test)]
@@ -301,37 +204,20 @@ mod tests {
         assert_eq!(pg_term("\u{93e}", ""), None);
     }
 
-    fn words(text: &str) -> Vec<String> {
-        fts_words(text)
-    }
-
     #[test]
-    fn occurrences_count_prefix_phrases() {
-        let field = words("Rust developer, rusty tools; data engineer and data engineering");
-        assert_eq!(occurrences(&field, &words("rust")), 2);
-        assert_eq!(occurrences(&field, &words("data eng")), 2);
-        assert_eq!(occurrences(&field, &words("data engineering")), 1);
-        assert_eq!(occurrences(&field, &words("engineer data")), 0);
-        assert_eq!(occurrences(&words("go"), &words("go lang")), 0);
-    }
-
-    #[test]
-    fn ranking_prefers_titles_then_frequency_then_short_fields() {
-        let doc = |id, title: &str, skills: &str, body: &str| {
-            (id, [words(title), words(skills), words(body)])
-        };
-        let docs = vec![
-            doc(1, "Data Engineer", "SQL", "We move data."),
-            doc(
-                2,
-                "Analyst",
-                "Python",
-                "Data data data, and more data every day.",
-            ),
-            doc(3, "Analyst", "Python", "Some data."),
-        ];
-        let hits = rank(&docs, &[words("data")]);
-        assert!(hits[0].in_title && !hits[1].in_title && !hits[2].in_title);
-        assert!(hits[0].score > hits[1].score && hits[1].score > hits[2].score);
+    fn index_queries_name_their_fields() {
+        let k = vec!["rust".to_string(), "dev".to_string()];
+        assert_eq!(
+            index_query(false, &k, Fields::Title).as_deref(),
+            Some("{title} : (\"rust\"* AND \"dev\"*)")
+        );
+        assert_eq!(
+            index_query(true, &k, Fields::TitleOrSkills).as_deref(),
+            Some("(rust:*AB) & (dev:*AB)")
+        );
+        assert_eq!(
+            index_query(true, &["\u{93e}".to_string()], Fields::Any),
+            None
+        );
     }
 }

@@ -1,35 +1,15 @@
-//! The public job board: filters read from a query string, keyword rules, facet counts,
-//! sorting and pages. Works on the open vacancies loaded once per request; a company's board
-//! holds hundreds of open vacancies at most, so this costs less than one more query per facet.
+//! The public job board's rules: filters read from a query string, the words a keyword search
+//! may hand to the index, facet counts and links from the database's combination counts, ways
+//! to widen an empty search, and the reference rule of which vacancy a filter lets through
+//! (the database's queries in `db::board` must agree with it; a property test checks).
 
-use crate::models::{countries, Category, Employment, Hit, Seniority, Vacancy, WorkMode};
+use crate::models::{Category, Employment, FacetCombo, Seniority, Vacancy, WorkMode};
 
-pub const PAGE_SIZE: usize = 20;
 const MAX_KEYWORDS: usize = 8;
 const MAX_KEYWORD_CHARS: usize = 40;
 const MAX_TEXT_CHARS: usize = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
-    #[default]
-    Newest,
-    Salary,
-}
-
-/// The filters of `GET /vacancies`, parsed leniently: unknown values are dropped, bad numbers
-/// are ignored, so every URL gives a page.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filters {
-    pub q: String,
-    pub categories: Vec<String>,
-    pub seniorities: Vec<Seniority>,
-    pub employments: Vec<Employment>,
-    pub work_modes: Vec<WorkMode>,
-    pub location: String,
-    pub salary_min: Option<i64>,
-    pub sort: Sort,
-    pub page: usize,
-}
+pub use crate::models::{Dim, Filters, Sort, PAGE_SIZE};
 
 fn clip(text: &str, max: usize) -> String {
     text.trim().chars().take(max).collect()
@@ -181,60 +161,19 @@ pub fn keywords(q: &str) -> Vec<String> {
     words
 }
 
-/// One filter dimension, used to compute facets without it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dim {
-    Category,
-    Seniority,
-    Employment,
-    WorkMode,
-}
-
-type Row = (Vacancy, Category);
-
-fn yearly_top(v: &Vacancy) -> Option<i64> {
-    v.yearly_salary_top()
-}
-
-fn matches_location(v: &Vacancy, location: &str) -> bool {
-    if location.is_empty() {
-        return true;
-    }
-    let needle = location.to_lowercase();
-    let mut haystack = format!("{} {} {}", v.location, v.country, v.place());
-    if v.is_remote() {
-        haystack.push_str(" remote anywhere");
-    }
-    if let Some(name) = countries::name(&v.country) {
-        haystack.push(' ');
-        haystack.push_str(name);
-    }
-    haystack.to_lowercase().contains(&needle)
-}
+pub type Row = (Vacancy, Category);
 
 impl Filters {
-    fn matches(&self, row: &Row, skip: Option<Dim>) -> bool {
+    /// The reference rule: does this filter let the vacancy through, leaving out `skip`? The
+    /// database's board queries must agree with it (`db::board`); keywords are the index's.
+    pub fn matches(&self, row: &Row, skip: Option<Dim>) -> bool {
         let (v, c) = row;
-        let pass = |dim: Dim, ok: bool| skip == Some(dim) || ok;
-        pass(
-            Dim::Category,
-            self.categories.is_empty() || self.categories.contains(&c.slug),
-        ) && pass(
-            Dim::Seniority,
-            self.seniorities.is_empty()
-                || self.seniorities.iter().any(|s| s.as_str() == v.seniority),
-        ) && pass(
-            Dim::Employment,
-            self.employments.is_empty()
-                || self.employments.iter().any(|e| e.as_str() == v.employment),
-        ) && pass(
-            Dim::WorkMode,
-            self.work_modes.is_empty() || self.work_modes.iter().any(|w| w.as_str() == v.work_mode),
-        ) && matches_location(v, &self.location)
+        self.passes_dims(&c.slug, &v.seniority, &v.employment, &v.work_mode, skip)
+            && (self.location.is_empty() || v.place_text().contains(&self.location.to_lowercase()))
             && match self.salary_min {
                 None => true,
                 // Not stated passes (and is labelled so); stated must reach the minimum per year.
-                Some(min) => yearly_top(v).is_none_or(|top| top >= min),
+                Some(min) => v.yearly_salary_top().is_none_or(|top| top >= min),
             }
     }
 }
@@ -276,99 +215,73 @@ pub struct BoardPage {
     pub widenings: Vec<Widening>,
 }
 
-/// Filters, counts, sorts and pages the open vacancies (given newest first). `keyword_hits` is
-/// the result of the keyword index when the search has keywords (`None` without one).
-pub fn search(
-    open: Vec<Row>,
-    categories: &[Category],
-    filters: &Filters,
-    keyword_hits: Option<&[Hit]>,
-) -> BoardPage {
-    // Title matches first, then by score; the sort is stable, so equal scores stay newest first.
-    let candidates: Vec<Row> = match keyword_hits {
-        None => open,
-        Some(hits) => {
-            let mut ranked: Vec<(Hit, Row)> = open
-                .into_iter()
-                .filter_map(|row| {
-                    hits.iter()
-                        .find(|hit| hit.id == row.0.id)
-                        .map(|hit| (*hit, row))
-                })
-                .collect();
-            ranked.sort_by(|(a, _), (b, _)| {
-                b.in_title
-                    .cmp(&a.in_title)
-                    .then(b.score.total_cmp(&a.score))
-            });
-            ranked.into_iter().map(|(_, row)| row).collect()
-        }
-    };
+/// The ids of the categories a filter names.
+pub fn category_ids(filters: &Filters, categories: &[Category]) -> Vec<i32> {
+    categories
+        .iter()
+        .filter(|c| filters.categories.contains(&c.slug))
+        .map(|c| c.id)
+        .collect()
+}
 
+fn category_slug(categories: &[Category], id: i32) -> &str {
+    categories
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.slug.as_str())
+        .unwrap_or("")
+}
+
+/// The board page from what the database found (`db::board::search`): one page of rows, the
+/// combination counts, the total and the page shown.
+pub fn page(
+    filters: &Filters,
+    categories: &[Category],
+    rows: Vec<Row>,
+    combos: &[FacetCombo],
+    total: usize,
+    page: usize,
+) -> BoardPage {
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let slugs = |dim| facet_values(dim, categories);
     let facets = vec![
         facet(
-            &candidates,
+            combos,
+            categories,
             filters,
             Dim::Category,
             "category",
             "Category",
-            categories
-                .iter()
-                .map(|c| (c.slug.clone(), c.name.clone()))
-                .collect(),
+            slugs(Dim::Category),
         ),
         facet(
-            &candidates,
+            combos,
+            categories,
             filters,
             Dim::Seniority,
             "seniority",
             "Seniority",
-            Seniority::ALL
-                .iter()
-                .map(|s| (s.as_str().to_string(), s.label().to_string()))
-                .collect(),
+            slugs(Dim::Seniority),
         ),
         facet(
-            &candidates,
+            combos,
+            categories,
             filters,
             Dim::Employment,
             "employment",
             "Employment",
-            Employment::ALL
-                .iter()
-                .map(|e| (e.as_str().to_string(), e.label().to_string()))
-                .collect(),
+            slugs(Dim::Employment),
         ),
         facet(
-            &candidates,
+            combos,
+            categories,
             filters,
             Dim::WorkMode,
             "work_mode",
             "Work mode",
-            WorkMode::ALL
-                .iter()
-                .map(|w| (w.as_str().to_string(), w.label().to_string()))
-                .collect(),
+            slugs(Dim::WorkMode),
         ),
     ];
-
-    let mut rows: Vec<Row> = candidates
-        .into_iter()
-        .filter(|row| filters.matches(row, None))
-        .collect();
-    if filters.sort == Sort::Salary {
-        // Highest yearly top of range first; not stated last; stable, so rank/newest breaks ties.
-        rows.sort_by_key(|(v, _)| std::cmp::Reverse(yearly_top(v).unwrap_or(-1)));
-    }
-    let total = rows.len();
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let page = filters.page.clamp(1, pages);
-    let rows: Vec<Row> = rows
-        .into_iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .collect();
-    let widenings = widenings(filters, categories);
     BoardPage {
         filters: filters.with_page(page),
         rows,
@@ -376,34 +289,66 @@ pub fn search(
         page,
         pages,
         facets,
-        widenings,
+        widenings: widenings(filters, categories),
+    }
+}
+
+/// The values a facet lists, with their labels, in display order.
+fn facet_values(dim: Dim, categories: &[Category]) -> Vec<(String, String)> {
+    match dim {
+        Dim::Category => categories
+            .iter()
+            .map(|c| (c.slug.clone(), c.name.clone()))
+            .collect(),
+        Dim::Seniority => Seniority::ALL
+            .iter()
+            .map(|s| (s.as_str().to_string(), s.label().to_string()))
+            .collect(),
+        Dim::Employment => Employment::ALL
+            .iter()
+            .map(|e| (e.as_str().to_string(), e.label().to_string()))
+            .collect(),
+        Dim::WorkMode => WorkMode::ALL
+            .iter()
+            .map(|w| (w.as_str().to_string(), w.label().to_string()))
+            .collect(),
     }
 }
 
 fn facet(
-    candidates: &[Row],
+    combos: &[FacetCombo],
+    categories: &[Category],
     filters: &Filters,
     dim: Dim,
     name: &'static str,
     legend: &'static str,
     values: Vec<(String, String)>,
 ) -> Facet {
-    let others: Vec<&Row> = candidates
+    let others: Vec<&FacetCombo> = combos
         .iter()
-        .filter(|row| filters.matches(row, Some(dim)))
+        .filter(|c| {
+            filters.passes_dims(
+                category_slug(categories, c.category_id),
+                &c.seniority,
+                &c.employment,
+                &c.work_mode,
+                Some(dim),
+            )
+        })
         .collect();
     let values = values
         .into_iter()
         .map(|(value, label)| {
             let count = others
                 .iter()
-                .filter(|(v, c)| match dim {
-                    Dim::Category => c.slug == value,
-                    Dim::Seniority => v.seniority == value,
-                    Dim::Employment => v.employment == value,
-                    Dim::WorkMode => v.work_mode == value,
+                .filter(|c| match dim {
+                    Dim::Category => category_slug(categories, c.category_id) == value,
+                    Dim::Seniority => c.seniority == value,
+                    Dim::Employment => c.employment == value,
+                    Dim::WorkMode => c.work_mode == value,
                 })
-                .count();
+                .map(|c| usize::try_from(c.count).unwrap_or(0))
+                .sum();
             let mut toggled = filters.first_page();
             let selected = toggle(&mut toggled, dim, &value);
             FacetValue {

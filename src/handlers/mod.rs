@@ -23,6 +23,8 @@ pub struct AppState {
     pub site: Site,
     pub signer: Signer,
     pub spam: spam::Rules,
+    /// Fixed by the migrations, so read once at start-up instead of on every request.
+    pub categories: Vec<crate::models::Category>,
 }
 
 impl AppState {

@@ -61,29 +61,30 @@ pub async fn index(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let pairs = query_pairs(req.query_string());
-    let now = crate::clock::now();
-    let board = state
+    let slugs: Vec<&str> = state.categories.iter().map(|c| c.slug.as_str()).collect();
+    let filters = Filters::from_pairs(&pairs, &slugs);
+    let keywords = board::keywords(&filters.q);
+    let search = (filters.clone(), state.categories.clone());
+    let found = state
         .run(move |conn| {
-            let categories = db::taxonomy::categories(conn)?;
-            let slugs: Vec<&str> = categories.iter().map(|c| c.slug.as_str()).collect();
-            let filters = Filters::from_pairs(&pairs, &slugs);
-            let ranked = if filters.q.is_empty() {
-                None
-            } else {
-                Some(db::search::matching_ids(
-                    conn,
-                    &board::keywords(&filters.q),
-                )?)
+            let (filters, categories) = search;
+            let query = db::board::Search {
+                category_ids: board::category_ids(&filters, &categories),
+                filters: &filters,
+                keywords: &keywords,
+                now: crate::clock::now(),
             };
-            let open = db::vacancies::open(conn, now)?;
-            Ok(board::search(
-                open,
-                &categories,
-                &filters,
-                ranked.as_deref(),
-            ))
+            Ok(db::board::search(conn, &query, &categories)?)
         })
         .await?;
+    let board = board::page(
+        &filters,
+        &state.categories,
+        found.rows,
+        &found.combos,
+        found.total,
+        found.page,
+    );
     let canonical = state.site.absolute(&board.filters.url());
     let page = IndexPage {
         ctx: PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical),

@@ -1,6 +1,7 @@
 //! Row structs, inserts and value types. Nothing here knows about HTTP.
 
 pub mod application;
+pub mod board;
 pub mod countries;
 pub mod learning;
 pub mod slug;
@@ -9,6 +10,7 @@ pub mod vacancy;
 pub mod values;
 
 pub use application::*;
+pub use board::*;
 pub use learning::*;
 pub use stage::*;
 pub use vacancy::*;

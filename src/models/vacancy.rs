@@ -210,15 +210,6 @@ pub struct VacancyDetail {
     pub skills: Vec<Skill>,
 }
 
-/// One keyword match: title matches outrank the rest; `score` (higher is better) orders
-/// within each group, and equal scores are left for the caller to break (newest first).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Hit {
-    pub id: i32,
-    pub in_title: bool,
-    pub score: f64,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,13 @@
+DROP INDEX vacancy_skills_skill;
+CREATE INDEX vacancy_skills_skill ON vacancy_skills (skill_id);
+DROP INDEX vacancies_board_salary;
+DROP INDEX vacancies_board_facets;
+DROP INDEX vacancies_board_newest;
+CREATE INDEX vacancies_status_published ON vacancies (status, published_at);
+ALTER TABLE vacancies DROP COLUMN benefits_html;
+ALTER TABLE vacancies DROP COLUMN nice_to_have_html;
+ALTER TABLE vacancies DROP COLUMN requirements_html;
+ALTER TABLE vacancies DROP COLUMN responsibilities_html;
+ALTER TABLE vacancies DROP COLUMN summary_html;
+ALTER TABLE vacancies DROP COLUMN salary_year_top;
+ALTER TABLE vacancies DROP COLUMN place_text;
