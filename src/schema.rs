@@ -69,6 +69,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    site_state (id) {
+        id -> Integer,
+        generation -> BigInt,
+    }
+}
+
+diesel::table! {
     vacancy_skills (vacancy_id, skill_id) {
         vacancy_id -> Integer,
         skill_id -> Integer,

@@ -97,6 +97,11 @@ pub fn finish(
     audits: Vec<Audit<'_>>,
     changed: Changed,
 ) -> QueryResult<Changed> {
+    if changed.is_public() {
+        // In the same transaction as the change: no instance can see the change and an old
+        // generation together.
+        db::site_state::bump_generation(conn)?;
+    }
     for audit in audits {
         db::audit::record(
             conn,

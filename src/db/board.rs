@@ -276,3 +276,129 @@ pub fn underived_ids(conn: &mut DbConn) -> QueryResult<Vec<i32>> {
         .select(vacancies::id)
         .load(conn)
 }
+
+/// The open condition as a boxed filter over `vacancies`, for the smaller queries below.
+fn open_vacancies(now: PrimitiveDateTime) -> vacancies::BoxedQuery<'static, Db> {
+    vacancies::table
+        .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
+        .filter(
+            vacancies::valid_through
+                .is_null()
+                .or(vacancies::valid_through.gt(now)),
+        )
+        .into_boxed()
+}
+
+/// The newest open vacancies (home page, feed).
+pub fn newest_open(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<(Vacancy, Category)>> {
+    let ids: Vec<i32> = open_vacancies(now)
+        .order((vacancies::published_at.desc(), vacancies::id.desc()))
+        .select(vacancies::id)
+        .limit(limit)
+        .load(conn)?;
+    rows_in_order(conn, &ids)
+}
+
+/// Full rows for these ids, in the given order.
+fn rows_in_order(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<(Vacancy, Category)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows: Vec<(Vacancy, Category)> = vacancies::table
+        .inner_join(categories::table)
+        .filter(vacancies::id.eq_any(ids))
+        .select((Vacancy::as_select(), Category::as_select()))
+        .load(conn)?;
+    rows.sort_by_key(|(v, _)| ids.iter().position(|id| *id == v.id));
+    Ok(rows)
+}
+
+/// How many open vacancies there are.
+pub fn count_open(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<i64> {
+    open_vacancies(now).count().get_result(conn)
+}
+
+/// A slice of the open vacancies' addresses and last changes, oldest first, for the sitemap.
+pub fn open_slugs(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<(String, PrimitiveDateTime)>> {
+    open_vacancies(now)
+        .order(vacancies::id.asc())
+        .select((vacancies::slug, vacancies::updated_at))
+        .offset(offset)
+        .limit(limit)
+        .load(conn)
+}
+
+/// How many of a skill's newest open vacancies a "sharing skills" search looks at: the best
+/// matches are found among recent vacancies, so the work stays bounded at any size.
+const CANDIDATES_PER_SKILL: i64 = 200;
+
+/// Open vacancies sharing the most of `skill_ids`, with `category` (when given) worth two
+/// shared skills, newest first among equals; `exclude` is left out. Related vacancies on a
+/// vacancy page, and the vacancies an article teaches for.
+pub fn sharing_skills(
+    conn: &mut DbConn,
+    skill_ids: &[i32],
+    category: Option<i32>,
+    exclude: Option<i32>,
+    now: PrimitiveDateTime,
+    limit: usize,
+) -> QueryResult<Vec<(Vacancy, Category)>> {
+    use super::schema::vacancy_skills;
+    let mut scores: Vec<(i32, usize)> = Vec::new();
+    let mut add = |id: i32, points: usize| match scores.iter_mut().find(|(v, _)| *v == id) {
+        Some((_, score)) => *score += points,
+        None => scores.push((id, points)),
+    };
+    for skill in skill_ids {
+        let ids: Vec<i32> = vacancy_skills::table
+            .inner_join(vacancies::table)
+            .filter(vacancy_skills::skill_id.eq(skill))
+            .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
+            .filter(
+                vacancies::valid_through
+                    .is_null()
+                    .or(vacancies::valid_through.gt(now)),
+            )
+            .order(vacancy_skills::vacancy_id.desc())
+            .select(vacancy_skills::vacancy_id)
+            .limit(CANDIDATES_PER_SKILL)
+            .load(conn)?;
+        ids.into_iter().for_each(|id| add(id, 1));
+    }
+    if let Some(category) = category {
+        let ids: Vec<i32> = open_vacancies(now)
+            .filter(vacancies::category_id.eq(category))
+            .order(vacancies::id.desc())
+            .select(vacancies::id)
+            .limit(CANDIDATES_PER_SKILL)
+            .load(conn)?;
+        ids.into_iter().for_each(|id| add(id, 2));
+    }
+    scores.retain(|(id, _)| Some(*id) != exclude);
+    if scores.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i32> = scores.iter().map(|(id, _)| *id).collect();
+    let mut dated: Vec<(i32, Option<PrimitiveDateTime>)> = vacancies::table
+        .filter(vacancies::id.eq_any(&ids))
+        .select((vacancies::id, vacancies::published_at))
+        .load(conn)?;
+    let score = |id: i32| scores.iter().find(|(v, _)| *v == id).map_or(0, |(_, s)| *s);
+    dated.sort_by(|(a, a_at), (b, b_at)| {
+        score(*b)
+            .cmp(&score(*a))
+            .then(b_at.cmp(a_at))
+            .then(b.cmp(a))
+    });
+    let best: Vec<i32> = dated.into_iter().take(limit).map(|(id, _)| id).collect();
+    rows_in_order(conn, &best)
+}

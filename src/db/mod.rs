@@ -8,6 +8,7 @@ pub mod editorial;
 pub mod learning;
 pub use crate::schema;
 pub mod search;
+pub mod site_state;
 pub mod taxonomy;
 pub mod users;
 pub mod vacancies;

@@ -215,6 +215,48 @@ pub struct BoardPage {
     pub widenings: Vec<Widening>,
 }
 
+/// Open vacancies per category and per seniority, from unfiltered combination counts.
+pub struct Counts<'a> {
+    combos: &'a [FacetCombo],
+    pub total: usize,
+}
+
+impl<'a> Counts<'a> {
+    pub fn from_combos(combos: &'a [FacetCombo]) -> Counts<'a> {
+        let total = combos
+            .iter()
+            .map(|c| usize::try_from(c.count).unwrap_or(0))
+            .sum();
+        Counts { combos, total }
+    }
+
+    fn sum(&self, keep: impl Fn(&FacetCombo) -> bool) -> usize {
+        self.combos
+            .iter()
+            .filter(|c| keep(c))
+            .map(|c| usize::try_from(c.count).unwrap_or(0))
+            .sum()
+    }
+
+    /// Categories with at least one open vacancy, in their order.
+    pub fn categories(&self, categories: &[Category]) -> Vec<(Category, usize)> {
+        categories
+            .iter()
+            .map(|c| (c.clone(), self.sum(|x| x.category_id == c.id)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
+    /// Seniorities with at least one open vacancy.
+    pub fn seniorities(&self) -> Vec<(Seniority, usize)> {
+        Seniority::ALL
+            .iter()
+            .map(|s| (*s, self.sum(|x| x.seniority == s.as_str())))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+}
+
 /// The ids of the categories a filter names.
 pub fn category_ids(filters: &Filters, categories: &[Category]) -> Vec<i32> {
     categories

@@ -6,8 +6,9 @@ use askama::Template;
 
 use super::AppState;
 use crate::db;
+use crate::domain::board;
 use crate::error::AppResult;
-use crate::models::{Article, Category, LearningPath, Seniority, Vacancy};
+use crate::models::{Article, Category, Filters, LearningPath, Seniority, Vacancy};
 use crate::views::{self, PageCtx};
 
 #[derive(Template)]
@@ -23,47 +24,35 @@ struct HomePage {
 }
 
 const LATEST_ARTICLES: i64 = 3;
+const LATEST_VACANCIES: i64 = 6;
 
 pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
     let now = crate::clock::now();
-    let (open, categories, paths, articles) = state
+    let (latest, combos, paths, articles) = state
         .run(move |conn| {
+            let everything = Filters::default();
+            let search = db::board::Search {
+                filters: &everything,
+                category_ids: Vec::new(),
+                keywords: &[],
+                now,
+            };
             Ok((
-                db::vacancies::open(conn, now)?,
-                db::taxonomy::categories(conn)?,
+                db::board::newest_open(conn, now, LATEST_VACANCIES)?,
+                db::board::facet_combos(conn, &search)?,
                 db::learning::paths_with_published_articles(conn)?,
                 db::learning::latest_articles(conn, LATEST_ARTICLES)?,
             ))
         })
         .await?;
-    let categories = categories
-        .into_iter()
-        .map(|c| {
-            let n = open.iter().filter(|(_, oc)| oc.id == c.id).count();
-            (c, n)
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    let seniorities = Seniority::ALL
-        .iter()
-        .map(|s| {
-            (
-                *s,
-                open.iter()
-                    .filter(|(v, _)| v.seniority == s.as_str())
-                    .count(),
-            )
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    let total = open.len();
+    let counts = board::Counts::from_combos(&combos);
     let page = HomePage {
         ctx: PageCtx::public(&state.site, &session, "home")
             .with_canonical(state.site.absolute("/")),
-        latest: open.into_iter().take(6).collect(),
-        categories,
-        seniorities,
-        total,
+        latest,
+        categories: counts.categories(&state.categories),
+        seniorities: counts.seniorities(),
+        total: counts.total,
         paths,
         articles,
     };

@@ -18,3 +18,11 @@ CREATE INDEX vacancies_board_salary ON vacancies (status, salary_year_top DESC N
 -- Related vacancies and article links walk a skill's vacancies newest (highest id) first.
 DROP INDEX vacancy_skills_skill;
 CREATE INDEX vacancy_skills_skill ON vacancy_skills (skill_id, vacancy_id);
+
+-- One row: the data generation, bumped by every write that changes a public page in the
+-- same transaction (actions::finish); page caches on every instance drop pages of older ones.
+CREATE TABLE site_state (
+    id INTEGER PRIMARY KEY NOT NULL,
+    generation BIGINT NOT NULL
+);
+INSERT INTO site_state (id, generation) VALUES (1, 1);

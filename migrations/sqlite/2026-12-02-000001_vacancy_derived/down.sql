@@ -1,3 +1,4 @@
+DROP TABLE site_state;
 DROP INDEX vacancy_skills_skill;
 CREATE INDEX vacancy_skills_skill ON vacancy_skills (skill_id);
 DROP INDEX vacancies_board_salary;
