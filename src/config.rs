@@ -78,6 +78,10 @@ pub struct Config {
     #[arg(long, env = "BLOCKED_WORDS", default_value = "", global = true)]
     pub blocked_words: String,
 
+    /// Megabytes of rendered public pages kept in memory per instance; 0 turns the cache off.
+    #[arg(long, env = "PAGE_CACHE_MB", default_value_t = 64, global = true)]
+    pub page_cache_mb: u64,
+
     /// Seconds a person needs at least between seeing a public form and sending it.
     #[arg(long, env = "MIN_FILL_SECONDS", default_value_t = 3, global = true)]
     pub min_fill_seconds: u64,

@@ -13,6 +13,7 @@ pub mod handlers;
 pub mod mail;
 pub mod messages;
 pub mod models;
+pub mod page_cache;
 pub mod routes;
 pub mod schema;
 pub mod signing;

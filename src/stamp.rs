@@ -29,6 +29,14 @@ impl Purpose {
     }
 }
 
+/// Put in a response's extensions by a page that carries a stamp: the page cache keeps the page
+/// without it and issues a fresh one for each visitor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub issued: String,
+    pub purpose: Purpose,
+}
+
 /// A stamp for a form of `purpose` shown at `now` (Unix seconds).
 pub fn issue(signer: &Signer, purpose: Purpose, now: i64) -> String {
     signer.sign(&purpose.key(), &now.to_string())

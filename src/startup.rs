@@ -149,6 +149,11 @@ pub fn run(
         let mut conn = pool.get().map_err(std::io::Error::other)?;
         db::taxonomy::categories(&mut conn).map_err(std::io::Error::other)?
     };
+    let page_cache = web::Data::new(crate::page_cache::PageCache::new(
+        config.page_cache_mb,
+        pool.clone(),
+        Signer::new(key.signing()),
+    ));
     let site = site(config);
     let site_data = web::Data::new(site.clone());
     let state = web::Data::new(AppState {
@@ -175,6 +180,7 @@ pub fn run(
         App::new()
             .app_data(state.clone())
             .app_data(site_data.clone())
+            .app_data(page_cache.clone())
             .app_data(apply.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
@@ -195,6 +201,7 @@ pub fn run(
             .default_service(web::to(meta::not_found))
             .wrap(crate::views::error::layer())
             .wrap(session_layer(key.clone(), secure))
+            .wrap(from_fn(crate::page_cache::layer))
             .wrap(from_fn(cache_control))
             .wrap(security_headers(secure))
             .wrap(Compress::default())
