@@ -1,8 +1,6 @@
-mod common;
-
+use crate::common::{self, TestApp};
 use careers::db;
 use careers::models::{VacancyFields, VacancyStatus};
-use common::TestApp;
 use std::collections::BTreeSet;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime, PrimitiveDateTime};
