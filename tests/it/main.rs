@@ -8,6 +8,7 @@ mod common;
 
 mod admin;
 mod applications;
+mod architecture;
 mod board;
 mod instances;
 mod learning;
