@@ -1,12 +1,16 @@
-//! Pages for machines and the fallback: health check, robots.txt, the 404 page.
+//! Pages for machines and the fallback: health check, robots.txt, the sitemap, the Atom feed,
+//! the 404 page.
 
 use actix_web::http::{header, Method};
 use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
 use diesel::prelude::*;
 
 use super::AppState;
 use crate::db;
+use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
+use crate::models::Vacancy;
 
 /// 200 when the database answers a query, 503 otherwise: for load balancers.
 pub async fn health(state: web::Data<AppState>) -> HttpResponse {
@@ -65,11 +69,43 @@ fn without_trailing_slash(req: &HttpRequest) -> Option<String> {
     })
 }
 
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// `/sitemap.xml` (`templates/meta/sitemap.xml`; the `.xml` extension gets askama's escaping).
+#[derive(Template)]
+#[template(path = "meta/sitemap.xml")]
+struct Sitemap {
+    urls: Vec<SitemapUrl>,
+}
+
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<String>,
+}
+
+/// `/feed.xml`, an Atom feed (`templates/meta/feed.xml`).
+#[derive(Template)]
+#[template(path = "meta/feed.xml")]
+struct Feed {
+    org_name: String,
+    list_url: String,
+    self_url: String,
+    updated: String,
+    entries: Vec<FeedEntry>,
+}
+
+struct FeedEntry {
+    title: String,
+    url: String,
+    published: String,
+    updated: String,
+    category_term: String,
+    category_label: String,
+    summary: String,
+}
+
+fn xml_response(content_type: &str, template: &impl Template) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .body(template.render()?))
 }
 
 /// Every public page worth indexing: home, the list, each open vacancy, the learning paths
@@ -85,42 +121,34 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
             ))
         })
         .await?;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    let site = &state.site;
+    let url = |path: &str, lastmod: Option<String>| SitemapUrl {
+        loc: site.absolute(path),
+        lastmod,
+    };
+    let mut urls: Vec<SitemapUrl> = ["/", "/vacancies", "/learn"]
+        .into_iter()
+        .map(|path| url(path, None))
+        .collect();
+    urls.extend(open.iter().map(|(v, _)| {
+        url(
+            &format!("/vacancies/{}", v.slug),
+            Some(timefmt::date(v.updated_at)),
+        )
+    }));
+    urls.extend(
+        paths
+            .iter()
+            .filter(|p| articles.iter().any(|a| a.path_id == Some(p.id)))
+            .map(|p| url(&format!("/learn/{}", p.slug), None)),
     );
-    for path in ["/", "/vacancies", "/learn"] {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml_escape(&state.site.absolute(path))
-        ));
-    }
-    for (v, _) in &open {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
-            xml_escape(&state.site.absolute(&format!("/vacancies/{}", v.slug))),
-            crate::domain::timefmt::date(v.updated_at)
-        ));
-    }
-    for p in paths
-        .iter()
-        .filter(|p| articles.iter().any(|a| a.path_id == Some(p.id)))
-    {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml_escape(&state.site.absolute(&format!("/learn/{}", p.slug)))
-        ));
-    }
-    for a in &articles {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
-            xml_escape(&state.site.absolute(&format!("/articles/{}", a.slug))),
-            crate::domain::timefmt::date(a.updated_at)
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    Ok(HttpResponse::Ok()
-        .content_type("application/xml; charset=utf-8")
-        .body(xml))
+    urls.extend(articles.iter().map(|a| {
+        url(
+            &format!("/articles/{}", a.slug),
+            Some(timefmt::date(a.updated_at)),
+        )
+    }));
+    xml_response("application/xml; charset=utf-8", &Sitemap { urls })
 }
 
 /// Atom feed of the open vacancies, newest first, for job aggregators and feed readers.
@@ -130,47 +158,38 @@ pub async fn feed(state: web::Data<AppState>) -> AppResult<HttpResponse> {
         .run(move |conn| Ok(db::vacancies::open(conn, now)?))
         .await?;
     let site = &state.site;
+    let last_change = |v: &Vacancy| v.updated_at.max(v.published_at.unwrap_or(v.updated_at));
     let updated = open
         .iter()
-        .map(|(v, _)| v.updated_at.max(v.published_at.unwrap_or(v.updated_at)))
+        .map(|(v, _)| last_change(v))
         .max()
         .unwrap_or(now);
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
-         \x20 <title>{} careers: open vacancies</title>\n\
-         \x20 <id>{}</id>\n\
-         \x20 <link rel=\"self\" href=\"{}\"/>\n\
-         \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n\
-         \x20 <updated>{}</updated>\n\
-         \x20 <author><name>{}</name></author>\n",
-        xml_escape(&site.org_name),
-        xml_escape(&site.absolute("/vacancies")),
-        xml_escape(&site.absolute("/feed.xml")),
-        xml_escape(&site.absolute("/vacancies")),
-        crate::domain::timefmt::iso(updated),
-        xml_escape(&site.org_name),
-    );
-    for (v, c) in open.iter().take(50) {
-        let url = site.absolute(&format!("/vacancies/{}", v.slug));
-        let mut summary = format!("{} · {} · {}", c.name, v.seniority_label(), v.place());
-        if let Some(salary) = v.salary_text() {
-            summary.push_str(&format!(" · {salary}"));
-        }
-        summary.push_str(&format!(". {}", v.summary));
-        xml.push_str(&format!(
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <published>{}</published>\n    <updated>{}</updated>\n    <category term=\"{}\" label=\"{}\"/>\n    <summary>{}</summary>\n  </entry>\n",
-            xml_escape(&v.title),
-            xml_escape(&url),
-            xml_escape(&url),
-            crate::domain::timefmt::iso(v.published_at.unwrap_or(v.created_at)),
-            crate::domain::timefmt::iso(v.updated_at.max(v.published_at.unwrap_or(v.updated_at))),
-            xml_escape(&c.slug),
-            xml_escape(&c.name),
-            xml_escape(&summary),
-        ));
-    }
-    xml.push_str("</feed>\n");
-    Ok(HttpResponse::Ok()
-        .content_type("application/atom+xml; charset=utf-8")
-        .body(xml))
+    let entries = open
+        .iter()
+        .take(50)
+        .map(|(v, c)| {
+            let mut summary = format!("{} · {} · {}", c.name, v.seniority_label(), v.place());
+            if let Some(salary) = v.salary_text() {
+                summary.push_str(&format!(" · {salary}"));
+            }
+            summary.push_str(&format!(". {}", v.summary));
+            FeedEntry {
+                title: v.title.clone(),
+                url: site.absolute(&format!("/vacancies/{}", v.slug)),
+                published: timefmt::iso(v.published_at.unwrap_or(v.created_at)),
+                updated: timefmt::iso(last_change(v)),
+                category_term: c.slug.clone(),
+                category_label: c.name.clone(),
+                summary,
+            }
+        })
+        .collect();
+    let feed = Feed {
+        org_name: site.org_name.clone(),
+        list_url: site.absolute("/vacancies"),
+        self_url: site.absolute("/feed.xml"),
+        updated: timefmt::iso(updated),
+        entries,
+    };
+    xml_response("application/atom+xml; charset=utf-8", &feed)
 }

@@ -1,10 +1,8 @@
 //! Several `careers` processes on one PostgreSQL database behave as one site: a session from
 //! one works on the other, content created on one is found on the other, and failed sign-ins
-//! on any count toward one lockout. Needs `TEST_DATABASE_URL` (see tests/common).
+//! on any count toward one lockout. Needs `TEST_DATABASE_URL` (see tests/it/common).
 
-mod common;
-
-use common::{csrf_token, location, PgTestDb};
+use crate::common::{self, csrf_token, location, PgTestDb};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;

@@ -1,4 +1,4 @@
-mod common;
+use crate::common;
 
 backend_test!(home_renders_with_demo_content);
 async fn home_renders_with_demo_content() {

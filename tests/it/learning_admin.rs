@@ -2,11 +2,9 @@
 //! slugs, FAQ, skills), ordering paths and their articles, comment moderation, the audit trail,
 //! sign-in and CSRF.
 
-mod common;
-
+use crate::common::{self, csrf_token, location, texts, TestApp};
 use careers::db::{self, learning};
 use careers::models::{Article, CommentStatus, NewComment, Role};
-use common::{csrf_token, location, texts, TestApp};
 
 type Form = Vec<(&'static str, String)>;
 

@@ -1,11 +1,9 @@
 //! The recruiters' area through HTTP: sign-in, lockout, sessions, CSRF, roles, the vacancy
 //! form and lifecycle, users, the audit trail and the create-admin command.
 
-mod common;
-
+use crate::common::{self, csrf_token, location, TestApp};
 use careers::models::Role;
 use careers::routes::ADMIN_ROUTES;
-use common::{csrf_token, location, TestApp};
 
 type Form = Vec<(&'static str, String)>;
 

@@ -1,8 +1,6 @@
-mod common;
-
+use crate::common::{self, TestApp};
 use careers::db;
 use careers::models::{VacancyFields, VacancyStatus};
-use common::TestApp;
 use std::collections::BTreeSet;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime, PrimitiveDateTime};
@@ -1779,7 +1777,7 @@ async fn atom_feed_lists_open_vacancies_only() {
     assert_eq!(r.status().as_u16(), 200);
     assert!(header(&r, "content-type").starts_with("application/atom+xml"));
     let xml = r.text().await.unwrap();
-    assert!(xml.contains("<title>Feed &lt;Open&gt; &amp; Co</title>"));
+    assert!(xml.contains("<title>Feed &#60;Open&#62; &#38; Co</title>"));
     assert!(xml.contains(&format!(
         "<id>http://careers.test/vacancies/{}</id>",
         open.slug
@@ -1791,4 +1789,159 @@ async fn atom_feed_lists_open_vacancies_only() {
     );
     let (_, home) = app.get_html("/").await;
     assert!(home.contains(r#"<link rel="alternate" type="application/atom+xml""#));
+}
+
+backend_test!(feed_and_sitemap_are_well_formed_xml_with_special_characters);
+async fn feed_and_sitemap_are_well_formed_xml_with_special_characters() {
+    let app = common::spawn_app_configured(false, |c| c.org_name = "R&D <Labs>".into()).await;
+    let title = r#"Rust & C++ <Lead> "Platform" 'Ops'"#;
+    let mut fields = job(&app, title);
+    fields.summary = "Build <b>tools</b> & more.".into();
+    publish(&app, &fields, &["Rust"], hours(1));
+
+    let feed = app.get("/feed.xml").await.text().await.unwrap();
+    let titles = xml_texts(&feed, "title").unwrap_or_else(|e| panic!("{e}\n{feed}"));
+    assert_eq!(titles, ["R&D <Labs> careers: open vacancies", title]);
+    let summaries = xml_texts(&feed, "summary").unwrap();
+    assert!(
+        summaries[0].ends_with(". Build <b>tools</b> & more."),
+        "{summaries:?}"
+    );
+    assert!(!feed.contains("<Lead>") && !feed.contains("<b>"), "{feed}");
+
+    let sitemap = app.get("/sitemap.xml").await.text().await.unwrap();
+    let locs = xml_texts(&sitemap, "loc").unwrap_or_else(|e| panic!("{e}\n{sitemap}"));
+    assert!(locs
+        .iter()
+        .any(|l| l.starts_with("http://careers.test/vacancies/rust-c")));
+}
+
+/// A small well-formedness check of an XML document (one root; tags nest and match; attribute
+/// values quoted; no raw `<` in text or values; `&` only as an entity) that returns the decoded
+/// text of every element named `name`.
+fn xml_texts(xml: &str, name: &str) -> Result<Vec<String>, String> {
+    fn decode(text: &str) -> Result<String, String> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find(['&', '<']) {
+            out.push_str(&rest[..at]);
+            if rest[at..].starts_with('<') {
+                return Err(format!("raw < in {text:?}"));
+            }
+            let end = rest[at..]
+                .find(';')
+                .ok_or(format!("unended entity in {text:?}"))?;
+            let entity = &rest[at + 1..at + end];
+            let c = match entity {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                _ => entity
+                    .strip_prefix("#x")
+                    .map(|h| u32::from_str_radix(h, 16))
+                    .or_else(|| entity.strip_prefix('#').map(|d| d.parse()))
+                    .and_then(|n| n.ok())
+                    .and_then(char::from_u32)
+                    .ok_or(format!("unknown entity &{entity}; in {text:?}"))?,
+            };
+            out.push(c);
+            rest = &rest[at + end + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+    let body = xml
+        .strip_prefix(r#"<?xml version="1.0" encoding="UTF-8"?>"#)
+        .ok_or("no XML declaration")?;
+    let mut stack: Vec<&str> = Vec::new();
+    let (mut texts, mut roots) = (Vec::new(), 0);
+    let mut current: Option<String> = None;
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        let text = decode(&rest[..open])?;
+        if stack.is_empty() && !text.trim().is_empty() {
+            return Err(format!("text outside the root: {text:?}"));
+        }
+        if let Some(t) = current.as_mut() {
+            t.push_str(&text);
+        }
+        rest = &rest[open + 1..];
+        if let Some(after) = rest.strip_prefix('/') {
+            let close = after.find('>').ok_or("unended end tag")?;
+            let tag = after[..close].trim_end();
+            match stack.pop() {
+                Some(open) if open == tag => {}
+                other => return Err(format!("</{tag}> closes {other:?}")),
+            }
+            if tag == name {
+                texts.extend(current.take());
+            }
+            rest = &after[close + 1..];
+            continue;
+        }
+        let tag_end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .ok_or("unended tag")?;
+        let tag = &rest[..tag_end];
+        if tag.is_empty()
+            || !tag
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ':' || c == '-')
+        {
+            return Err(format!("bad tag name {tag:?}"));
+        }
+        rest = rest[tag_end..].trim_start();
+        // Attributes: name="value" or name='value'.
+        while !rest.starts_with('>') && !rest.starts_with("/>") {
+            let eq = rest
+                .find('=')
+                .ok_or(format!("attribute without value in <{tag}>"))?;
+            let quote = rest[eq + 1..].chars().next().ok_or("unended tag")?;
+            if quote != '"' && quote != '\'' {
+                return Err(format!("unquoted attribute in <{tag}>"));
+            }
+            let value_end = rest[eq + 2..].find(quote).ok_or("unended value")?;
+            decode(&rest[eq + 2..eq + 2 + value_end])?;
+            rest = rest[eq + 2 + value_end + 1..].trim_start();
+        }
+        if stack.is_empty() {
+            roots += 1;
+        }
+        if let Some(after) = rest.strip_prefix("/>") {
+            rest = after;
+        } else {
+            stack.push(tag);
+            if tag == name {
+                current = Some(String::new());
+            }
+            rest = &rest[1..];
+        }
+    }
+    if !rest.trim().is_empty() || !stack.is_empty() || roots != 1 {
+        return Err(format!(
+            "unclosed {stack:?}, {roots} roots, trailing {rest:?}"
+        ));
+    }
+    Ok(texts)
+}
+
+#[test]
+fn the_xml_check_refuses_malformed_documents() {
+    let doc = |body: &str| format!(r#"<?xml version="1.0" encoding="UTF-8"?>{body}"#);
+    let ok = doc(r#"<a x="1 &#60; 2"><t>R&amp;D &#60;b&#62;</t><e/></a>"#);
+    assert_eq!(xml_texts(&ok, "t").unwrap(), ["R&D <b>"]);
+    for bad in [
+        "<a><t>R&D</t></a>",
+        "<a><t>1 < 2</t></a>",
+        r#"<a x="<"></a>"#,
+        "<a x=1></a>",
+        "<a><t></a></t>",
+        "<a></a><b></b>",
+        "<a>",
+        "text<a></a>",
+    ] {
+        assert!(xml_texts(&doc(bad), "t").is_err(), "{bad}");
+    }
 }

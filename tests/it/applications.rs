@@ -2,12 +2,10 @@
 //! (withdraw, erase), the recruiters' list, pipeline, notes, CSV and CV download, mail through
 //! a real SMTP listener, and the purge command.
 
-mod common;
-
+use crate::common::{self, location, TestApp};
 use careers::config::Config;
 use careers::db;
 use careers::models::{Role, VacancyStatus};
-use common::{location, TestApp};
 use diesel::prelude::*;
 use reqwest::multipart::{Form, Part};
 

@@ -1,11 +1,9 @@
 //! Learning paths for readers: paths, steps, articles, progress, skills linked to vacancies,
 //! and comments with their spam protection, through the real server and database.
 
-mod common;
-
+use crate::common::{self, TestApp};
 use careers::db;
 use careers::models::{ArticleFields, ArticleStatus, CommentStatus, NewComment};
-use common::TestApp;
 
 fn attr(html: &str, selector: &str, name: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);

@@ -1,10 +1,8 @@
 //! SQLite and PostgreSQL agree: the same migration names, the same tables and columns after
 //! migrating, and the same search results for the same demo data.
 
-mod common;
-
+use crate::common::{self, PgTestDb, TestApp, TestBackend};
 use careers::db::{self, DbConn};
-use common::{PgTestDb, TestApp, TestBackend};
 use diesel::sql_types::{Integer, Text};
 use diesel::{QueryableByName, RunQueryDsl};
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,0 +1,17 @@
+//! The black-box tests, linked into one binary (`cargo test --test it`): each file is a module
+//! of its own, sharing the harness in `common` (the `backend_test!` macro and `spawn_app*`).
+//! The browser tests stay apart in `tests/browser.rs`.
+
+// First, so `backend_test!` is in scope in every module below.
+#[macro_use]
+mod common;
+
+mod admin;
+mod applications;
+mod architecture;
+mod board;
+mod instances;
+mod learning;
+mod learning_admin;
+mod postgres;
+mod smoke;
