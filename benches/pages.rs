@@ -29,6 +29,7 @@ fn config(dir: &std::path::Path) -> Config {
         workers: Some(2),
         blocked_words: String::new(),
         min_fill_seconds: 3,
+        page_cache_mb: 0,
         trust_proxy: false,
         applications: Default::default(),
     }

@@ -244,6 +244,9 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         workers: Some(1),
         blocked_words: "casino, crypto giveaway".into(),
         min_fill_seconds: 0,
+        // Fixtures write to the database directly, behind the cache's back: tests of the
+        // cache itself turn it on.
+        page_cache_mb: 0,
         trust_proxy: false,
         applications: Default::default(),
     }
