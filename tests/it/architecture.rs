@@ -54,13 +54,14 @@ const RANKS: &[(&str, u32)] = &[
     ("domain", 2),
     ("error", 3),
     ("csrf", 4),
-    ("forms", 4),
-    ("mail", 4),
-    ("actions", 5),
-    ("views", 6),
-    ("handlers", 7),
-    ("routes", 8),
-    ("startup", 9),
+    ("forms", 5),
+    ("mail", 5),
+    ("actions", 6),
+    ("views", 7),
+    ("handlers", 8),
+    ("routes", 9),
+    ("page_cache", 9),
+    ("startup", 10),
 ];
 
 /// Longest function allowed in `src/handlers/`, signature to closing brace.
