@@ -1,5 +1,7 @@
 //! What every page carries (`PageCtx`) and how a template becomes a response.
 
+pub mod vacancy;
+
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
