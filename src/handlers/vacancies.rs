@@ -5,9 +5,10 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::{query_pairs, AppState};
-use crate::db;
+use crate::db::{self, DbConn};
 use crate::domain::board::{self, BoardPage, Filters};
 use crate::error::{AppError, AppResult};
+use crate::models::{Article, Category, Vacancy, VacancyDetail, VacancyStatus};
 use crate::views::vacancy::ApplySettings;
 use crate::views::{self, PageCtx};
 
@@ -94,6 +95,33 @@ pub async fn index(
     views::ok(&page)
 }
 
+type Related = Vec<(Vacancy, Category)>;
+
+/// A published or closed vacancy with the vacancies shown beside it and the articles that
+/// teach its skills. Drafts do not exist for the public.
+fn vacancy_page(
+    conn: &mut DbConn,
+    slug: &str,
+    now: time::PrimitiveDateTime,
+) -> AppResult<(VacancyDetail, Related, Vec<Article>)> {
+    let detail = db::vacancies::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    if detail.vacancy.status() == VacancyStatus::Draft {
+        return Err(AppError::NotFound);
+    }
+    let related = if detail.vacancy.is_open(now) {
+        db::vacancies::related(conn, &detail, now, 4)?
+    } else {
+        db::vacancies::open(conn, now)?
+            .into_iter()
+            .filter(|(_, c)| c.id == detail.category.id)
+            .take(4)
+            .collect()
+    };
+    let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
+    let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
+    Ok((detail, related, lessons))
+}
+
 pub async fn show(
     path: web::Path<String>,
     state: web::Data<AppState>,
@@ -103,24 +131,7 @@ pub async fn show(
     let slug = path.into_inner();
     let now = crate::clock::now();
     let (detail, related, lessons) = state
-        .run(move |conn| {
-            let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            if detail.vacancy.status() == crate::models::VacancyStatus::Draft {
-                return Err(AppError::NotFound);
-            }
-            let related = if detail.vacancy.is_open(now) {
-                db::vacancies::related(conn, &detail, now, 4)?
-            } else {
-                db::vacancies::open(conn, now)?
-                    .into_iter()
-                    .filter(|(_, c)| c.id == detail.category.id)
-                    .take(4)
-                    .collect()
-            };
-            let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
-            let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
-            Ok((detail, related, lessons))
-        })
+        .run(move |conn| vacancy_page(conn, &slug, now))
         .await?;
     let canonical = state
         .site
