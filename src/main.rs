@@ -152,7 +152,13 @@ fn purge_applications(config: &Config, days: u32) -> Result<(), String> {
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     let now = careers::clock::now();
     let before = now - time::Duration::days(i64::from(days));
-    let erased = db::applications::purge(&mut conn, before, now).map_err(|e| e.to_string())?;
-    println!("erased {erased} applications of closed vacancies older than {days} days");
+    // The command runs for no signed-in user, so the trail records none.
+    let actor = careers::actions::Actor::Visitor;
+    let purged = careers::actions::applications::purge(&mut conn, actor, before, now)
+        .map_err(|e| e.to_string())?;
+    println!(
+        "erased {} applications of closed vacancies older than {days} days",
+        purged.count
+    );
     Ok(())
 }

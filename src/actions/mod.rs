@@ -3,6 +3,7 @@
 //! It reports what changed in one typed value (`Changed`), the single spot on which cache
 //! invalidation and alerts hang. Handlers never open a transaction or write the audit trail.
 
+pub mod applications;
 pub mod demo;
 pub mod limits;
 pub mod reindex;
@@ -38,6 +39,7 @@ pub enum Changed {
     Path { id: i32 },
     Comments { ids: Vec<i32> },
     Application { id: i32 },
+    Applications { ids: Vec<i32> },
     User { id: i32 },
     SignIn { user_id: i32 },
 }

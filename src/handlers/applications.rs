@@ -2,9 +2,9 @@
 //! receipt page behind an unguessable token, where an application can be withdrawn or erased.
 //!
 //! The apply form has no session, so instead of the admin CSRF token it carries a signed stamp
-//! (`domain::applications::stamp`: the time it was shown, signed for this vacancy with the
-//! site's `Signer`). Together with the same-origin check on `Origin` / `Sec-Fetch-Site`, a forged
-//! cross-site post is refused; the stamp's age is also the minimum fill time (`MIN_FILL_SECONDS`). Withdraw and
+//! (`crate::stamp`: the time it was shown, signed for this vacancy with the site's `Signer`).
+//! Together with the same-origin check on `Origin` / `Sec-Fetch-Site`, a forged cross-site post
+//! is refused; the stamp's age is also the minimum fill time (`MIN_FILL_SECONDS`). Withdraw and
 //! erase need no stamp: the receipt token in their URL is the secret, and they pass the same
 //! same-origin check.
 
@@ -13,81 +13,31 @@ use actix_session::Session;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use diesel::Connection;
 use futures_util::StreamExt;
-use std::sync::Arc;
-use time::Duration;
 
-use super::vacancies::ShowPage;
 use super::AppState;
-use crate::db;
-use crate::domain::applications::{self as rules, human_size};
+use crate::actions::applications::{self as act, ApplyOutcome, Candidacy};
+use crate::actions::Actor;
+use crate::db::{self, DbConn};
 use crate::domain::spam;
 use crate::error::{AppError, AppResult};
 use crate::forms::application::{ApplyForm, Upload};
 use crate::forms::{FieldErrors, FormBody};
-use crate::mail::{ApplicationMail, Mailer};
+use crate::mail::ApplicationMail;
 use crate::messages as m;
-use crate::models::{Application, NewApplication, VacancyStatus};
-use crate::signing::Signer;
+use crate::models::{Application, Category, Submission, Vacancy, VacancyDetail, VacancyStatus};
 use crate::stamp::{self, Purpose};
 use crate::tokens;
+use crate::views::vacancy::{ApplyView, ShowPage};
 use crate::views::{self, PageCtx};
+
+/// Startup builds the settings through this path.
+pub use crate::views::vacancy::ApplySettings;
 
 /// Room for the text fields and multipart framing on top of the CV itself.
 const FORM_OVERHEAD: usize = 64 * 1024;
 /// Largest single text part (the cover letter is at most 5,000 characters).
 const TEXT_PART_MAX: usize = 32 * 1024;
-pub const ENTITY: &str = "application";
-
-/// Settings of the apply flow, shared by every worker.
-pub struct ApplySettings {
-    pub max_cv_bytes: usize,
-    pub min_seconds: i64,
-    pub per_hour: i64,
-    pub retention_days: u32,
-    pub mailer: Arc<Mailer>,
-}
-
-impl ApplySettings {
-    pub fn new(config: &crate::config::Config, mailer: Mailer) -> ApplySettings {
-        ApplySettings {
-            max_cv_bytes: config.applications.max_cv_bytes,
-            min_seconds: i64::try_from(config.min_fill_seconds).unwrap_or(i64::MAX),
-            per_hour: config.applications.apply_per_hour,
-            retention_days: config.applications.retention_days,
-            mailer: Arc::new(mailer),
-        }
-    }
-
-    /// A blank form for a vacancy, stamped now.
-    pub fn fresh_view(&self, signer: &Signer, vacancy_id: i32) -> ApplyView {
-        ApplyView {
-            stamp: stamp::issue(
-                signer,
-                Purpose::Apply { vacancy_id },
-                crate::clock::unix_now(),
-            ),
-            max_size: human_size(self.max_cv_bytes as u64),
-            retention_days: self.retention_days,
-            ..ApplyView::default()
-        }
-    }
-}
-
-/// The apply form as the vacancy page shows it.
-#[derive(Debug, Clone, Default)]
-pub struct ApplyView {
-    pub form: ApplyForm,
-    pub errors: FieldErrors,
-    pub stamp: String,
-    /// A message about the whole form (too quick, expired).
-    pub notice: String,
-    pub max_size: String,
-    pub retention_days: u32,
-    /// Shown again after a problem: the file has to be chosen again.
-    pub resubmitted: bool,
-}
 
 /// Accepts a state-changing public request only from this site's own pages.
 fn same_origin(req: &HttpRequest, site: &crate::site::Site) -> AppResult<()> {
@@ -187,10 +137,114 @@ async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<
     Ok(received)
 }
 
-enum Outcome {
-    Stored(i32),
-    Duplicate,
-    RateLimited,
+/// The vacancy an application is for, with the related vacancies its page shows when the form
+/// comes back with a problem. Drafts do not exist for the public.
+fn vacancy_to_apply(
+    conn: &mut DbConn,
+    slug: &str,
+    now: time::PrimitiveDateTime,
+) -> AppResult<Shown> {
+    let detail = db::vacancies::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    if detail.vacancy.status() == VacancyStatus::Draft {
+        return Err(AppError::NotFound);
+    }
+    let related = if detail.vacancy.is_open(now) {
+        db::vacancies::related(conn, &detail, now, 4)?
+    } else {
+        Vec::new()
+    };
+    Ok(Shown { detail, related })
+}
+
+/// The vacancy page the form is shown on again when something is wrong.
+struct Shown {
+    detail: VacancyDetail,
+    related: Vec<(Vacancy, Category)>,
+}
+
+/// Refuses an announced oversize body before reading any of it.
+fn refuse_announced_oversize(req: &HttpRequest, max_cv_bytes: usize) -> AppResult<()> {
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > max_cv_bytes + FORM_OVERHEAD) {
+        return Err(too_large());
+    }
+    Ok(())
+}
+
+/// Why the form goes back to the candidate instead of being stored.
+enum Problem {
+    /// About the whole form: sent too quickly, or shown too long ago.
+    Notice(&'static str),
+    Fields(FieldErrors),
+}
+
+/// Checks the honeypot, the stamp and the fields. A filled honeypot or a forged stamp is an
+/// error; a quick or stale form and field mistakes send the form back.
+fn check(
+    state: &AppState,
+    settings: &ApplySettings,
+    vacancy_id: i32,
+    received: &Received,
+) -> AppResult<Result<Submission, Problem>> {
+    if !received.honeypot.trim().is_empty() {
+        log::info!("application refused: honeypot filled");
+        return Err(AppError::BadRequest(m::APPLY_REJECTED.into()));
+    }
+    let notice = match stamp::check(
+        &state.signer,
+        Purpose::Apply { vacancy_id },
+        &received.stamp,
+        crate::clock::unix_now(),
+        settings.min_seconds,
+    ) {
+        stamp::Check::Invalid => return Err(AppError::Csrf),
+        stamp::Check::TooFast => m::APPLY_TOO_FAST,
+        stamp::Check::Expired => m::APPLY_STALE,
+        stamp::Check::Fine => "",
+    };
+    if !notice.is_empty() {
+        return Ok(Err(Problem::Notice(notice)));
+    }
+    Ok(received
+        .form
+        .parse(received.cv.as_ref(), settings.max_cv_bytes)
+        .map_err(Problem::Fields))
+}
+
+/// Shows the form again with what was typed, a fresh stamp and the messages.
+fn form_again(
+    state: &AppState,
+    settings: &ApplySettings,
+    session: &Session,
+    shown: Shown,
+    form: ApplyForm,
+    problem: Problem,
+) -> AppResult<HttpResponse> {
+    let vacancy_id = shown.detail.vacancy.id;
+    let canonical = state
+        .site
+        .absolute(&format!("/vacancies/{}", shown.detail.vacancy.slug));
+    let ctx = PageCtx::public(&state.site, session, "vacancies").with_canonical(canonical);
+    let mut page = ShowPage::build(ctx, shown.detail, &state.site, shown.related, false);
+    let (errors, notice) = match problem {
+        Problem::Notice(notice) => (FieldErrors::default(), notice),
+        Problem::Fields(errors) => (errors, ""),
+    };
+    page.apply = ApplyView {
+        form,
+        errors,
+        notice: notice.to_string(),
+        resubmitted: true,
+        ..settings.fresh_view(&state.signer, vacancy_id)
+    };
+    Ok(private(views::render(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &page,
+    )?))
 }
 
 pub async fn apply(
@@ -202,32 +256,13 @@ pub async fn apply(
     session: Session,
 ) -> AppResult<HttpResponse> {
     same_origin(&req, &state.site)?;
-    // Refuse an announced oversize body before reading any of it.
-    let announced = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if announced.is_some_and(|n| n > settings.max_cv_bytes + FORM_OVERHEAD) {
-        return Err(too_large());
-    }
+    refuse_announced_oversize(&req, settings.max_cv_bytes)?;
     let slug = path.into_inner();
     let now = crate::clock::now();
-    let (detail, related) = state
-        .run(move |conn| {
-            let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            if detail.vacancy.status() == VacancyStatus::Draft {
-                return Err(AppError::NotFound);
-            }
-            let related = if detail.vacancy.is_open(now) {
-                db::vacancies::related(conn, &detail, now, 4)?
-            } else {
-                Vec::new()
-            };
-            Ok((detail, related))
-        })
+    let shown = state
+        .run(move |conn| vacancy_to_apply(conn, &slug, now))
         .await?;
-    if !detail.vacancy.is_open(now) {
+    if !shown.detail.vacancy.is_open(now) {
         return notice_page(
             &state.site,
             StatusCode::GONE,
@@ -235,146 +270,91 @@ pub async fn apply(
             m::APPLY_CLOSED_TEXT,
         );
     }
-    let vacancy_id = detail.vacancy.id;
-    let multipart = Multipart::new(req.headers(), payload);
-    let received = read_parts(multipart, settings.max_cv_bytes).await?;
-    if !received.honeypot.trim().is_empty() {
-        log::info!("application refused: honeypot filled");
-        return Err(AppError::BadRequest(m::APPLY_REJECTED.into()));
-    }
-
-    // Shows the form again with what was typed, a fresh stamp and the messages.
-    let again = |form: ApplyForm, errors: FieldErrors, notice: &str, detail, related| {
-        let canonical = state
-            .site
-            .absolute(&format!("/vacancies/{}", detail_slug(&detail)));
-        let ctx = PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical);
-        let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
-        page.apply = ApplyView {
-            form,
-            errors,
-            notice: notice.to_string(),
-            resubmitted: true,
-            ..settings.fresh_view(&state.signer, vacancy_id)
-        };
-        Ok(private(views::render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page,
-        )?))
+    let vacancy_id = shown.detail.vacancy.id;
+    let received = read_parts(
+        Multipart::new(req.headers(), payload),
+        settings.max_cv_bytes,
+    )
+    .await?;
+    let submission = match check(&state, &settings, vacancy_id, &received)? {
+        Ok(submission) => submission,
+        Err(problem) => {
+            return form_again(&state, &settings, &session, shown, received.form, problem)
+        }
     };
-
-    let purpose = Purpose::Apply { vacancy_id };
-    let now_secs = crate::clock::unix_now();
-    let notice = match stamp::check(
-        &state.signer,
-        purpose,
-        &received.stamp,
-        now_secs,
-        settings.min_seconds,
-    ) {
-        stamp::Check::Invalid => return Err(AppError::Csrf),
-        stamp::Check::TooFast => m::APPLY_TOO_FAST,
-        stamp::Check::Expired => m::APPLY_STALE,
-        stamp::Check::Fine => "",
+    let candidate = Candidate {
+        name: submission.full_name.clone(),
+        email: submission.email.clone(),
     };
-    if !notice.is_empty() {
-        return again(
-            received.form,
-            FieldErrors::default(),
-            notice,
-            detail,
-            related,
-        );
-    }
-    let submission = match received
-        .form
-        .parse(received.cv.as_ref(), settings.max_cv_bytes)
-    {
-        Ok(s) => s,
-        Err(errors) => return again(received.form, errors, "", detail, related),
-    };
-
-    let token = tokens::random_token();
-    let token_hash = tokens::token_hash(&token);
-    let address = super::client_address(&req, &state.site);
-    let per_hour = settings.per_hour;
-    let email = submission.email.clone();
-    let candidate_email = submission.email.clone();
-    let candidate_name = submission.full_name.clone();
-    let new = NewApplication {
+    let candidacy = Candidacy {
         vacancy_id,
-        token_hash,
-        full_name: submission.full_name,
-        email: submission.email,
-        phone: submission.phone,
-        linkedin_url: submission.linkedin_url,
-        github_url: submission.github_url,
-        portfolio_url: submission.portfolio_url,
-        cover_letter: submission.cover_letter,
-        cv_name: submission.cv_name,
-        cv_type: submission.cv_kind.mime().to_string(),
-        cv_size: submission.cv_data.len() as i32,
-        cv_data: submission.cv_data,
-        status: rules::Stage::New.as_str().to_string(),
-        client_address: address.clone(),
-        created_at: now,
-        updated_at: now,
+        submission,
+        client_address: super::client_address(&req, &state.site),
     };
+    let per_hour = settings.per_hour;
     let outcome = state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                db::applications::lock_vacancy(conn, vacancy_id)?;
-                let recent = db::applications::count_from_address_since(
-                    conn,
-                    &address,
-                    now - Duration::hours(1),
-                )?;
-                if recent >= per_hour {
-                    return Ok(Outcome::RateLimited);
-                }
-                if db::applications::recent_from(
-                    conn,
-                    vacancy_id,
-                    &email,
-                    now - Duration::hours(24),
-                )?
-                .is_some()
-                {
-                    return Ok(Outcome::Duplicate);
-                }
-                let id = db::applications::insert(conn, &new)?;
-                let change = db::audit::FieldChange {
-                    field: "status".into(),
-                    from: String::new(),
-                    to: rules::Stage::New.as_str().into(),
-                };
-                db::audit::record(conn, None, ENTITY, id, "apply", &[change])?;
-                Ok(Outcome::Stored(id))
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+        .run(move |conn| act::apply(conn, Actor::Visitor, candidacy, per_hour, now))
         .await?;
-    let id = match outcome {
-        Outcome::RateLimited => {
-            return Err(AppError::TooManyRequests(m::APPLY_RATE_LIMITED.into()))
-        }
-        Outcome::Duplicate => {
-            return notice_page(
-                &state.site,
-                StatusCode::CONFLICT,
-                m::APPLY_DUPLICATE_TITLE,
-                m::APPLY_DUPLICATE_TEXT,
-            )
-        }
-        Outcome::Stored(id) => id,
-    };
+    let vacancy = shown.detail.vacancy;
+    answer(&state, &settings, &session, vacancy, candidate, outcome)
+}
 
-    let receipt_path = format!("/applications/{token}");
+/// The candidate's answer to a checked application: the confirmation, or why it was not stored.
+fn answer(
+    state: &AppState,
+    settings: &ApplySettings,
+    session: &Session,
+    vacancy: Vacancy,
+    candidate: Candidate,
+    outcome: ApplyOutcome,
+) -> AppResult<HttpResponse> {
+    match outcome {
+        ApplyOutcome::RateLimited => Err(AppError::TooManyRequests(m::APPLY_RATE_LIMITED.into())),
+        ApplyOutcome::Duplicate => notice_page(
+            &state.site,
+            StatusCode::CONFLICT,
+            m::APPLY_DUPLICATE_TITLE,
+            m::APPLY_DUPLICATE_TEXT,
+        ),
+        ApplyOutcome::Stored { id, token, .. } => {
+            let receipt = Receipt {
+                id,
+                token,
+                candidate,
+            };
+            confirmed(state, settings, session, vacancy, receipt)
+        }
+    }
+}
+
+/// Who applied, for the mail and the confirmation.
+struct Candidate {
+    name: String,
+    email: String,
+}
+
+/// A stored application: its id, its receipt token and who sent it.
+struct Receipt {
+    id: i32,
+    token: String,
+    candidate: Candidate,
+}
+
+/// Tells the recruiters and shows the candidate the private link to their application.
+fn confirmed(
+    state: &AppState,
+    settings: &ApplySettings,
+    session: &Session,
+    vacancy: Vacancy,
+    receipt: Receipt,
+) -> AppResult<HttpResponse> {
+    let receipt_path = format!("/applications/{}", receipt.token);
+    let id = receipt.id;
     let mail = ApplicationMail {
         org_name: state.site.org_name.clone(),
-        candidate_name: candidate_name.clone(),
-        candidate_email: candidate_email.clone(),
-        vacancy_title: detail.vacancy.title.clone(),
+        candidate_name: receipt.candidate.name,
+        candidate_email: receipt.candidate.email.clone(),
+        vacancy_title: vacancy.title.clone(),
         receipt_url: state.site.absolute(&receipt_path),
         admin_url: state.site.absolute(&format!("/admin/applications/{id}")),
         retention_days: settings.retention_days,
@@ -383,12 +363,12 @@ pub async fn apply(
     // Sent in the background: a slow or broken mail server must not hold up the candidate.
     actix_web::rt::spawn(async move { mailer.application_received(mail).await });
     let page = ConfirmationPage {
-        ctx: PageCtx::public(&state.site, &session, "vacancies"),
-        vacancy_title: detail.vacancy.title,
-        vacancy_slug: detail.vacancy.slug,
+        ctx: PageCtx::public(&state.site, session, "vacancies"),
+        vacancy_title: vacancy.title,
+        vacancy_slug: vacancy.slug,
         receipt_url: state.site.absolute(&receipt_path),
         receipt_path,
-        candidate_email,
+        candidate_email: receipt.candidate.email,
         retention_days: settings.retention_days,
     };
     Ok(private(views::ok(&page)?))
@@ -404,10 +384,6 @@ struct ConfirmationPage {
     receipt_url: String,
     candidate_email: String,
     retention_days: u32,
-}
-
-fn detail_slug(detail: &crate::models::VacancyDetail) -> String {
-    detail.vacancy.slug.clone()
 }
 
 #[derive(Template)]
@@ -428,12 +404,19 @@ impl ReceiptPage {
     }
 }
 
+/// The hash a receipt token is stored under; a malformed token is the same plain 404 as an
+/// unknown or erased one.
+fn token_hash(token: &str) -> AppResult<String> {
+    if tokens::looks_like_token(token) {
+        Ok(tokens::token_hash(token))
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 /// The application behind a token; anything else (malformed, unknown, erased) is a plain 404.
 async fn by_token(state: &AppState, token: &str) -> AppResult<(Application, String, String)> {
-    if !tokens::looks_like_token(token) {
-        return Err(AppError::NotFound);
-    }
-    let hash = tokens::token_hash(token);
+    let hash = token_hash(token)?;
     state
         .run(move |conn| db::applications::by_token_hash(conn, &hash)?.ok_or(AppError::NotFound))
         .await
@@ -479,25 +462,10 @@ pub async fn withdraw(
 ) -> AppResult<HttpResponse> {
     same_origin(&req, &state.site)?;
     let token = path.into_inner();
-    let (application, _, _) = by_token(&state, &token).await?;
-    let from = application.stage();
-    if from.is_active() {
-        let id = application.id;
-        state
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    db::applications::set_status(conn, id, rules::Stage::Withdrawn)?;
-                    let change = db::audit::FieldChange {
-                        field: "status".into(),
-                        from: from.as_str().into(),
-                        to: rules::Stage::Withdrawn.as_str().into(),
-                    };
-                    db::audit::record(conn, None, ENTITY, id, "withdraw", &[change])
-                })
-                .map_err(AppError::from)
-            })
-            .await?;
-    }
+    let hash = token_hash(&token)?;
+    state
+        .run(move |conn| act::withdraw(conn, Actor::Visitor, &hash))
+        .await?;
     Ok(private(views::redirect(&format!("/applications/{token}"))))
 }
 
@@ -517,25 +485,17 @@ pub async fn erase(
 ) -> AppResult<HttpResponse> {
     same_origin(&req, &state.site)?;
     let token = path.into_inner();
-    let found = by_token(&state, &token).await?;
-    let confirmed = form.get("confirm") == "yes";
-    if !confirmed {
+    if form.get("confirm") != "yes" {
+        let found = by_token(&state, &token).await?;
         let page = receipt_page(&state, &settings, &session, token, found, m::ERASE_CONFIRM);
         return Ok(private(views::render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &page,
         )?));
     }
-    let id = found.0.id;
+    let hash = token_hash(&token)?;
     state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                db::applications::erase(conn, id)?;
-                // Only the id stays, so the history shows that something was erased, not what.
-                db::audit::record(conn, None, ENTITY, id, "erase", &[])
-            })
-            .map_err(AppError::from)
-        })
+        .run(move |conn| act::erase(conn, Actor::Visitor, &hash))
         .await?;
     let page = ErasedPage {
         ctx: PageCtx::public(&state.site, &session, "vacancies"),

@@ -5,12 +5,15 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::{query_pairs, AppState};
-use crate::db;
+use crate::db::{self, DbConn};
 use crate::domain::board::{self, BoardPage, Filters};
-use crate::domain::jobposting;
 use crate::error::{AppError, AppResult};
-use crate::models::{Article, Category, Vacancy, VacancyDetail};
+use crate::models::{Article, Category, Vacancy, VacancyDetail, VacancyStatus};
+use crate::views::vacancy::ApplySettings;
 use crate::views::{self, PageCtx};
+
+/// The admin preview still reaches the vacancy page through this path.
+pub use crate::views::vacancy::ShowPage;
 
 #[derive(Template)]
 #[template(path = "vacancies/index.html")]
@@ -93,89 +96,43 @@ pub async fn index(
     views::ok(&page)
 }
 
-/// The vacancy page, shared by the public route and the admin preview.
-#[derive(Template)]
-#[template(path = "vacancies/show.html")]
-pub struct ShowPage {
-    pub ctx: PageCtx,
-    pub detail: VacancyDetail,
-    pub open: bool,
-    pub preview: bool,
-    pub description_sections: Vec<(&'static str, String)>,
-    pub summary_html: String,
-    /// JSON-LD text, already safe for a script element; empty when the vacancy is not open.
-    pub json_ld: String,
-    pub related: Vec<(Vacancy, Category)>,
-    /// The apply form (values, errors, stamp); shown when the vacancy is open.
-    pub apply: super::applications::ApplyView,
-    /// Published articles that teach this vacancy's skills.
-    pub lessons: Vec<Article>,
-}
+type Related = Vec<(Vacancy, Category)>;
 
-impl ShowPage {
-    pub fn build(
-        ctx: PageCtx,
-        detail: VacancyDetail,
-        site: &crate::site::Site,
-        related: Vec<(Vacancy, Category)>,
-        preview: bool,
-    ) -> ShowPage {
-        let now = crate::clock::now();
-        let open = detail.vacancy.is_open(now) || preview;
-        let json_ld = if open {
-            let posted = detail.vacancy.published_at.unwrap_or(now);
-            jobposting::to_script_json(&jobposting::job_posting(&detail, site, posted, true))
-        } else {
-            String::new()
-        };
-        let description_sections = jobposting::sections(&detail)
-            .into_iter()
-            .filter(|(_, body)| !body.trim().is_empty())
-            .map(|(heading, body)| (heading, crate::domain::markdown::to_html(body)))
-            .collect();
-        let summary_html = crate::domain::markdown::to_html(&detail.vacancy.summary);
-        ShowPage {
-            ctx,
-            detail,
-            open,
-            preview,
-            description_sections,
-            summary_html,
-            json_ld,
-            related,
-            apply: Default::default(),
-            lessons: Vec::new(),
-        }
+/// A published or closed vacancy with the vacancies shown beside it and the articles that
+/// teach its skills. Drafts do not exist for the public.
+fn vacancy_page(
+    conn: &mut DbConn,
+    slug: &str,
+    now: time::PrimitiveDateTime,
+) -> AppResult<(VacancyDetail, Related, Vec<Article>)> {
+    let detail = db::vacancies::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    if detail.vacancy.status() == VacancyStatus::Draft {
+        return Err(AppError::NotFound);
     }
+    let related = if detail.vacancy.is_open(now) {
+        db::vacancies::related(conn, &detail, now, 4)?
+    } else {
+        db::vacancies::open(conn, now)?
+            .into_iter()
+            .filter(|(_, c)| c.id == detail.category.id)
+            .take(4)
+            .collect()
+    };
+    let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
+    let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
+    Ok((detail, related, lessons))
 }
 
 pub async fn show(
     path: web::Path<String>,
     state: web::Data<AppState>,
-    settings: web::Data<super::applications::ApplySettings>,
+    settings: web::Data<ApplySettings>,
     session: Session,
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner();
     let now = crate::clock::now();
     let (detail, related, lessons) = state
-        .run(move |conn| {
-            let detail = db::vacancies::by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            if detail.vacancy.status() == crate::models::VacancyStatus::Draft {
-                return Err(AppError::NotFound);
-            }
-            let related = if detail.vacancy.is_open(now) {
-                db::vacancies::related(conn, &detail, now, 4)?
-            } else {
-                db::vacancies::open(conn, now)?
-                    .into_iter()
-                    .filter(|(_, c)| c.id == detail.category.id)
-                    .take(4)
-                    .collect()
-            };
-            let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
-            let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
-            Ok((detail, related, lessons))
-        })
+        .run(move |conn| vacancy_page(conn, &slug, now))
         .await?;
     let canonical = state
         .site

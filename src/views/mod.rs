@@ -3,6 +3,8 @@
 
 pub mod error;
 
+pub mod vacancy;
+
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;

@@ -5,15 +5,15 @@ use actix_session::Session;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use diesel::Connection;
 
 use super::CurrentUser;
+use crate::actions::applications::{self as act, StatusOutcome, ENTITY};
+use crate::actions::Actor;
 use crate::db::{self, applications::Filter, applications::NoteRow, audit::AuditRow};
-use crate::domain::applications::{csv_row, human_size, safe_file_name, Stage};
+use crate::domain::applications::{csv_row, human_size, safe_file_name, CvKind, Stage};
 use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
-use crate::handlers::applications::ENTITY;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::Application;
 use crate::views::{self, flash, url_encode, PageCtx};
@@ -119,52 +119,28 @@ pub async fn index(
     views::ok(&page)
 }
 
-/// The filtered list as CSV: no CV bytes, a link to each CV instead. Every cell is quoted and
-/// guarded against spreadsheet formulas; the export is recorded in the audit trail.
-pub async fn export(
-    CurrentUser(user): CurrentUser,
-    req: HttpRequest,
-    state: web::Data<AppState>,
-) -> AppResult<HttpResponse> {
-    let filter = filter_from(&req);
-    let f = filter.clone();
-    let user_id = user.id;
-    let query = filter_query(&filter);
-    let rows = state
-        .run(move |conn| {
-            let rows = db::applications::list(conn, &f)?;
-            let change = db::audit::FieldChange {
-                field: "filter".into(),
-                from: String::new(),
-                to: query,
-            };
-            db::audit::record(conn, Some(user_id), ENTITY, 0, "export", &[change])?;
-            Ok(rows)
-        })
-        .await?;
-    let mut body = csv_row(&[
-        "id",
-        "submitted_utc",
-        "vacancy",
-        "status",
-        "full_name",
-        "email",
-        "phone",
-        "linkedin",
-        "github",
-        "portfolio",
-        "cover_letter",
-        "cv_file",
-        "cv_url",
-        "application_url",
-    ]);
-    for (a, vacancy) in &rows {
-        let cv_url = state
-            .site
-            .absolute(&format!("/admin/applications/{}/cv", a.id));
-        let page_url = state
-            .site
-            .absolute(&format!("/admin/applications/{}", a.id));
+const CSV_HEADER: [&str; 14] = [
+    "id",
+    "submitted_utc",
+    "vacancy",
+    "status",
+    "full_name",
+    "email",
+    "phone",
+    "linkedin",
+    "github",
+    "portfolio",
+    "cover_letter",
+    "cv_file",
+    "cv_url",
+    "application_url",
+];
+
+fn csv_body(site: &crate::site::Site, rows: &[(Application, String)]) -> String {
+    let mut body = csv_row(&CSV_HEADER);
+    for (a, vacancy) in rows {
+        let cv_url = site.absolute(&format!("/admin/applications/{}/cv", a.id));
+        let page_url = site.absolute(&format!("/admin/applications/{}", a.id));
         body.push_str(&csv_row(&[
             &a.id.to_string(),
             &timefmt::iso(a.created_at),
@@ -182,6 +158,23 @@ pub async fn export(
             &page_url,
         ]));
     }
+    body
+}
+
+/// The filtered list as CSV: no CV bytes, a link to each CV instead. Every cell is quoted and
+/// guarded against spreadsheet formulas; the export is recorded in the audit trail.
+pub async fn export(
+    CurrentUser(user): CurrentUser,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let filter = filter_from(&req);
+    let described = filter_query(&filter);
+    let actor = Actor::User(user.id);
+    let exported = state
+        .run(move |conn| act::export(conn, actor, &filter, &described))
+        .await?;
+    let body = csv_body(&state.site, &exported.rows);
     let name = format!("applications-{}.csv", timefmt::date(crate::clock::now()));
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -250,17 +243,12 @@ pub async fn cv(
     state: web::Data<AppState>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let user_id = user.id;
-    let (name, content_type, bytes) = state
-        .run(move |conn| {
-            let cv = db::applications::cv(conn, id)?.ok_or(AppError::NotFound)?;
-            // Who read a candidate's CV is part of the record.
-            db::audit::record(conn, Some(user_id), ENTITY, id, "download_cv", &[])?;
-            Ok(cv)
-        })
+    let actor = Actor::User(user.id);
+    let cv = state
+        .run(move |conn| act::download_cv(conn, actor, id))
         .await?;
-    let kind = crate::domain::applications::CvKind::from_mime(&content_type);
-    let file_name = safe_file_name(&name, kind, id);
+    let kind = CvKind::from_mime(&cv.content_type);
+    let file_name = safe_file_name(&cv.file_name, kind, id);
     Ok(HttpResponse::Ok()
         .insert_header((
             header::CONTENT_TYPE,
@@ -275,7 +263,7 @@ pub async fn cv(
             header::CONTENT_SECURITY_POLICY,
             "sandbox; default-src 'none'",
         ))
-        .body(bytes))
+        .body(cv.bytes))
 }
 
 pub async fn change_status(
@@ -288,35 +276,17 @@ pub async fn change_status(
     let id = path.into_inner();
     let to = Stage::parse(form.get("status"))
         .ok_or_else(|| AppError::BadRequest("Unknown status.".into()))?;
-    let user_id = user.id;
+    let actor = Actor::User(user.id);
     let moved = state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let (application, _) =
-                    db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
-                let from = application.stage();
-                if !from.can_move_to(to) {
-                    return Ok(Err(from));
-                }
-                db::applications::set_status(conn, id, to)?;
-                let change = db::audit::FieldChange {
-                    field: "status".into(),
-                    from: from.as_str().into(),
-                    to: to.as_str().into(),
-                };
-                db::audit::record(conn, Some(user_id), ENTITY, id, "status", &[change])?;
-                Ok(Ok(()))
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+        .run(move |conn| act::change_status(conn, actor, id, to))
         .await?;
     match moved {
-        Ok(()) => flash(
+        StatusOutcome::Moved { .. } => flash(
             &session,
             "success",
             format!("Status changed to {}.", to.label().to_lowercase()),
         ),
-        Err(from) => flash(
+        StatusOutcome::Refused { from } => flash(
             &session,
             "error",
             format!(
@@ -347,16 +317,9 @@ pub async fn erase(
         );
         return Ok(views::redirect(&format!("/admin/applications/{id}#erase")));
     }
-    let user_id = user.id;
+    let actor = Actor::User(user.id);
     state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
-                db::applications::erase(conn, id)?;
-                db::audit::record(conn, Some(user_id), ENTITY, id, "erase", &[])
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+        .run(move |conn| act::erase_by_recruiter(conn, actor, id))
         .await?;
     flash(
         &session,
@@ -384,21 +347,9 @@ pub async fn add_note(
         flash(&session, "error", message);
         return Ok(views::redirect(&format!("/admin/applications/{id}#notes")));
     }
-    let user_id = user.id;
+    let actor = Actor::User(user.id);
     state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                db::applications::by_id(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
-                let note_id = db::applications::add_note(conn, id, user_id, &body)?;
-                let change = db::audit::FieldChange {
-                    field: "note".into(),
-                    from: String::new(),
-                    to: format!("#{note_id}"),
-                };
-                db::audit::record(conn, Some(user_id), ENTITY, id, "note", &[change])
-            })
-            .map_err(AppError::from)
-        })
+        .run(move |conn| act::add_note(conn, actor, id, &body))
         .await?;
     flash(&session, "success", "Note saved.");
     Ok(views::redirect(&format!("/admin/applications/{id}#notes")))
