@@ -134,19 +134,7 @@ fn slug_taken(conn: &mut DbConn, slug: &str, except: Option<i32>) -> QueryResult
 
 /// A slug made from the title, with a number added when another vacancy has it.
 pub fn unique_slug(conn: &mut DbConn, title: &str, except: Option<i32>) -> QueryResult<String> {
-    let base = crate::models::slug::slugify(title);
-    let base = if base.is_empty() {
-        "vacancy".to_string()
-    } else {
-        base
-    };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while slug_taken(conn, &candidate, except)? {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
+    crate::models::slug::unique(title, "vacancy", |slug| slug_taken(conn, slug, except))
 }
 
 /// Inserts a draft and its skills; returns the new id.
