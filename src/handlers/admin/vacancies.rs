@@ -121,38 +121,7 @@ fn transient(
     category: Category,
     existing: Option<&Vacancy>,
 ) -> VacancyDetail {
-    let now = crate::clock::now();
-    let vacancy = Vacancy {
-        id: existing.map(|v| v.id).unwrap_or(0),
-        slug: existing
-            .map(|v| v.slug.clone())
-            .unwrap_or_else(|| crate::models::slug::slugify(&fields.title)),
-        title: fields.title,
-        category_id: fields.category_id,
-        seniority: fields.seniority,
-        employment: fields.employment,
-        work_mode: fields.work_mode,
-        location: fields.location,
-        country: fields.country,
-        remote_countries: fields.remote_countries,
-        salary_min: fields.salary_min,
-        salary_max: fields.salary_max,
-        salary_currency: fields.salary_currency,
-        salary_period: fields.salary_period,
-        summary: fields.summary,
-        responsibilities: fields.responsibilities,
-        requirements: fields.requirements,
-        nice_to_have: fields.nice_to_have,
-        benefits: fields.benefits,
-        status: existing
-            .map(|v| v.status.clone())
-            .unwrap_or_else(|| "draft".into()),
-        published_at: existing.and_then(|v| v.published_at),
-        valid_through: fields.valid_through,
-        created_at: existing.map(|v| v.created_at).unwrap_or(now),
-        updated_at: now,
-        author_id: existing.and_then(|v| v.author_id),
-    };
+    let vacancy = Vacancy::unsaved(fields, existing, crate::clock::now());
     let skills = skills
         .iter()
         .map(|name| crate::models::Skill {
