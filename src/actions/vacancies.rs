@@ -64,7 +64,8 @@ pub fn create(
 }
 
 /// Saves an edit. An edit that changes nothing writes nothing, so `updated_at` and the
-/// history stay as they were.
+/// history stay as they were. A vacancy that was never published follows its title with its
+/// slug; once published the slug stays, so shared links keep working.
 pub fn update(
     conn: &mut DbConn,
     actor: Actor,
@@ -86,6 +87,10 @@ pub fn update(
             return Ok(Changed::Nothing);
         }
         db::vacancies::update(conn, id, fields, skills)?;
+        if old.vacancy.published_at.is_none() && old.vacancy.title != fields.title {
+            let slug = db::vacancies::unique_slug(conn, &fields.title, Some(id))?;
+            db::vacancies::set_slug(conn, id, &slug)?;
+        }
         let audit = Audit::new(ENTITY, id, "update").with_changes(diff);
         Ok(finish(conn, actor, vec![audit], Changed::Vacancy { id })?)
     })

@@ -164,8 +164,7 @@ pub fn insert(
     })
 }
 
-/// Saves edited fields and skills. A vacancy that was never published follows its title with
-/// its slug; once published the slug stays, so shared links keep working.
+/// Saves edited fields and skills; the slug is the caller's rule (`set_slug`).
 pub fn update(
     conn: &mut DbConn,
     id: i32,
@@ -173,22 +172,19 @@ pub fn update(
     skills: &[String],
 ) -> QueryResult<()> {
     conn.transaction(|conn| {
-        let current: Vacancy = vacancies::table
-            .find(id)
-            .select(Vacancy::as_select())
-            .first(conn)?;
         diesel::update(vacancies::table.find(id))
             .set((fields, vacancies::updated_at.eq(crate::clock::now())))
             .execute(conn)?;
-        if current.published_at.is_none() && current.title != fields.title {
-            let slug = unique_slug(conn, &fields.title, Some(id))?;
-            diesel::update(vacancies::table.find(id))
-                .set(vacancies::slug.eq(slug))
-                .execute(conn)?;
-        }
         taxonomy::set_skills(conn, id, skills)?;
         search::reindex(conn, id)
     })
+}
+
+pub fn set_slug(conn: &mut DbConn, id: i32, slug: &str) -> QueryResult<()> {
+    diesel::update(vacancies::table.find(id))
+        .set(vacancies::slug.eq(slug))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn set_status(
