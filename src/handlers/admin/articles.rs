@@ -1,6 +1,11 @@
 //! Editors' article management: list, form with a server-side Markdown preview, the admin page
 //! with history, publish and unpublish, moving within a path, delete with confirmation.
 
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
 use super::CurrentUser;
 use crate::actions::articles::StatusOutcome;
 use crate::actions::{self, Actor, Changed, Moved};
@@ -13,10 +18,6 @@ use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{Article, ArticleStatus, Faq, LearningPath, Skill, User};
 use crate::views::{self, flash, PageCtx};
-use actix_session::Session;
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
-use askama::Template;
 
 const ENTITY: &str = "article";
 const AREA: &str = "admin-articles";

@@ -1,6 +1,11 @@
 //! Learning paths for editors: the paths in order with their articles in order, create, edit and
 //! delete a path, move a path up or down. Moving an article within its path is in `articles`.
 
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
 use super::CurrentUser;
 use crate::actions::{self, Actor, Changed, Moved};
 use crate::db::learning;
@@ -10,10 +15,6 @@ use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
 use crate::models::{Article, ArticleStatus, LearningPath, User};
 use crate::views::{self, flash, PageCtx};
-use actix_session::Session;
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
-use askama::Template;
 
 const AREA: &str = "admin-paths";
 

@@ -1,6 +1,11 @@
 //! Recruiters' vacancy management: list, form (with preview and the Google checklist), the
 //! admin page with history, the public-page preview, status changes, duplicate, delete.
 
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
 use super::CurrentUser;
 use crate::actions::vacancies::{DeleteOutcome, StatusOutcome};
 use crate::actions::{self, Actor};
@@ -18,10 +23,6 @@ use crate::models::{
     VacancyFields, VacancyStatus, WorkMode, CURRENCIES,
 };
 use crate::views::{self, flash, PageCtx};
-use actix_session::Session;
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
-use askama::Template;
 
 const ENTITY: &str = "vacancy";
 
