@@ -4,9 +4,12 @@
 //! invalidation and alerts hang. Handlers never open a transaction or write the audit trail.
 
 pub mod applications;
+pub mod articles;
 pub mod demo;
 pub mod limits;
+pub mod paths;
 pub mod reindex;
+pub mod vacancies;
 
 use diesel::prelude::*;
 
@@ -55,6 +58,21 @@ impl Changed {
                 | Changed::Comments { .. }
         )
     }
+}
+
+/// A record written anew: its id, for the redirect to it, and what changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub id: i32,
+    pub changed: Changed,
+}
+
+/// A one-step move up or down an ordered list (paths, the articles of a path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Moved {
+    Done(Changed),
+    /// Already first (moving up) or last (moving down): nothing was written.
+    AtEnd,
 }
 
 /// An audit entry as an action describes it: ids and field names, never a candidate's data.

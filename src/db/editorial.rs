@@ -52,20 +52,9 @@ pub fn articles_for_admin(
     query.load(conn)
 }
 
+/// A slug made from the title, with a number added when another path has it.
 pub fn unique_path_slug(conn: &mut DbConn, title: &str) -> QueryResult<String> {
-    let base = crate::models::slug::slugify(title);
-    let base = if base.is_empty() {
-        "path".to_string()
-    } else {
-        base
-    };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while learning::path_slug_taken(conn, &candidate)? {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
+    crate::models::slug::unique(title, "path", |slug| learning::path_slug_taken(conn, slug))
 }
 
 /// Comments of every status on an article, for the delete warning.

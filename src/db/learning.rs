@@ -167,24 +167,15 @@ fn article_slug_taken(conn: &mut DbConn, slug: &str, except: Option<i32>) -> Que
     Ok(query.count().get_result::<i64>(conn)? > 0)
 }
 
+/// A slug made from the title, with a number added when another article has it.
 pub fn unique_article_slug(
     conn: &mut DbConn,
     title: &str,
     except: Option<i32>,
 ) -> QueryResult<String> {
-    let base = crate::models::slug::slugify(title);
-    let base = if base.is_empty() {
-        "article".to_string()
-    } else {
-        base
-    };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while article_slug_taken(conn, &candidate, except)? {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
+    crate::models::slug::unique(title, "article", |slug| {
+        article_slug_taken(conn, slug, except)
+    })
 }
 
 pub fn insert_article(

@@ -134,19 +134,7 @@ fn slug_taken(conn: &mut DbConn, slug: &str, except: Option<i32>) -> QueryResult
 
 /// A slug made from the title, with a number added when another vacancy has it.
 pub fn unique_slug(conn: &mut DbConn, title: &str, except: Option<i32>) -> QueryResult<String> {
-    let base = crate::models::slug::slugify(title);
-    let base = if base.is_empty() {
-        "vacancy".to_string()
-    } else {
-        base
-    };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while slug_taken(conn, &candidate, except)? {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
+    crate::models::slug::unique(title, "vacancy", |slug| slug_taken(conn, slug, except))
 }
 
 /// Inserts a draft and its skills; returns the new id.
@@ -176,8 +164,7 @@ pub fn insert(
     })
 }
 
-/// Saves edited fields and skills. A vacancy that was never published follows its title with
-/// its slug; once published the slug stays, so shared links keep working.
+/// Saves edited fields and skills; the slug is the caller's rule (`set_slug`).
 pub fn update(
     conn: &mut DbConn,
     id: i32,
@@ -185,22 +172,19 @@ pub fn update(
     skills: &[String],
 ) -> QueryResult<()> {
     conn.transaction(|conn| {
-        let current: Vacancy = vacancies::table
-            .find(id)
-            .select(Vacancy::as_select())
-            .first(conn)?;
         diesel::update(vacancies::table.find(id))
             .set((fields, vacancies::updated_at.eq(crate::clock::now())))
             .execute(conn)?;
-        if current.published_at.is_none() && current.title != fields.title {
-            let slug = unique_slug(conn, &fields.title, Some(id))?;
-            diesel::update(vacancies::table.find(id))
-                .set(vacancies::slug.eq(slug))
-                .execute(conn)?;
-        }
         taxonomy::set_skills(conn, id, skills)?;
         search::reindex(conn, id)
     })
+}
+
+pub fn set_slug(conn: &mut DbConn, id: i32, slug: &str) -> QueryResult<()> {
+    diesel::update(vacancies::table.find(id))
+        .set(vacancies::slug.eq(slug))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn set_status(

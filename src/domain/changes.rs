@@ -92,25 +92,10 @@ pub fn created(
     skills: &[String],
     categories: &[Category],
 ) -> Vec<FieldChange> {
+    // No real category has id -1, so the category always shows as set.
     let empty = VacancyFields {
-        title: String::new(),
         category_id: -1,
-        seniority: String::new(),
-        employment: String::new(),
-        work_mode: String::new(),
-        location: String::new(),
-        country: String::new(),
-        remote_countries: String::new(),
-        salary_min: None,
-        salary_max: None,
-        salary_currency: None,
-        salary_period: None,
-        summary: String::new(),
-        responsibilities: String::new(),
-        requirements: String::new(),
-        nice_to_have: String::new(),
-        benefits: String::new(),
-        valid_through: None,
+        ..VacancyFields::default()
     };
     let mut changes = vacancy_changes(&empty, &[], new, skills, categories);
     for c in &mut changes {

@@ -1,7 +1,7 @@
 //! The editors' forms: an article (Markdown body, FAQ pairs, skills, path, position, status)
 //! and a learning path. Kept as typed, parsed into model values or errors keyed by field.
 
-use super::{text, CheckedForm, FieldErrors};
+use super::{check_skills, text, CheckedForm, FieldErrors};
 use crate::models::{Article, ArticleFields, ArticleStatus, Faq, LearningPath, Skill};
 
 pub const MAX_TITLE: usize = 120;
@@ -115,71 +115,50 @@ impl ArticleForm {
     }
 
     pub fn skill_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for name in self
-            .skills
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-                names.push(name.to_string());
-            }
-        }
-        names
+        super::skill_names(&self.skills)
     }
 
     /// Checks every rule and gives the values, or every problem at once.
     pub fn parse(&self, paths: &[LearningPath]) -> Result<ArticleInput, FieldErrors> {
         let mut e = FieldErrors::default();
         let title = text(&mut e, "title", &self.title, true, MAX_TITLE);
-        if !e.has("title") && crate::models::slug::slugify(&title).is_empty() {
-            e.add(
-                "title",
-                "The title needs at least one letter or digit (it makes the address).",
-            );
-        }
+        check_slug_source(&mut e, &title);
         let summary = text(&mut e, "summary", &self.summary, true, MAX_SUMMARY);
         let body = text(&mut e, "body", &self.body, true, MAX_BODY);
-
         let faqs = self.filled_faqs();
-        if faqs.len() > MAX_FAQS {
-            e.add("faqs", format!("Use at most {MAX_FAQS} questions."));
-        } else if let Some(n) = faqs.iter().position(|(q, a)| q.is_empty() || a.is_empty()) {
-            let (q, _) = &faqs[n];
-            let missing = if q.is_empty() { "question" } else { "answer" };
-            e.add(
-                "faqs",
-                format!(
-                    "Question {} has no {missing}: fill in both, or clear both.",
-                    n + 1
-                ),
-            );
-        } else if faqs
-            .iter()
-            .any(|(q, a)| q.chars().count() > 300 || a.chars().count() > 3_000)
-        {
-            e.add(
-                "faqs",
-                "Keep each question under 300 characters and each answer under 3000.",
-            );
-        }
-
+        check_faqs(&mut e, &faqs);
         let skills = self.skill_names();
-        if skills.len() > MAX_SKILLS {
-            e.add("skills", format!("Use at most {MAX_SKILLS} skills."));
-        } else if let Some(long) = skills.iter().find(|s| s.chars().count() > 40) {
-            e.add(
-                "skills",
-                format!("“{long}” is too long for a skill (40 characters at most)."),
-            );
-        } else if skills
-            .iter()
-            .any(|s| crate::models::slug::slugify(s).is_empty())
-        {
-            e.add("skills", "Each skill needs at least one letter or digit.");
+        check_skills(&mut e, &skills, MAX_SKILLS);
+        let (path_id, position) = self.parse_place(&mut e, paths);
+        let status = ArticleStatus::parse(self.status.trim());
+        if status.is_none() {
+            e.add("status", "Choose draft or published.");
         }
+        match status {
+            Some(status) if e.is_empty() => Ok(ArticleInput {
+                fields: ArticleFields {
+                    title,
+                    summary,
+                    body_html: crate::domain::markdown::to_html(&body),
+                    body,
+                    path_id,
+                    position: position.unwrap_or(0),
+                },
+                status,
+                faqs,
+                skills,
+                position,
+            }),
+            _ => Err(e),
+        }
+    }
 
+    /// The path (one of `paths`, or none) and the wanted place in it.
+    fn parse_place(
+        &self,
+        e: &mut FieldErrors,
+        paths: &[LearningPath],
+    ) -> (Option<i32>, Option<i32>) {
         let path_id = match self.path.trim() {
             "" => None,
             raw => match raw
@@ -207,28 +186,42 @@ impl ArticleForm {
         if position.is_some() && path_id.is_none() && !e.has("path") {
             e.add("position", "A position only means something inside a path: choose a path, or leave this empty.");
         }
-        let status = ArticleStatus::parse(self.status.trim());
-        if status.is_none() {
-            e.add("status", "Choose draft or published.");
-        }
+        (path_id, position)
+    }
+}
 
-        match status {
-            Some(status) if e.is_empty() => Ok(ArticleInput {
-                fields: ArticleFields {
-                    title,
-                    summary,
-                    body_html: crate::domain::markdown::to_html(&body),
-                    body,
-                    path_id,
-                    position: position.unwrap_or(0),
-                },
-                status,
-                faqs,
-                skills,
-                position,
-            }),
-            _ => Err(e),
-        }
+/// The title makes the address, so it needs a letter or digit (paths and articles alike).
+fn check_slug_source(e: &mut FieldErrors, title: &str) {
+    if !e.has("title") && crate::models::slug::slugify(title).is_empty() {
+        e.add(
+            "title",
+            "The title needs at least one letter or digit (it makes the address).",
+        );
+    }
+}
+
+/// FAQ pairs come whole: both parts filled, within their lengths, and not too many.
+fn check_faqs(e: &mut FieldErrors, faqs: &[(String, String)]) {
+    if faqs.len() > MAX_FAQS {
+        e.add("faqs", format!("Use at most {MAX_FAQS} questions."));
+    } else if let Some(n) = faqs.iter().position(|(q, a)| q.is_empty() || a.is_empty()) {
+        let (q, _) = &faqs[n];
+        let missing = if q.is_empty() { "question" } else { "answer" };
+        e.add(
+            "faqs",
+            format!(
+                "Question {} has no {missing}: fill in both, or clear both.",
+                n + 1
+            ),
+        );
+    } else if faqs
+        .iter()
+        .any(|(q, a)| q.chars().count() > 300 || a.chars().count() > 3_000)
+    {
+        e.add(
+            "faqs",
+            "Keep each question under 300 characters and each answer under 3000.",
+        );
     }
 }
 
@@ -257,12 +250,7 @@ impl PathForm {
     pub fn parse(&self) -> Result<(String, String), FieldErrors> {
         let mut e = FieldErrors::default();
         let title = text(&mut e, "title", &self.title, true, 80);
-        if !e.has("title") && crate::models::slug::slugify(&title).is_empty() {
-            e.add(
-                "title",
-                "The title needs at least one letter or digit (it makes the address).",
-            );
-        }
+        check_slug_source(&mut e, &title);
         let summary = text(&mut e, "summary", &self.summary, true, 600);
         if e.is_empty() {
             Ok((title, summary))

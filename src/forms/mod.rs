@@ -160,3 +160,32 @@ pub fn text(
     }
     value.to_string()
 }
+
+/// A comma-separated list of skill names, trimmed, each name once (case aside).
+pub fn skill_names(raw: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in raw.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+/// The rules of a skill list, the same on vacancies and articles: each skill becomes a slug in
+/// a shared table, so it needs a letter or digit and a bounded length.
+pub fn check_skills(errors: &mut FieldErrors, skills: &[String], max: usize) {
+    if skills.len() > max {
+        errors.add("skills", format!("Use at most {max} skills."));
+    } else if let Some(long) = skills.iter().find(|s| s.chars().count() > 40) {
+        errors.add(
+            "skills",
+            format!("“{long}” is too long for a skill (40 characters at most)."),
+        );
+    } else if skills
+        .iter()
+        .any(|s| crate::models::slug::slugify(s).is_empty())
+    {
+        errors.add("skills", "Each skill needs at least one letter or digit.");
+    }
+}

@@ -2,7 +2,7 @@
 
 use time::PrimitiveDateTime;
 
-use super::{text, CheckedForm, FieldErrors};
+use super::{check_skills, text, CheckedForm, FieldErrors};
 use crate::domain::timefmt;
 use crate::models::{
     countries, Category, Employment, SalaryPeriod, Seniority, VacancyDetail, VacancyFields,
@@ -103,18 +103,7 @@ impl VacancyForm {
     }
 
     pub fn skill_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for name in self
-            .skills
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-                names.push(name.to_string());
-            }
-        }
-        names
+        super::skill_names(&self.skills)
     }
 
     /// Checks every rule and gives the model values, or every problem at once.
@@ -125,6 +114,49 @@ impl VacancyForm {
     ) -> Result<(VacancyFields, Vec<String>), FieldErrors> {
         let mut e = FieldErrors::default();
         let title = text(&mut e, "title", &self.title, true, MAX_TITLE);
+        let category_id = self.check_choices(&mut e, categories);
+        let place = self.parse_place(&mut e);
+        let salary = self.parse_salary(&mut e);
+        let valid_through = self.parse_valid_through(&mut e, now);
+        let summary = text(&mut e, "summary", &self.summary, true, 2_000);
+        let section = |e: &mut FieldErrors, field, value: &str, required| {
+            text(e, field, value, required, MAX_SECTION)
+        };
+        let responsibilities = section(&mut e, "responsibilities", &self.responsibilities, true);
+        let requirements = section(&mut e, "requirements", &self.requirements, true);
+        let nice_to_have = section(&mut e, "nice_to_have", &self.nice_to_have, false);
+        let benefits = section(&mut e, "benefits", &self.benefits, false);
+        let skills = self.skill_names();
+        check_skills(&mut e, &skills, MAX_SKILLS);
+        if !e.is_empty() {
+            return Err(e);
+        }
+        let fields = VacancyFields {
+            title,
+            category_id,
+            seniority: self.seniority.clone(),
+            employment: self.employment.clone(),
+            work_mode: self.work_mode.clone(),
+            location: place.location,
+            country: place.country,
+            remote_countries: place.remote_countries,
+            salary_min: salary.min,
+            salary_max: salary.max,
+            salary_currency: salary.currency,
+            salary_period: salary.period,
+            summary,
+            responsibilities,
+            requirements,
+            nice_to_have,
+            benefits,
+            valid_through,
+        };
+        Ok((fields, skills))
+    }
+
+    /// The category, seniority and employment must be one of those offered; gives the
+    /// category's id (0 when it is not, with an error noted).
+    fn check_choices(&self, e: &mut FieldErrors, categories: &[Category]) -> i32 {
         let category = categories.iter().find(|c| c.slug == self.category);
         if category.is_none() {
             e.add("category", "Choose a category.");
@@ -135,12 +167,18 @@ impl VacancyForm {
         if Employment::parse(&self.employment).is_none() {
             e.add("employment", "Choose an employment type.");
         }
+        category.map(|c| c.id).unwrap_or_default()
+    }
+
+    /// Where the work happens. An office role needs a city and a country; a remote one needs
+    /// the countries applicants may live in, and keeps no office country.
+    fn parse_place(&self, e: &mut FieldErrors) -> Place {
         let work_mode = WorkMode::parse(&self.work_mode);
         if work_mode.is_none() {
             e.add("work_mode", "Choose a work mode.");
         }
         let remote = work_mode == Some(WorkMode::Remote);
-        let location = text(&mut e, "location", &self.location, !remote, 100);
+        let location = text(e, "location", &self.location, !remote, 100);
         let country = self.country.trim().to_ascii_uppercase();
         if !remote && !countries::is_known(&country) {
             e.add("country", "Choose the country of the office.");
@@ -160,28 +198,23 @@ impl VacancyForm {
                 "A remote vacancy needs at least one country where applicants may live.",
             );
         }
+        Place {
+            location,
+            country: if remote { String::new() } else { country },
+            remote_countries: remote_codes.join(","),
+        }
+    }
 
-        let amount = |e: &mut FieldErrors, field: &'static str, raw: &str| -> Option<i32> {
-            let cleaned = raw.trim().replace([',', ' ', '_'], "");
-            if cleaned.is_empty() {
-                return None;
-            }
-            match cleaned.parse::<i32>() {
-                Ok(n) if (0..=100_000_000).contains(&n) => Some(n),
-                _ => {
-                    e.add(field, "Enter a whole number, such as 65000.");
-                    None
-                }
-            }
-        };
-        let salary_min = amount(&mut e, "salary_min", &self.salary_min);
-        let salary_max = amount(&mut e, "salary_max", &self.salary_max);
-        if let (Some(lo), Some(hi)) = (salary_min, salary_max) {
+    /// The salary range is optional; once either end is stated, currency and period are needed.
+    fn parse_salary(&self, e: &mut FieldErrors) -> Salary {
+        let min = amount(e, "salary_min", &self.salary_min);
+        let max = amount(e, "salary_max", &self.salary_max);
+        if let (Some(lo), Some(hi)) = (min, max) {
             if lo > hi {
                 e.add("salary_max", "The maximum must be at least the minimum.");
             }
         }
-        let stated = salary_min.is_some() || salary_max.is_some();
+        let stated = min.is_some() || max.is_some();
         let currency = self.salary_currency.trim().to_ascii_uppercase();
         let period = SalaryPeriod::parse(self.salary_period.trim());
         if stated && !CURRENCIES.contains(&currency.as_str()) {
@@ -190,89 +223,63 @@ impl VacancyForm {
         if stated && period.is_none() {
             e.add("salary_period", "Choose what period the salary is for.");
         }
-
-        let valid_through = if self.valid_through.trim().is_empty() {
-            None
-        } else {
-            match timefmt::parse_end_of_day(&self.valid_through) {
-                None => {
-                    e.add("valid_through", "Enter a date as YYYY-MM-DD.");
-                    None
-                }
-                Some(date) if date <= now => {
-                    e.add("valid_through", "The date must be in the future.");
-                    None
-                }
-                Some(date) => Some(date),
-            }
-        };
-
-        let summary = text(&mut e, "summary", &self.summary, true, 2_000);
-        let responsibilities = text(
-            &mut e,
-            "responsibilities",
-            &self.responsibilities,
-            true,
-            MAX_SECTION,
-        );
-        let requirements = text(
-            &mut e,
-            "requirements",
-            &self.requirements,
-            true,
-            MAX_SECTION,
-        );
-        let nice_to_have = text(
-            &mut e,
-            "nice_to_have",
-            &self.nice_to_have,
-            false,
-            MAX_SECTION,
-        );
-        let benefits = text(&mut e, "benefits", &self.benefits, false, MAX_SECTION);
-
-        let skills = self.skill_names();
-        if skills.len() > MAX_SKILLS {
-            e.add("skills", format!("Use at most {MAX_SKILLS} skills."));
-        } else if let Some(long) = skills.iter().find(|s| s.chars().count() > 40) {
-            e.add(
-                "skills",
-                format!("“{long}” is too long for a skill (40 characters at most)."),
-            );
-        } else if skills
-            .iter()
-            .any(|s| crate::models::slug::slugify(s).is_empty())
-        {
-            e.add("skills", "Each skill needs at least one letter or digit.");
+        Salary {
+            min,
+            max,
+            currency: stated.then_some(currency),
+            period: period.filter(|_| stated).map(|p| p.as_str().to_string()),
         }
+    }
 
-        if !e.is_empty() {
-            return Err(e);
+    /// An optional last day, which must still be ahead.
+    fn parse_valid_through(
+        &self,
+        e: &mut FieldErrors,
+        now: PrimitiveDateTime,
+    ) -> Option<PrimitiveDateTime> {
+        if self.valid_through.trim().is_empty() {
+            return None;
         }
-        let fields = VacancyFields {
-            title,
-            category_id: category.map(|c| c.id).unwrap_or_default(),
-            seniority: self.seniority.clone(),
-            employment: self.employment.clone(),
-            work_mode: self.work_mode.clone(),
-            location,
-            country: if remote { String::new() } else { country },
-            remote_countries: remote_codes.join(","),
-            salary_min,
-            salary_max,
-            salary_currency: stated.then_some(currency),
-            salary_period: if stated {
-                period.map(|p| p.as_str().to_string())
-            } else {
+        match timefmt::parse_end_of_day(&self.valid_through) {
+            None => {
+                e.add("valid_through", "Enter a date as YYYY-MM-DD.");
                 None
-            },
-            summary,
-            responsibilities,
-            requirements,
-            nice_to_have,
-            benefits,
-            valid_through,
-        };
-        Ok((fields, skills))
+            }
+            Some(date) if date <= now => {
+                e.add("valid_through", "The date must be in the future.");
+                None
+            }
+            Some(date) => Some(date),
+        }
+    }
+}
+
+/// The parsed place fields of a vacancy.
+struct Place {
+    location: String,
+    country: String,
+    remote_countries: String,
+}
+
+/// The parsed salary fields of a vacancy; currency and period only when an amount is stated.
+struct Salary {
+    min: Option<i32>,
+    max: Option<i32>,
+    currency: Option<String>,
+    period: Option<String>,
+}
+
+/// A whole amount; separators people type ("65,000", "65 000") are allowed.
+fn amount(e: &mut FieldErrors, field: &'static str, raw: &str) -> Option<i32> {
+    let cleaned = raw.trim().replace([',', ' ', '_'], "");
+    if cleaned.is_empty() {
+        return None;
+    }
+    match cleaned.parse::<i32>() {
+        Ok(n) if (0..=100_000_000).contains(&n) => Some(n),
+        _ => {
+            e.add(field, "Enter a whole number, such as 65000.");
+            None
+        }
     }
 }

@@ -30,6 +30,29 @@ pub fn slugify(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The slug of `title` (or `fallback` when the title has no letters or digits), with `-2`,
+/// `-3`... added until `taken` says no. The caller's `taken` does the query, so this stays
+/// free of the database and one rule serves vacancies, articles and paths.
+pub fn unique<E>(
+    title: &str,
+    fallback: &str,
+    mut taken: impl FnMut(&str) -> Result<bool, E>,
+) -> Result<String, E> {
+    let base = slugify(title);
+    let base = if base.is_empty() {
+        fallback.to_string()
+    } else {
+        base
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while taken(&candidate)? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
 fn fold(ch: char) -> Vec<char> {
     let folded = match ch {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
@@ -50,7 +73,7 @@ fn fold(ch: char) -> Vec<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::slugify;
+    use super::{slugify, unique};
 
     #[test]
     fn slugs() {
@@ -66,5 +89,20 @@ mod tests {
         assert_eq!(slugify("Ingeniería de Datos"), "ingenieria-de-datos");
         assert_eq!(slugify("!!!"), "");
         assert!(slugify(&"a".repeat(500)).len() <= 81);
+    }
+
+    #[test]
+    fn unique_slugs_count_up_and_fall_back() {
+        let taken = ["rust-developer", "rust-developer-2", "vacancy"];
+        let free = |s: &str| Ok::<_, ()>(taken.contains(&s));
+        assert_eq!(
+            unique("Rust Developer", "vacancy", free),
+            Ok("rust-developer-3".into())
+        );
+        assert_eq!(
+            unique("Go Developer", "vacancy", free),
+            Ok("go-developer".into())
+        );
+        assert_eq!(unique("!!!", "vacancy", free), Ok("vacancy-2".into()));
     }
 }

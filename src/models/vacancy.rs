@@ -37,7 +37,7 @@ pub struct Vacancy {
 }
 
 /// What a recruiter edits: used for insert and for update alike.
-#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
+#[derive(Debug, Clone, Default, PartialEq, Insertable, AsChangeset)]
 #[diesel(table_name = vacancies, treat_none_as_null = true)]
 pub struct VacancyFields {
     pub title: String,
@@ -81,6 +81,46 @@ impl Vacancy {
             nice_to_have: self.nice_to_have.clone(),
             benefits: self.benefits.clone(),
             valid_through: self.valid_through,
+        }
+    }
+
+    /// A vacancy as it would be with `fields`: `existing` with them applied, or a new draft.
+    /// Nothing is stored; the form's preview and checklist look at it.
+    pub fn unsaved(
+        fields: VacancyFields,
+        existing: Option<&Vacancy>,
+        now: PrimitiveDateTime,
+    ) -> Vacancy {
+        Vacancy {
+            id: existing.map(|v| v.id).unwrap_or(0),
+            slug: existing
+                .map(|v| v.slug.clone())
+                .unwrap_or_else(|| super::slug::slugify(&fields.title)),
+            title: fields.title,
+            category_id: fields.category_id,
+            seniority: fields.seniority,
+            employment: fields.employment,
+            work_mode: fields.work_mode,
+            location: fields.location,
+            country: fields.country,
+            remote_countries: fields.remote_countries,
+            salary_min: fields.salary_min,
+            salary_max: fields.salary_max,
+            salary_currency: fields.salary_currency,
+            salary_period: fields.salary_period,
+            summary: fields.summary,
+            responsibilities: fields.responsibilities,
+            requirements: fields.requirements,
+            nice_to_have: fields.nice_to_have,
+            benefits: fields.benefits,
+            status: existing
+                .map(|v| v.status.clone())
+                .unwrap_or_else(|| VacancyStatus::Draft.as_str().into()),
+            published_at: existing.and_then(|v| v.published_at),
+            valid_through: fields.valid_through,
+            created_at: existing.map(|v| v.created_at).unwrap_or(now),
+            updated_at: now,
+            author_id: existing.and_then(|v| v.author_id),
         }
     }
 

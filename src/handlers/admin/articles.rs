@@ -5,15 +5,15 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use diesel::Connection;
 
 use super::CurrentUser;
+use crate::actions::articles::StatusOutcome;
+use crate::actions::{self, Actor, Changed, Moved};
 use crate::db::editorial::{self, PathFilter};
-use crate::db::{self, audit::AuditRow, learning, DbConn};
-use crate::domain::changes::{self, ArticleSnapshot};
+use crate::db::{self, audit::AuditRow, learning};
 use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
-use crate::forms::article::{ArticleForm, ArticleInput};
+use crate::forms::article::ArticleForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{Article, ArticleStatus, Faq, LearningPath, Skill, User};
@@ -166,135 +166,18 @@ pub async fn new(
     views::ok(&form_page(&state, &session, &user, None, form, paths))
 }
 
-/// An article and everything the audit trail compares, read inside the transaction.
-fn snapshot(conn: &mut DbConn, id: i32) -> diesel::QueryResult<Option<(Article, ArticleSnapshot)>> {
-    let Some(article) = learning::article_by_id(conn, id)? else {
-        return Ok(None);
-    };
-    let path = match article.path_id {
-        Some(pid) => learning::path_by_id(conn, pid)?
-            .map(|p| p.title)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
-    let snap = ArticleSnapshot {
-        title: article.title.clone(),
-        slug: article.slug.clone(),
-        summary: article.summary.clone(),
-        body: article.body.clone(),
-        path,
-        position: if article.path_id.is_some() {
-            article.position.to_string()
-        } else {
-            String::new()
-        },
-        status: article.status.clone(),
-        skills: learning::skills_of_article(conn, id)?
-            .into_iter()
-            .map(|s| s.name)
-            .collect(),
-        faqs: learning::faqs_of(conn, id)?
-            .into_iter()
-            .map(|f| (f.question, f.answer))
-            .collect(),
-    };
-    Ok(Some((article, snap)))
-}
-
-/// Why a save transaction ended without committing.
-enum TxError {
-    Db(diesel::result::Error),
-    NotFound,
-    /// The form equals what is stored: roll back so `updated_at` does not move.
-    Unchanged,
-}
-
-impl From<diesel::result::Error> for TxError {
-    fn from(e: diesel::result::Error) -> Self {
-        TxError::Db(e)
-    }
-}
-
-/// Inserts a new article with its FAQ, skills and place; gives its id.
-fn create_article(conn: &mut DbConn, input: &ArticleInput, user_id: i32) -> Result<i32, TxError> {
-    let slug = learning::unique_article_slug(conn, &input.fields.title, None)?;
-    let id = learning::insert_article(conn, &slug, &input.fields, Some(user_id))?;
-    learning::set_faqs(conn, id, &input.faqs)?;
-    learning::set_article_skills(conn, id, &input.skills)?;
-    if let Some(path_id) = input.fields.path_id {
-        // Already in the path with position 0: "no position" must still mean "last".
-        editorial::place_article(conn, path_id, id, input.position.or(Some(i32::MAX)))?;
-    }
-    if input.status == ArticleStatus::Published {
-        learning::set_article_status(
-            conn,
-            id,
-            ArticleStatus::Published,
-            Some(crate::clock::now()),
-        )?;
-    }
-    let (_, after) = snapshot(conn, id)?.ok_or(TxError::NotFound)?;
-    let diff = changes::article_changes(&ArticleSnapshot::default(), &after);
-    db::audit::record(conn, Some(user_id), ENTITY, id, "create", &diff)?;
-    Ok(id)
-}
-
-/// Saves an edit. The slug follows the title only while the article has never been published:
-/// after that its public address must not break.
-fn update_article(
-    conn: &mut DbConn,
-    id: i32,
-    input: &ArticleInput,
-    user_id: i32,
-) -> Result<(), TxError> {
-    let (old, before) = snapshot(conn, id)?.ok_or(TxError::NotFound)?;
-    let same_path = old.path_id == input.fields.path_id;
-    // The form shows the current position; leaving it as it was means "keep my place".
-    // A newcomer to a path without a position goes last.
-    let wanted = match input.position {
-        Some(p) if same_path && p == old.position => None,
-        None if !same_path => Some(i32::MAX),
-        other => other,
-    };
-    let mut fields = input.fields.clone();
-    fields.position = if fields.path_id.is_some() {
-        old.position
-    } else {
-        0
-    };
-    learning::update_article(conn, id, &fields)?;
-    if old.published_at.is_none() && old.title != fields.title {
-        let slug = learning::unique_article_slug(conn, &fields.title, Some(id))?;
-        learning::set_article_slug(conn, id, &slug)?;
-    }
-    learning::set_faqs(conn, id, &input.faqs)?;
-    learning::set_article_skills(conn, id, &input.skills)?;
-    if let Some(path_id) = fields.path_id {
-        editorial::place_article(conn, path_id, id, wanted)?;
-    }
-    if let Some(old_path) = old.path_id.filter(|_| !same_path) {
-        editorial::renumber_path(conn, old_path)?;
-    }
-    if old.status != input.status.as_str() {
-        let published_at = match input.status {
-            // The first publication date stays: unpublishing and publishing again is not news.
-            ArticleStatus::Published => old.published_at.or(Some(crate::clock::now())),
-            ArticleStatus::Draft => old.published_at,
-        };
-        learning::set_article_status(conn, id, input.status, published_at)?;
-    }
-    let (_, after) = snapshot(conn, id)?.ok_or(TxError::NotFound)?;
-    let diff = changes::article_changes(&before, &after);
-    if diff.is_empty() {
-        return Err(TxError::Unchanged);
-    }
-    let action = match (old.status == input.status.as_str(), input.status) {
-        (true, _) => "update",
-        (false, ArticleStatus::Published) => "publish",
-        (false, ArticleStatus::Draft) => "unpublish",
-    };
-    db::audit::record(conn, Some(user_id), ENTITY, id, action, &diff)?;
-    Ok(())
+/// The form with the body as readers will see it. A preview of a half-written article is still
+/// useful, so it shows no field errors.
+fn render_preview(mut page: FormPage) -> AppResult<HttpResponse> {
+    page.preview_html = crate::domain::markdown::to_html(&page.form.body);
+    page.preview_faqs = page
+        .form
+        .faqs
+        .iter()
+        .filter(|(q, a)| !q.trim().is_empty() && !a.trim().is_empty())
+        .cloned()
+        .collect();
+    views::ok(&page)
 }
 
 /// Saves or previews the form; `existing` is the article being edited.
@@ -304,23 +187,13 @@ async fn submit(
     state: web::Data<AppState>,
     session: Session,
     existing: Option<Article>,
+    paths: Vec<LearningPath>,
 ) -> AppResult<HttpResponse> {
     let typed = ArticleForm::from_form(&form);
-    let wants_preview = form.get("intent") == "preview";
-    let paths = state.run(|conn| Ok(learning::paths(conn)?)).await?;
     let parsed = typed.parse(&paths);
     let mut page = form_page(&state, &session, &user, existing.as_ref(), typed, paths);
-    if wants_preview {
-        // A preview of a half-written article is still useful: no field errors here.
-        page.preview_html = crate::domain::markdown::to_html(&page.form.body);
-        page.preview_faqs = page
-            .form
-            .faqs
-            .iter()
-            .filter(|(q, a)| !q.trim().is_empty() && !a.trim().is_empty())
-            .cloned()
-            .collect();
-        return views::ok(&page);
+    if form.get("intent") == "preview" {
+        return render_preview(page);
     }
     let input = match parsed {
         Err(errors) => {
@@ -329,37 +202,26 @@ async fn submit(
         }
         Ok(input) => input,
     };
-    let user_id = user.id;
-    let existing_id = existing.as_ref().map(|a| a.id);
-    let outcome = state
-        .run(move |conn| {
-            let result = conn.transaction(|conn| match existing_id {
-                None => create_article(conn, &input, user_id),
-                Some(id) => update_article(conn, id, &input, user_id).map(|_| id),
-            });
-            match result {
-                Ok(id) => Ok(Some(id)),
-                Err(TxError::Unchanged) => Ok(None),
-                Err(TxError::NotFound) => Err(AppError::NotFound),
-                Err(TxError::Db(e)) => Err(AppError::from(e)),
-            }
-        })
-        .await?;
-    let id = match (outcome, existing_id) {
-        (Some(id), _) => {
-            flash(&session, "success", "The article was saved.");
-            id
+    let actor = Actor::User(user.id);
+    let (id, changed) = match existing.map(|a| a.id) {
+        None => {
+            let created = state
+                .run(move |conn| actions::articles::create(conn, actor, &input))
+                .await?;
+            (created.id, created.changed)
         }
-        (None, Some(id)) => {
-            flash(
-                &session,
-                "success",
-                "Nothing had changed, so nothing was saved.",
-            );
-            id
+        Some(id) => {
+            let changed = state
+                .run(move |conn| actions::articles::update(conn, actor, id, &input))
+                .await?;
+            (id, changed)
         }
-        (None, None) => return Err(AppError::internal("new article without an id")),
     };
+    let done = match changed {
+        Changed::Nothing => "Nothing had changed, so nothing was saved.",
+        _ => "The article was saved.",
+    };
+    flash(&session, "success", done);
     Ok(views::redirect(&format!("/admin/articles/{id}")))
 }
 
@@ -369,13 +231,8 @@ pub async fn create(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    submit(user, form, state, session, None).await
-}
-
-async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<Article> {
-    state
-        .run(move |conn| learning::article_by_id(conn, id)?.ok_or(AppError::NotFound))
-        .await
+    let paths = state.run(|conn| Ok(learning::paths(conn)?)).await?;
+    submit(user, form, state, session, None, paths).await
 }
 
 pub async fn edit(
@@ -414,8 +271,14 @@ pub async fn update(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let article = load(&state, path.into_inner()).await?;
-    submit(user, form, state, session, Some(article)).await
+    let id = path.into_inner();
+    let (article, paths) = state
+        .run(move |conn| {
+            let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok((article, learning::paths(conn)?))
+        })
+        .await?;
+    submit(user, form, state, session, Some(article), paths).await
 }
 
 #[derive(Template)]
@@ -487,44 +350,30 @@ pub async fn change_status(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (to, action) = match form.get("action") {
-        "publish" => (ArticleStatus::Published, "publish"),
-        "unpublish" => (ArticleStatus::Draft, "unpublish"),
+    let to = match form.get("action") {
+        "publish" => ArticleStatus::Published,
+        "unpublish" => ArticleStatus::Draft,
         _ => return Err(AppError::BadRequest("Unknown status change.".into())),
     };
-    let article = load(&state, id).await?;
-    if article.status == to.as_str() {
-        flash(
+    let actor = Actor::User(user.id);
+    let outcome = state
+        .run(move |conn| actions::articles::change_status(conn, actor, id, to))
+        .await?;
+    match (outcome, to) {
+        (StatusOutcome::Already, _) => flash(
             &session,
             "error",
             format!("The article is already {}.", to.label().to_lowercase()),
-        );
-        return Ok(views::redirect(&format!("/admin/articles/{id}")));
+        ),
+        (StatusOutcome::Done(_), ArticleStatus::Published) => {
+            flash(&session, "success", "The article is published.")
+        }
+        (StatusOutcome::Done(_), ArticleStatus::Draft) => flash(
+            &session,
+            "success",
+            "The article is a draft again: readers no longer see it.",
+        ),
     }
-    let published_at = match to {
-        ArticleStatus::Published => article.published_at.or(Some(crate::clock::now())),
-        ArticleStatus::Draft => article.published_at,
-    };
-    let change = db::audit::FieldChange {
-        field: "status".into(),
-        from: article.status.clone(),
-        to: to.as_str().into(),
-    };
-    let user_id = user.id;
-    state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                learning::set_article_status(conn, id, to, published_at)?;
-                db::audit::record(conn, Some(user_id), ENTITY, id, action, &[change])
-            })
-            .map_err(AppError::from)
-        })
-        .await?;
-    let done = match to {
-        ArticleStatus::Published => "The article is published.",
-        ArticleStatus::Draft => "The article is a draft again: readers no longer see it.",
-    };
-    flash(&session, "success", done);
     Ok(views::redirect(&format!("/admin/articles/{id}")))
 }
 
@@ -542,34 +391,18 @@ pub async fn move_in_path(
         "down" => false,
         _ => return Err(AppError::BadRequest("Move up or down.".into())),
     };
-    let article = load(&state, id).await?;
-    let path_id = article.path_id;
-    let user_id = user.id;
-    let moved = state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let moved = editorial::move_article(conn, &article, up)?;
-                if let Some((from, to)) = moved {
-                    let change = db::audit::FieldChange {
-                        field: "position".into(),
-                        from: from.to_string(),
-                        to: to.to_string(),
-                    };
-                    db::audit::record(conn, Some(user_id), ENTITY, id, "move", &[change])?;
-                }
-                Ok(moved)
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+    let actor = Actor::User(user.id);
+    let outcome = state
+        .run(move |conn| actions::articles::move_in_path(conn, actor, id, up))
         .await?;
-    if moved.is_none() {
+    if outcome.moved == Moved::AtEnd {
         flash(
             &session,
             "error",
             "The article is already at that end of its path.",
         );
     }
-    Ok(views::redirect(&match path_id {
+    Ok(views::redirect(&match outcome.path_id {
         Some(pid) => format!("/admin/paths#path-{pid}"),
         None => "/admin/paths".to_string(),
     }))
@@ -611,32 +444,10 @@ pub async fn delete(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let article = load(&state, path.into_inner()).await?;
-    let id = article.id;
-    let user_id = user.id;
+    let id = path.into_inner();
+    let actor = Actor::User(user.id);
     state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                learning::delete_article(conn, id)?;
-                if let Some(path_id) = article.path_id {
-                    editorial::renumber_path(conn, path_id)?;
-                }
-                let changes = [
-                    db::audit::FieldChange {
-                        field: "title".into(),
-                        from: article.title,
-                        to: String::new(),
-                    },
-                    db::audit::FieldChange {
-                        field: "slug".into(),
-                        from: article.slug,
-                        to: String::new(),
-                    },
-                ];
-                db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &changes)
-            })
-            .map_err(AppError::from)
-        })
+        .run(move |conn| actions::articles::delete(conn, actor, id))
         .await?;
     flash(&session, "success", "The article was deleted.");
     Ok(views::redirect("/admin/articles"))

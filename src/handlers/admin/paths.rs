@@ -5,11 +5,10 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
-use diesel::Connection;
 
 use super::CurrentUser;
-use crate::db::audit::FieldChange;
-use crate::db::{self, editorial, learning};
+use crate::actions::{self, Actor, Changed, Moved};
+use crate::db::learning;
 use crate::error::{AppError, AppResult};
 use crate::forms::article::PathForm;
 use crate::forms::{CheckedForm, FieldErrors};
@@ -17,7 +16,6 @@ use crate::handlers::AppState;
 use crate::models::{Article, ArticleStatus, LearningPath, User};
 use crate::views::{self, flash, PageCtx};
 
-const ENTITY: &str = "path";
 const AREA: &str = "admin-paths";
 
 #[derive(Template)]
@@ -109,6 +107,24 @@ pub async fn new(
     ))
 }
 
+/// The form again with its problems, for a new path or for path `id`.
+async fn render_invalid(
+    state: &web::Data<AppState>,
+    session: &Session,
+    user: &User,
+    id: Option<i32>,
+    form: PathForm,
+    errors: FieldErrors,
+) -> AppResult<HttpResponse> {
+    let existing = match id {
+        Some(id) => Some(load(state, id).await?),
+        None => None,
+    };
+    let mut page = form_page(state, session, user, existing.as_ref(), form);
+    page.errors = errors;
+    views::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
 pub async fn create(
     CurrentUser(user): CurrentUser,
     form: CheckedForm,
@@ -118,40 +134,21 @@ pub async fn create(
     let typed = PathForm::from_form(&form);
     let (title, summary) = match typed.parse() {
         Ok(values) => values,
-        Err(errors) => {
-            let mut page = form_page(&state, &session, &user, None, typed);
-            page.errors = errors;
-            return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+        Err(errors) => return render_invalid(&state, &session, &user, None, typed, errors).await,
     };
-    let user_id = user.id;
-    let id = state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let slug = editorial::unique_path_slug(conn, &title)?;
-                let position = editorial::next_path_position(conn)?;
-                let id = learning::insert_path(conn, &slug, &title, &summary, position)?;
-                let changes: Vec<FieldChange> =
-                    [("title", title), ("slug", slug), ("summary", summary)]
-                        .into_iter()
-                        .map(|(field, to)| FieldChange {
-                            field: field.into(),
-                            from: String::new(),
-                            to,
-                        })
-                        .collect();
-                db::audit::record(conn, Some(user_id), ENTITY, id, "create", &changes)?;
-                Ok(id)
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+    let actor = Actor::User(user.id);
+    let created = state
+        .run(move |conn| actions::paths::create(conn, actor, &title, &summary))
         .await?;
     flash(
         &session,
         "success",
         "The path was created. Add articles to it from their form.",
     );
-    Ok(views::redirect(&format!("/admin/paths#path-{id}")))
+    Ok(views::redirect(&format!(
+        "/admin/paths#path-{}",
+        created.id
+    )))
 }
 
 async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<LearningPath> {
@@ -179,49 +176,23 @@ pub async fn update(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let existing = load(&state, path.into_inner()).await?;
+    let id = path.into_inner();
     let typed = PathForm::from_form(&form);
     let (title, summary) = match typed.parse() {
         Ok(values) => values,
         Err(errors) => {
-            let mut page = form_page(&state, &session, &user, Some(&existing), typed);
-            page.errors = errors;
-            return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return render_invalid(&state, &session, &user, Some(id), typed, errors).await
         }
     };
-    let id = existing.id;
-    let changes: Vec<FieldChange> = [
-        ("title", existing.title.clone(), title.clone()),
-        ("summary", existing.summary.clone(), summary.clone()),
-    ]
-    .into_iter()
-    .filter(|(_, from, to)| from != to)
-    .map(|(field, from, to)| FieldChange {
-        field: field.into(),
-        from,
-        to,
-    })
-    .collect();
-    if changes.is_empty() {
-        flash(
-            &session,
-            "success",
-            "Nothing had changed, so nothing was saved.",
-        );
-        return Ok(views::redirect(&format!("/admin/paths#path-{id}")));
-    }
-    let user_id = user.id;
-    let position = existing.position;
-    state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                learning::update_path(conn, id, &title, &summary, position)?;
-                db::audit::record(conn, Some(user_id), ENTITY, id, "update", &changes)
-            })
-            .map_err(AppError::from)
-        })
+    let actor = Actor::User(user.id);
+    let changed = state
+        .run(move |conn| actions::paths::update(conn, actor, id, &title, &summary))
         .await?;
-    flash(&session, "success", "The path was saved.");
+    let done = match changed {
+        Changed::Nothing => "Nothing had changed, so nothing was saved.",
+        _ => "The path was saved.",
+    };
+    flash(&session, "success", done);
     Ok(views::redirect(&format!("/admin/paths#path-{id}")))
 }
 
@@ -233,9 +204,10 @@ pub async fn delete(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let existing = load(&state, path.into_inner()).await?;
-    let id = existing.id;
+    let id = path.into_inner();
     if form.get("confirm") != "yes" {
+        // An unknown path is still a 404, ticked box or not.
+        load(&state, id).await?;
         flash(
             &session,
             "error",
@@ -243,24 +215,11 @@ pub async fn delete(
         );
         return Ok(views::redirect(&format!("/admin/paths/{id}/edit#delete")));
     }
-    let user_id = user.id;
-    let title = existing.title.clone();
-    let released = state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let released = learning::delete_path(conn, id)?;
-                let change = FieldChange {
-                    field: "title".into(),
-                    from: title,
-                    to: String::new(),
-                };
-                db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &[change])?;
-                Ok(released)
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+    let actor = Actor::User(user.id);
+    let deleted = state
+        .run(move |conn| actions::paths::delete(conn, actor, id))
         .await?;
-    let articles = match released {
+    let articles = match deleted.released {
         0 => "It had no articles.".to_string(),
         1 => "Its article is now in no path.".to_string(),
         n => format!("Its {n} articles are now in no path."),
@@ -268,7 +227,7 @@ pub async fn delete(
     flash(
         &session,
         "success",
-        format!("The path “{}” was deleted. {articles}", existing.title),
+        format!("The path “{}” was deleted. {articles}", deleted.title),
     );
     Ok(views::redirect("/admin/paths"))
 }
@@ -286,26 +245,12 @@ pub async fn move_path(
         "down" => false,
         _ => return Err(AppError::BadRequest("Move up or down.".into())),
     };
-    let id = load(&state, path.into_inner()).await?.id;
-    let user_id = user.id;
+    let id = path.into_inner();
+    let actor = Actor::User(user.id);
     let moved = state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let moved = editorial::move_path(conn, id, up)?;
-                if let Some((from, to)) = moved {
-                    let change = FieldChange {
-                        field: "position".into(),
-                        from: from.to_string(),
-                        to: to.to_string(),
-                    };
-                    db::audit::record(conn, Some(user_id), ENTITY, id, "move", &[change])?;
-                }
-                Ok(moved)
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+        .run(move |conn| actions::paths::move_path(conn, actor, id, up))
         .await?;
-    if moved.is_none() {
+    if moved == Moved::AtEnd {
         flash(
             &session,
             "error",

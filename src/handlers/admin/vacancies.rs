@@ -5,20 +5,21 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use diesel::Connection;
 
 use super::CurrentUser;
+use crate::actions::vacancies::{DeleteOutcome, StatusOutcome};
+use crate::actions::{self, Actor};
 use crate::db::{self, audit::AuditRow};
 use crate::domain::jobposting::{self, Check};
 use crate::domain::lifecycle::Transition;
-use crate::domain::{changes, timefmt};
+use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::vacancy::VacancyForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::vacancies::ShowPage;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{
-    countries, Category, Employment, SalaryPeriod, Seniority, Vacancy, VacancyDetail,
+    countries, Category, Employment, SalaryPeriod, Seniority, User, Vacancy, VacancyDetail,
     VacancyFields, VacancyStatus, WorkMode, CURRENCIES,
 };
 use crate::views::{self, flash, PageCtx};
@@ -121,38 +122,7 @@ fn transient(
     category: Category,
     existing: Option<&Vacancy>,
 ) -> VacancyDetail {
-    let now = crate::clock::now();
-    let vacancy = Vacancy {
-        id: existing.map(|v| v.id).unwrap_or(0),
-        slug: existing
-            .map(|v| v.slug.clone())
-            .unwrap_or_else(|| crate::models::slug::slugify(&fields.title)),
-        title: fields.title,
-        category_id: fields.category_id,
-        seniority: fields.seniority,
-        employment: fields.employment,
-        work_mode: fields.work_mode,
-        location: fields.location,
-        country: fields.country,
-        remote_countries: fields.remote_countries,
-        salary_min: fields.salary_min,
-        salary_max: fields.salary_max,
-        salary_currency: fields.salary_currency,
-        salary_period: fields.salary_period,
-        summary: fields.summary,
-        responsibilities: fields.responsibilities,
-        requirements: fields.requirements,
-        nice_to_have: fields.nice_to_have,
-        benefits: fields.benefits,
-        status: existing
-            .map(|v| v.status.clone())
-            .unwrap_or_else(|| "draft".into()),
-        published_at: existing.and_then(|v| v.published_at),
-        valid_through: fields.valid_through,
-        created_at: existing.map(|v| v.created_at).unwrap_or(now),
-        updated_at: now,
-        author_id: existing.and_then(|v| v.author_id),
-    };
+    let vacancy = Vacancy::unsaved(fields, existing, crate::clock::now());
     let skills = skills
         .iter()
         .map(|name| crate::models::Skill {
@@ -197,68 +167,91 @@ fn preview_sections(detail: &VacancyDetail) -> Vec<(&'static str, String)> {
     out
 }
 
-pub async fn new(
-    CurrentUser(user): CurrentUser,
-    state: web::Data<AppState>,
-    session: Session,
-) -> AppResult<HttpResponse> {
-    let categories = state
-        .run(|conn| Ok(db::taxonomy::categories(conn)?))
-        .await?;
-    let page = FormPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
-        heading: "New vacancy".into(),
-        action: "/admin/vacancies".into(),
-        vacancy_id: None,
-        form: VacancyForm::blank(),
+/// The form page for a new vacancy, or for `existing`.
+fn form_page(
+    state: &AppState,
+    session: &Session,
+    user: &User,
+    existing: Option<&VacancyDetail>,
+    form: VacancyForm,
+    categories: Vec<Category>,
+) -> FormPage {
+    let (heading, action) = match existing {
+        Some(d) => (
+            format!("Edit “{}”", d.vacancy.title),
+            format!("/admin/vacancies/{}", d.vacancy.id),
+        ),
+        None => ("New vacancy".to_string(), "/admin/vacancies".to_string()),
+    };
+    FormPage {
+        ctx: PageCtx::admin(&state.site, session, user, "admin-vacancies"),
+        heading,
+        action,
+        vacancy_id: existing.map(|d| d.vacancy.id),
+        form,
         errors: FieldErrors::default(),
         categories,
         preview_sections: Vec::new(),
         checks: Vec::new(),
         json_ld: String::new(),
-    };
+    }
+}
+
+async fn categories(state: &AppState) -> AppResult<Vec<Category>> {
+    state.run(|conn| Ok(db::taxonomy::categories(conn)?)).await
+}
+
+pub async fn new(
+    CurrentUser(user): CurrentUser,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let categories = categories(&state).await?;
+    let form = VacancyForm::blank();
+    views::ok(&form_page(&state, &session, &user, None, form, categories))
+}
+
+/// The form with the parsed fields shown as the public page and the checklist will see them.
+fn render_preview(
+    mut page: FormPage,
+    fields: VacancyFields,
+    skills: &[String],
+    existing: Option<&VacancyDetail>,
+    site: &crate::site::Site,
+) -> AppResult<HttpResponse> {
+    let category = page
+        .categories
+        .iter()
+        .find(|c| c.id == fields.category_id)
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    let detail = transient(fields, skills, category, existing.map(|d| &d.vacancy));
+    let (checks, json_ld) = readiness(&detail, site);
+    page.preview_sections = preview_sections(&detail);
+    page.checks = checks;
+    page.json_ld = json_ld;
     views::ok(&page)
 }
 
 /// Saves or previews the form; `existing` is the vacancy being edited.
 async fn submit(
-    user: crate::models::User,
+    user: User,
     form: CheckedForm,
     state: web::Data<AppState>,
     session: Session,
     existing: Option<VacancyDetail>,
+    categories: Vec<Category>,
 ) -> AppResult<HttpResponse> {
     let typed = VacancyForm::from_form(&form);
-    let wants_preview = form.get("intent") == "preview";
-    let categories = state
-        .run(|conn| Ok(db::taxonomy::categories(conn)?))
-        .await?;
-    let now = crate::clock::now();
-    let parsed = typed.parse(&categories, now);
-    let (heading, action, vacancy_id) = match &existing {
-        Some(d) => (
-            format!("Edit “{}”", d.vacancy.title),
-            format!("/admin/vacancies/{}", d.vacancy.id),
-            Some(d.vacancy.id),
-        ),
-        None => (
-            "New vacancy".to_string(),
-            "/admin/vacancies".to_string(),
-            None,
-        ),
-    };
-    let mut page = FormPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
-        heading,
-        action,
-        vacancy_id,
-        form: typed,
-        errors: FieldErrors::default(),
-        categories: categories.clone(),
-        preview_sections: Vec::new(),
-        checks: Vec::new(),
-        json_ld: String::new(),
-    };
+    let parsed = typed.parse(&categories, crate::clock::now());
+    let mut page = form_page(
+        &state,
+        &session,
+        &user,
+        existing.as_ref(),
+        typed,
+        categories,
+    );
     let (fields, skills) = match parsed {
         Err(errors) => {
             page.errors = errors;
@@ -266,61 +259,24 @@ async fn submit(
         }
         Ok(parsed) => parsed,
     };
-    if wants_preview {
-        let category = categories
-            .iter()
-            .find(|c| c.id == fields.category_id)
-            .cloned()
-            .ok_or(AppError::NotFound)?;
-        let detail = transient(
-            fields,
-            &skills,
-            category,
-            existing.as_ref().map(|d| &d.vacancy),
-        );
-        let (checks, json_ld) = readiness(&detail, &state.site);
-        page.preview_sections = preview_sections(&detail);
-        page.checks = checks;
-        page.json_ld = json_ld;
-        return views::ok(&page);
+    if form.get("intent") == "preview" {
+        return render_preview(page, fields, &skills, existing.as_ref(), &state.site);
     }
-    let user_id = user.id;
-    let id = state
-        .run(move |conn| {
-            conn.transaction(|conn| match existing {
-                None => {
-                    let id = db::vacancies::insert(conn, &fields, &skills, Some(user_id))?;
-                    db::audit::record(
-                        conn,
-                        Some(user_id),
-                        ENTITY,
-                        id,
-                        "create",
-                        &changes::created(&fields, &skills, &categories),
-                    )?;
-                    Ok(id)
-                }
-                Some(old) => {
-                    let id = old.vacancy.id;
-                    let old_skills: Vec<String> =
-                        old.skills.iter().map(|s| s.name.clone()).collect();
-                    let diff = changes::vacancy_changes(
-                        &old.vacancy.fields(),
-                        &old_skills,
-                        &fields,
-                        &skills,
-                        &categories,
-                    );
-                    if !diff.is_empty() {
-                        db::vacancies::update(conn, id, &fields, &skills)?;
-                        db::audit::record(conn, Some(user_id), ENTITY, id, "update", &diff)?;
-                    }
-                    Ok(id)
-                }
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
-        .await?;
+    let actor = Actor::User(user.id);
+    let id = match existing.map(|d| d.vacancy.id) {
+        None => {
+            state
+                .run(move |conn| actions::vacancies::create(conn, actor, &fields, &skills))
+                .await?
+                .id
+        }
+        Some(id) => {
+            state
+                .run(move |conn| actions::vacancies::update(conn, actor, id, &fields, &skills))
+                .await?;
+            id
+        }
+    };
     flash(&session, "success", "The vacancy was saved.");
     Ok(views::redirect(&format!("/admin/vacancies/{id}")))
 }
@@ -331,12 +287,26 @@ pub async fn create(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    submit(user, form, state, session, None).await
+    let categories = categories(&state).await?;
+    submit(user, form, state, session, None, categories).await
 }
 
 async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<VacancyDetail> {
     state
         .run(move |conn| db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound))
+        .await
+}
+
+/// A vacancy and the categories its form offers, in one trip to the pool.
+async fn load_for_form(
+    state: &web::Data<AppState>,
+    id: i32,
+) -> AppResult<(VacancyDetail, Vec<Category>)> {
+    state
+        .run(move |conn| {
+            let detail = db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok((detail, db::taxonomy::categories(conn)?))
+        })
         .await
 }
 
@@ -346,23 +316,12 @@ pub async fn edit(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let detail = load(&state, path.into_inner()).await?;
-    let categories = state
-        .run(|conn| Ok(db::taxonomy::categories(conn)?))
-        .await?;
+    let (detail, categories) = load_for_form(&state, path.into_inner()).await?;
     let (checks, json_ld) = readiness(&detail, &state.site);
-    let page = FormPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
-        heading: format!("Edit “{}”", detail.vacancy.title),
-        action: format!("/admin/vacancies/{}", detail.vacancy.id),
-        vacancy_id: Some(detail.vacancy.id),
-        form: VacancyForm::from_detail(&detail),
-        errors: FieldErrors::default(),
-        categories,
-        preview_sections: Vec::new(),
-        checks,
-        json_ld,
-    };
+    let form = VacancyForm::from_detail(&detail);
+    let mut page = form_page(&state, &session, &user, Some(&detail), form, categories);
+    page.checks = checks;
+    page.json_ld = json_ld;
     views::ok(&page)
 }
 
@@ -373,8 +332,8 @@ pub async fn update(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let detail = load(&state, path.into_inner()).await?;
-    submit(user, form, state, session, Some(detail)).await
+    let (detail, categories) = load_for_form(&state, path.into_inner()).await?;
+    submit(user, form, state, session, Some(detail), categories).await
 }
 
 #[derive(Template)]
@@ -466,71 +425,37 @@ pub async fn change_status(
     let transition = Transition::parse(form.get("action"))
         .filter(|t| *t != Transition::Delete)
         .ok_or_else(|| AppError::BadRequest("Unknown status change.".into()))?;
-    let detail = load(&state, id).await?;
-    let from = detail.vacancy.status();
-    let Some(to) = transition.apply(from) else {
-        flash(
+    let actor = Actor::User(user.id);
+    let site = state.site.clone();
+    let outcome = state
+        .run(move |conn| actions::vacancies::change_status(conn, actor, id, transition, &site))
+        .await?;
+    match outcome {
+        StatusOutcome::NotAllowed { from } => flash(
             &session,
             "error",
             format!(
                 "A {} vacancy cannot be changed that way.",
                 from.label().to_lowercase()
             ),
-        );
-        return Ok(views::redirect(&format!("/admin/vacancies/{id}")));
-    };
-    if transition.needs_ready_posting() {
-        let (checks, _) = readiness(&detail, &state.site);
-        let blocking: Vec<String> = checks
-            .into_iter()
-            .filter(Check::is_blocking)
-            .map(|c| c.message)
-            .collect();
-        if !blocking.is_empty() {
-            flash(
-                &session,
-                "error",
-                format!("Not published yet: {}", blocking.join(" ")),
-            );
-            return Ok(views::redirect(&format!("/admin/vacancies/{id}")));
-        }
+        ),
+        StatusOutcome::NotReady { problems } => flash(
+            &session,
+            "error",
+            format!("Not published yet: {}", problems.join(" ")),
+        ),
+        StatusOutcome::Done(_) => flash(&session, "success", status_done(transition)),
     }
-    let now = crate::clock::now();
-    let published_at = match transition {
-        // A reopened vacancy is news again: it goes back to the top of the list.
-        Transition::Publish | Transition::Reopen => Some(now),
-        _ => detail.vacancy.published_at,
-    };
-    let user_id = user.id;
-    let change = db::audit::FieldChange {
-        field: "status".into(),
-        from: from.as_str().into(),
-        to: to.as_str().into(),
-    };
-    state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                db::vacancies::set_status(conn, id, to, published_at)?;
-                db::audit::record(
-                    conn,
-                    Some(user_id),
-                    ENTITY,
-                    id,
-                    transition.as_str(),
-                    &[change],
-                )
-            })
-            .map_err(AppError::from)
-        })
-        .await?;
-    let done = match transition {
+    Ok(views::redirect(&format!("/admin/vacancies/{id}")))
+}
+
+fn status_done(transition: Transition) -> &'static str {
+    match transition {
         Transition::Publish => "The vacancy is published.",
         Transition::Close => "The vacancy is closed: its page stays, without the apply option.",
         Transition::Reopen => "The vacancy is open again.",
         Transition::Delete => "",
-    };
-    flash(&session, "success", done);
-    Ok(views::redirect(&format!("/admin/vacancies/{id}")))
+    }
 }
 
 pub async fn duplicate(
@@ -540,35 +465,20 @@ pub async fn duplicate(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let source = load(&state, path.into_inner()).await?;
-    let user_id = user.id;
-    let new_id = state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let mut fields = source.vacancy.fields();
-                // An expiry in the past would make the copy unpublishable; the recruiter sets a new one.
-                if source.vacancy.is_expired(crate::clock::now()) {
-                    fields.valid_through = None;
-                }
-                let skills: Vec<String> = source.skills.iter().map(|s| s.name.clone()).collect();
-                let id = db::vacancies::insert(conn, &fields, &skills, Some(user_id))?;
-                let change = db::audit::FieldChange {
-                    field: "copied_from".into(),
-                    from: String::new(),
-                    to: source.vacancy.id.to_string(),
-                };
-                db::audit::record(conn, Some(user_id), ENTITY, id, "duplicate", &[change])?;
-                Ok(id)
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+    let source_id = path.into_inner();
+    let actor = Actor::User(user.id);
+    let copy = state
+        .run(move |conn| actions::vacancies::duplicate(conn, actor, source_id))
         .await?;
     flash(
         &session,
         "success",
         "A draft copy was made. Edit it, then publish.",
     );
-    Ok(views::redirect(&format!("/admin/vacancies/{new_id}/edit")))
+    Ok(views::redirect(&format!(
+        "/admin/vacancies/{}/edit",
+        copy.id
+    )))
 }
 
 pub async fn delete(
@@ -578,28 +488,19 @@ pub async fn delete(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let detail = load(&state, path.into_inner()).await?;
-    let id = detail.vacancy.id;
-    if Transition::Delete.apply(detail.vacancy.status()).is_none() {
-        flash(&session, "error", "Only drafts can be deleted. Close a published vacancy instead, so its page keeps working.");
-        return Ok(views::redirect(&format!("/admin/vacancies/{id}")));
-    }
-    let user_id = user.id;
-    let title = detail.vacancy.title.clone();
-    state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                db::vacancies::delete(conn, id)?;
-                let change = db::audit::FieldChange {
-                    field: "title".into(),
-                    from: title,
-                    to: String::new(),
-                };
-                db::audit::record(conn, Some(user_id), ENTITY, id, "delete", &[change])
-            })
-            .map_err(AppError::from)
-        })
+    let id = path.into_inner();
+    let actor = Actor::User(user.id);
+    let outcome = state
+        .run(move |conn| actions::vacancies::delete(conn, actor, id))
         .await?;
-    flash(&session, "success", "The draft was deleted.");
-    Ok(views::redirect("/admin/vacancies"))
+    match outcome {
+        DeleteOutcome::NotDraft => {
+            flash(&session, "error", "Only drafts can be deleted. Close a published vacancy instead, so its page keeps working.");
+            Ok(views::redirect(&format!("/admin/vacancies/{id}")))
+        }
+        DeleteOutcome::Deleted(_) => {
+            flash(&session, "success", "The draft was deleted.");
+            Ok(views::redirect("/admin/vacancies"))
+        }
+    }
 }
