@@ -71,6 +71,7 @@ pub fn load_if_empty(conn: &mut DbConn) -> Result<usize, String> {
                 valid_through: d.valid_days.map(|days| published + Duration::days(days)),
             };
             let id = db::vacancies::insert(conn, &fields, &d.skills, None)?;
+            super::reindex::vacancy(conn, id)?;
             let status = VacancyStatus::parse(&d.status).unwrap_or(VacancyStatus::Draft);
             let published_at = (status != VacancyStatus::Draft).then_some(published);
             db::vacancies::set_status(conn, id, status, published_at)?;

@@ -3,7 +3,7 @@
 
 use diesel::Connection;
 
-use super::{finish, Actor, Audit, Changed, Created};
+use super::{finish, reindex, Actor, Audit, Changed, Created};
 use crate::db::{self, DbConn};
 use crate::domain::changes;
 use crate::domain::jobposting::{self, Check};
@@ -53,6 +53,7 @@ pub fn create(
     conn.transaction::<_, AppError, _>(|conn| {
         let categories = db::taxonomy::categories(conn)?;
         let id = db::vacancies::insert(conn, fields, skills, actor.user_id())?;
+        reindex::vacancy(conn, id)?;
         let audit = Audit::new(ENTITY, id, "create").with_changes(changes::created(
             fields,
             skills,
@@ -91,6 +92,7 @@ pub fn update(
             let slug = db::vacancies::unique_slug(conn, &fields.title, Some(id))?;
             db::vacancies::set_slug(conn, id, &slug)?;
         }
+        reindex::vacancy(conn, id)?;
         let audit = Audit::new(ENTITY, id, "update").with_changes(diff);
         Ok(finish(conn, actor, vec![audit], Changed::Vacancy { id })?)
     })
@@ -158,6 +160,7 @@ pub fn duplicate(conn: &mut DbConn, actor: Actor, source_id: i32) -> AppResult<C
             fields.valid_through = None;
         }
         let id = db::vacancies::insert(conn, &fields, &skill_names(&source), actor.user_id())?;
+        reindex::vacancy(conn, id)?;
         let audit =
             Audit::new(ENTITY, id, "duplicate").field("copied_from", "", &source_id.to_string());
         let changed = finish(conn, actor, vec![audit], Changed::Vacancy { id })?;

@@ -137,7 +137,8 @@ pub fn unique_slug(conn: &mut DbConn, title: &str, except: Option<i32>) -> Query
     crate::models::slug::unique(title, "vacancy", |slug| slug_taken(conn, slug, except))
 }
 
-/// Inserts a draft and its skills; returns the new id.
+/// Inserts a draft and its skills; returns the new id. What is derived from the row (keyword
+/// index, board columns, HTML) is the caller's (`actions::reindex`).
 pub fn insert(
     conn: &mut DbConn,
     fields: &VacancyFields,
@@ -159,7 +160,6 @@ pub fn insert(
             .returning(vacancies::id)
             .get_result(conn)?;
         taxonomy::set_skills(conn, id, skills)?;
-        search::reindex(conn, id)?;
         Ok(id)
     })
 }
@@ -175,8 +175,7 @@ pub fn update(
         diesel::update(vacancies::table.find(id))
             .set((fields, vacancies::updated_at.eq(crate::clock::now())))
             .execute(conn)?;
-        taxonomy::set_skills(conn, id, skills)?;
-        search::reindex(conn, id)
+        taxonomy::set_skills(conn, id, skills)
     })
 }
 
