@@ -29,7 +29,7 @@ const SEEN_KEY: &str = "seen";
 /// Starts a signed-in session: a fresh session (no fixation), the user and the time.
 pub fn sign_in(session: &Session, user_id: i32) {
     session.renew();
-    session.remove(crate::csrf::FIELD);
+    crate::csrf::rotate(session);
     let _ = session.insert(USER_KEY, user_id);
     let _ = session.insert(SEEN_KEY, time::OffsetDateTime::now_utc().unix_timestamp());
 }
