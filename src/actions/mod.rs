@@ -3,6 +3,7 @@
 //! It reports what changed in one typed value (`Changed`), the single spot on which cache
 //! invalidation and alerts hang. Handlers never open a transaction or write the audit trail.
 
+pub mod comments;
 pub mod demo;
 pub mod limits;
 
@@ -28,7 +29,8 @@ impl Actor {
 }
 
 /// What a write changed. `Public` changes alter what anonymous visitors see (lists, pages,
-/// feeds); `Private` ones only recruiters' or one person's view.
+/// feeds); `Private` ones only recruiters' or one person's view. `CommentQueue`: comments
+/// waiting for moderation, which readers do not see until staff approve them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Changed {
     Nothing,
@@ -36,6 +38,7 @@ pub enum Changed {
     Article { id: i32 },
     Path { id: i32 },
     Comments { ids: Vec<i32> },
+    CommentQueue { ids: Vec<i32> },
     Application { id: i32 },
     User { id: i32 },
     SignIn { user_id: i32 },
