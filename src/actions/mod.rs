@@ -6,6 +6,7 @@
 pub mod comments;
 pub mod demo;
 pub mod limits;
+pub mod sessions;
 
 use diesel::prelude::*;
 

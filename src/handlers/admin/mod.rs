@@ -31,7 +31,7 @@ pub fn sign_in(session: &Session, user_id: i32) {
     session.renew();
     crate::csrf::rotate(session);
     let _ = session.insert(USER_KEY, user_id);
-    let _ = session.insert(SEEN_KEY, time::OffsetDateTime::now_utc().unix_timestamp());
+    let _ = session.insert(SEEN_KEY, crate::clock::unix_now());
 }
 
 pub fn sign_out(session: &Session) {
@@ -60,7 +60,7 @@ impl FromRequest for CurrentUser {
             let login = || AppError::LoginRequired { next: next.clone() };
             let user_id: i32 = session.get(USER_KEY).ok().flatten().ok_or_else(login)?;
             let seen: i64 = session.get(SEEN_KEY).ok().flatten().unwrap_or(0);
-            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            let now = crate::clock::unix_now();
             if now - seen > SESSION_IDLE.whole_seconds() {
                 session.purge();
                 return Err(login());
