@@ -7,6 +7,7 @@ pub mod comments;
 pub mod demo;
 pub mod limits;
 pub mod sessions;
+pub mod users;
 
 use diesel::prelude::*;
 
@@ -18,13 +19,15 @@ use crate::models::FieldChange;
 pub enum Actor {
     User(i32),
     Visitor,
+    /// Someone at the server's command line (`careers create-admin`); no account to name.
+    Operator,
 }
 
 impl Actor {
     pub fn user_id(self) -> Option<i32> {
         match self {
             Actor::User(id) => Some(id),
-            Actor::Visitor => None,
+            Actor::Visitor | Actor::Operator => None,
         }
     }
 }

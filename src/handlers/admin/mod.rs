@@ -38,6 +38,15 @@ pub fn sign_out(session: &Session) {
     session.purge();
 }
 
+/// Hashes a password on the blocking pool, before any connection is taken: argon2 takes tens
+/// of milliseconds.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    web::block(move || crate::domain::auth::hash_password(&password))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)
+}
+
 /// The signed-in, active user. Without one: 303 to the sign-in page.
 pub struct CurrentUser(pub User);
 
