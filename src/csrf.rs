@@ -18,6 +18,12 @@ pub fn token(session: &Session) -> String {
     token
 }
 
+/// Forgets the session's token; the next form gets a new one. Called at sign-in, so that a
+/// token seen before it (a cached page, a shared computer) authorizes nothing after it.
+pub fn rotate(session: &Session) {
+    session.remove(KEY);
+}
+
 /// Compares in constant time; a session without a token matches nothing.
 pub fn verify(session: &Session, submitted: Option<&str>) -> AppResult<()> {
     let expected = session

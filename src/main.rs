@@ -6,7 +6,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use careers::config::Config;
-use careers::{db, domain::auth, models::Role, startup};
+use careers::{domain::auth, models::Role, startup};
 
 #[derive(Parser)]
 #[command(
@@ -100,6 +100,8 @@ fn serve(config: &Config) -> Result<(), String> {
 }
 
 fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> {
+    use careers::actions::users::{self, CreateOutcome, NewAccount};
+    use careers::actions::Actor;
     let mut password = String::new();
     std::io::stdin()
         .read_to_string(&mut password)
@@ -118,17 +120,20 @@ fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> 
         demo: false,
         ..config.clone()
     })?;
+    let account = NewAccount {
+        email: email.trim().to_lowercase(),
+        name: name.trim().to_string(),
+        role: Role::Admin,
+        password_hash: auth::hash_password(password)?,
+    };
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    if db::users::by_email(&mut conn, email)
-        .map_err(|e| e.to_string())?
-        .is_some()
-    {
-        return Err(format!("an account with the email {email} exists already"));
+    match users::create_user(&mut conn, Actor::Operator, account) {
+        Ok(CreateOutcome::Created { .. }) => {}
+        Ok(CreateOutcome::EmailTaken) => {
+            return Err(format!("an account with the email {email} exists already"))
+        }
+        Err(e) => return Err(e.to_string()),
     }
-    let hash = auth::hash_password(password)?;
-    let id =
-        db::users::insert(&mut conn, email, name, &hash, Role::Admin).map_err(|e| e.to_string())?;
-    db::audit::record(&mut conn, None, "user", id, "create", &[]).map_err(|e| e.to_string())?;
     println!("administrator {email} created; sign in at /admin/login");
     Ok(())
 }
@@ -153,7 +158,7 @@ fn purge_applications(config: &Config, days: u32) -> Result<(), String> {
     let now = careers::clock::now();
     let before = now - time::Duration::days(i64::from(days));
     // The command runs for no signed-in user, so the trail records none.
-    let actor = careers::actions::Actor::Visitor;
+    let actor = careers::actions::Actor::Operator;
     let purged = careers::actions::applications::purge(&mut conn, actor, before, now)
         .map_err(|e| e.to_string())?;
     println!(

@@ -5,10 +5,13 @@
 
 pub mod applications;
 pub mod articles;
+pub mod comments;
 pub mod demo;
 pub mod limits;
 pub mod paths;
 pub mod reindex;
+pub mod sessions;
+pub mod users;
 pub mod vacancies;
 
 use diesel::prelude::*;
@@ -21,19 +24,22 @@ use crate::models::FieldChange;
 pub enum Actor {
     User(i32),
     Visitor,
+    /// Someone at the server's command line (`careers create-admin`); no account to name.
+    Operator,
 }
 
 impl Actor {
     pub fn user_id(self) -> Option<i32> {
         match self {
             Actor::User(id) => Some(id),
-            Actor::Visitor => None,
+            Actor::Visitor | Actor::Operator => None,
         }
     }
 }
 
 /// What a write changed. `Public` changes alter what anonymous visitors see (lists, pages,
-/// feeds); `Private` ones only recruiters' or one person's view.
+/// feeds); `Private` ones only recruiters' or one person's view. `CommentQueue`: comments
+/// waiting for moderation, which readers do not see until staff approve them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Changed {
     Nothing,
@@ -41,6 +47,7 @@ pub enum Changed {
     Article { id: i32 },
     Path { id: i32 },
     Comments { ids: Vec<i32> },
+    CommentQueue { ids: Vec<i32> },
     Application { id: i32 },
     Applications { ids: Vec<i32> },
     User { id: i32 },

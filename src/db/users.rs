@@ -30,17 +30,6 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<User>> {
         .load(conn)
 }
 
-pub fn count_admins(conn: &mut DbConn) -> QueryResult<i64> {
-    users::table
-        .filter(
-            users::role
-                .eq(Role::Admin.as_str())
-                .and(users::active.eq(true)),
-        )
-        .count()
-        .get_result(conn)
-}
-
 pub fn insert(
     conn: &mut DbConn,
     email: &str,

@@ -6,25 +6,23 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde_json::{json, Value};
-use time::Duration;
 
 use super::learn::reader_progress;
 use super::{client_address, query_pairs, same_origin, AppState};
+use crate::actions::comments::{self, CommentOutcome, CommentPost};
+use crate::actions::limits::COMMENTS_PER_WINDOW;
+use crate::actions::Actor;
 use crate::db;
+use crate::domain::auth::looks_like_email;
 use crate::domain::markdown::{self, TocEntry};
 use crate::domain::progress;
 use crate::domain::spam;
 use crate::domain::{jobposting, timefmt};
 use crate::error::{AppError, AppResult};
 use crate::forms::{self, FieldErrors, FormBody};
-use crate::models::{
-    Article, Category, Comment, CommentStatus, Faq, LearningPath, NewComment, Skill, Vacancy,
-};
+use crate::models::{Article, Category, Comment, Faq, LearningPath, Skill, Vacancy};
 use crate::stamp::{self, Purpose};
 use crate::views::{self, PageCtx};
-
-/// Comments one client address may send in an hour.
-const COMMENTS_PER_HOUR: i64 = 5;
 
 pub struct Thread {
     pub comment: Comment,
@@ -111,12 +109,7 @@ async fn load_page(
             Ok((article, path, siblings, faqs, skills, vacancies, comments))
         })
         .await?;
-    let position = siblings.iter().position(|a| a.id == article.id);
-    let prev = position
-        .and_then(|i| i.checked_sub(1))
-        .and_then(|i| siblings.get(i))
-        .cloned();
-    let next = position.and_then(|i| siblings.get(i + 1)).cloned();
+    let (step, prev, next) = neighbours(&siblings, article.id);
     let rendered = markdown::render(&article.body);
     let comment_count = comments.len();
     let threads = threads(comments);
@@ -128,7 +121,7 @@ async fn load_page(
         body_html: rendered.html,
         toc: rendered.toc,
         path,
-        step: position.map(|i| i + 1).unwrap_or(0),
+        step,
         steps: siblings.len(),
         prev,
         next,
@@ -144,6 +137,17 @@ async fn load_page(
         json_ld,
         article,
     })
+}
+
+/// The article's step number in its path (0 outside one) and the steps before and after it.
+fn neighbours(siblings: &[Article], id: i32) -> (usize, Option<Article>, Option<Article>) {
+    let position = siblings.iter().position(|a| a.id == id);
+    let prev = position
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| siblings.get(i))
+        .cloned();
+    let next = position.and_then(|i| siblings.get(i + 1)).cloned();
+    (position.map(|i| i + 1).unwrap_or(0), prev, next)
 }
 
 /// One level of replies: a reply to a reply joins the thread of its top comment.
@@ -250,17 +254,79 @@ pub async fn show(
     views::ok(&page)
 }
 
-fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email
-            .chars()
-            .any(|c| c.is_whitespace() || c == '<' || c == '>')
+/// The comment form as typed, with a message next to each field that cannot be used.
+fn read_comment_form(form: &FormBody, rules: &spam::Rules) -> CommentForm {
+    let mut errors = FieldErrors::default();
+    let name = forms::text(&mut errors, "name", form.get("name"), true, 80);
+    let email = forms::text(&mut errors, "email", form.get("email"), true, 254).to_lowercase();
+    if !email.is_empty() && !errors.has("email") && !looks_like_email(&email) {
+        errors.add("email", "Enter an email address like name@example.com.");
+    }
+    let website = forms::text(&mut errors, "website", form.get("website"), false, 200);
+    let web_address = website.starts_with("https://") || website.starts_with("http://");
+    if !website.is_empty() && !errors.has("website") && !web_address {
+        errors.add(
+            "website",
+            "Start the address with https:// (or leave it empty).",
+        );
+    }
+    let text = forms::text(&mut errors, "comment", form.get("comment"), true, 5000);
+    if !errors.has("comment") && spam::count_links(&text) > rules.max_links {
+        errors.add(
+            "comment",
+            format!(
+                "Use at most {} links in a comment (we get a lot of spam).",
+                rules.max_links
+            ),
+        );
+    }
+    if let Some(word) = rules.blocked_word(&[&name, &text, &website]) {
+        errors.add(
+            "comment",
+            format!("Your comment contains “{word}”, which we do not accept here."),
+        );
+    }
+    CommentForm {
+        name,
+        email,
+        website,
+        comment: text,
+        parent_id: form.get("parent_id").trim().parse().ok(),
+        errors,
+        problem: String::new(),
+    }
+}
+
+/// What is wrong with the form as a whole, checked in this order: a reply to a comment no
+/// longer shown, then the robot signals (the invisible field, the form stamp).
+fn form_problem(page: &ArticlePage, form: &FormBody, state: &AppState) -> Option<&'static str> {
+    if page.form.parent_id.is_some() && page.reply_target().is_none() {
+        return Some(
+            "The comment you are replying to is no longer shown; your comment will be posted on its own.",
+        );
+    }
+    // Robots fill the invisible field or send at once; people do neither.
+    if !form.get(spam::HONEYPOT_FIELD).is_empty() {
+        return Some(
+            "Your comment could not be accepted. Please leave the field \
+            “Leave this empty” empty and send again.",
+        );
+    }
+    match stamp::check(
+        &state.signer,
+        Purpose::Comment,
+        form.get(stamp::FIELD),
+        crate::clock::unix_now(),
+        state.spam.min_fill_seconds,
+    ) {
+        stamp::Check::Fine => None,
+        stamp::Check::TooFast => {
+            Some("That was very quick. Please read your comment once more and send it again.")
+        }
+        stamp::Check::Invalid | stamp::Check::Expired => {
+            Some("This form has expired. Your text is kept below; please send it again.")
+        }
+    }
 }
 
 pub async fn comment(
@@ -277,137 +343,40 @@ pub async fn comment(
     let progress = reader_progress(&req, &state);
     let mut page = load_page(&state, &session, slug.clone(), false).await?;
     page.read = progress.has_read(page.article.id);
-
-    let mut errors = FieldErrors::default();
-    let name = forms::text(&mut errors, "name", form.get("name"), true, 80);
-    let email = forms::text(&mut errors, "email", form.get("email"), true, 254).to_lowercase();
-    if !email.is_empty() && !errors.has("email") && !valid_email(&email) {
-        errors.add("email", "Enter an email address like name@example.com.");
-    }
-    let website = forms::text(&mut errors, "website", form.get("website"), false, 200);
-    let web_address = website.starts_with("https://") || website.starts_with("http://");
-    if !website.is_empty() && !errors.has("website") && !web_address {
-        errors.add(
-            "website",
-            "Start the address with https:// (or leave it empty).",
-        );
-    }
-    let text = forms::text(&mut errors, "comment", form.get("comment"), true, 5000);
-    if !errors.has("comment") && spam::count_links(&text) > state.spam.max_links {
-        errors.add(
-            "comment",
-            format!(
-                "Use at most {} links in a comment (we get a lot of spam).",
-                state.spam.max_links
-            ),
-        );
-    }
-    if let Some(word) = state.spam.blocked_word(&[&name, &text, &website]) {
-        errors.add(
-            "comment",
-            format!("Your comment contains “{word}”, which we do not accept here."),
-        );
-    }
-    let parent_id: Option<i32> = form.get("parent_id").trim().parse().ok();
-    page.form = CommentForm {
-        name: name.clone(),
-        email: email.clone(),
-        website: website.clone(),
-        comment: text.clone(),
-        parent_id,
-        ..CommentForm::default()
-    };
-    if parent_id.is_some() && page.reply_target().is_none() {
-        page.form.problem =
-            "The comment you are replying to is no longer shown; your comment will be posted on its own."
-                .into();
-        page.form.parent_id = None;
-        page.form.errors = errors;
-        return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    }
-
-    // Robots fill the invisible field or send at once; people do neither.
-    if !form.get(spam::HONEYPOT_FIELD).is_empty() {
-        page.form.problem = "Your comment could not be accepted. Please leave the field \
-            “Leave this empty” empty and send again."
-            .into();
-        page.form.errors = errors;
-        return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    }
-    match stamp::check(
-        &state.signer,
-        Purpose::Comment,
-        form.get(stamp::FIELD),
-        crate::clock::unix_now(),
-        state.spam.min_fill_seconds,
-    ) {
-        stamp::Check::Fine => {}
-        stamp::Check::TooFast => {
-            page.form.problem =
-                "That was very quick. Please read your comment once more and send it again.".into();
-            page.form.errors = errors;
-            return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    page.form = read_comment_form(&form, &state.spam);
+    if let Some(problem) = form_problem(&page, &form, &state) {
+        if page.reply_target().is_none() {
+            page.form.parent_id = None;
         }
-        stamp::Check::Invalid | stamp::Check::Expired => {
-            page.form.problem =
-                "This form has expired. Your text is kept below; please send it again.".into();
-            page.form.errors = errors;
-            return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
-    }
-    if !errors.is_empty() {
-        page.form.errors = errors;
+        page.form.problem = problem.into();
         return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-
-    let address = client_address(&req, &state.site);
-    let article_id = page.article.id;
-    let now = crate::clock::now();
-    let new = NewComment {
-        article_id,
-        parent_id,
-        author_name: name,
-        email,
-        website,
-        body: text,
-        status: CommentStatus::Pending.as_str().into(),
-        client_address: address.clone(),
-        created_at: now,
+    if !page.form.errors.is_empty() {
+        return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let post = CommentPost {
+        article_id: page.article.id,
+        parent_id: page.form.parent_id,
+        author_name: page.form.name.clone(),
+        email: page.form.email.clone(),
+        website: page.form.website.clone(),
+        body: page.form.comment.clone(),
+        client_address: client_address(&req, &state.site),
     };
     let outcome = state
-        .run(move |conn| {
-            let recent =
-                db::comments::count_from_address_since(conn, &address, now - Duration::hours(1))?;
-            if recent >= COMMENTS_PER_HOUR {
-                return Ok(None);
-            }
-            // A known commenter (an approved comment before) skips the queue.
-            let status = if db::comments::has_approved_from(conn, &new.email)? {
-                CommentStatus::Approved
-            } else {
-                CommentStatus::Pending
-            };
-            let id = db::comments::insert(
-                conn,
-                &NewComment {
-                    status: status.as_str().into(),
-                    ..new
-                },
-            )?;
-            Ok(Some((id, status)))
-        })
+        .run(move |conn| comments::post_comment(conn, Actor::Visitor, post))
         .await?;
     match outcome {
-        None => {
+        CommentOutcome::RateLimited => {
             page.form.problem = format!(
-                "You have sent {COMMENTS_PER_HOUR} comments in the last hour. Please wait a while; your text is kept below."
+                "You have sent {COMMENTS_PER_WINDOW} comments in the last hour. Please wait a while; your text is kept below."
             );
             views::render(StatusCode::TOO_MANY_REQUESTS, &page)
         }
-        Some((id, CommentStatus::Approved)) => Ok(views::redirect(&format!(
+        CommentOutcome::Published { id, .. } => Ok(views::redirect(&format!(
             "/articles/{slug}?comment=published#comment-{id}"
         ))),
-        Some(_) => Ok(views::redirect(&format!(
+        CommentOutcome::Held { .. } => Ok(views::redirect(&format!(
             "/articles/{slug}?comment=pending#comments"
         ))),
     }

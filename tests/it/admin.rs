@@ -929,3 +929,57 @@ async fn forwarded_addresses_are_ignored_unless_a_proxy_is_trusted() {
     let proxied = common::spawn_app_configured(false, |c| c.trust_proxy = true).await;
     assert_eq!(sixth_attempt_after_spoofed_failures(&proxied).await, 401);
 }
+
+backend_test!(csrf_token_from_before_sign_in_is_void_after_it);
+async fn csrf_token_from_before_sign_in_is_void_after_it() {
+    let app = common::spawn_app_with(false).await;
+    app.create_user("admin@example.com", PASSWORD, Role::Admin);
+    let (_, page) = app.get_html("/admin/login").await;
+    let before = csrf_token(&page);
+    let r = app
+        .post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &before),
+                ("email", "admin@example.com"),
+                ("password", PASSWORD),
+                ("next", "/admin"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let (status, page) = app.get_html("/admin/users").await;
+    assert_eq!(status, 200);
+    let after = csrf_token(&page);
+    assert_ne!(before, after, "sign-in gives the session a new token");
+
+    let new_user = |token: &str| {
+        vec![
+            ("csrf_token", token.to_string()),
+            ("email", "new@example.com".to_string()),
+            ("name", "New Recruiter".to_string()),
+            ("role", "recruiter".to_string()),
+        ]
+    };
+    let audit_before = audit_count(&app);
+    let r = post(&app, "/admin/users", &new_user(&before)).await;
+    assert_eq!(r.status().as_u16(), 403, "the token from before sign-in");
+    assert!(
+        careers::db::users::by_email(&mut app.conn(), "new@example.com")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(audit_count(&app), audit_before, "nothing changed");
+
+    let r = post(&app, "/admin/users", &new_user(&after)).await;
+    assert_eq!(
+        r.status().as_u16(),
+        303,
+        "the token from a page after sign-in"
+    );
+    assert!(
+        careers::db::users::by_email(&mut app.conn(), "new@example.com")
+            .unwrap()
+            .is_some()
+    );
+}

@@ -5,8 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::CurrentUser;
-use crate::db;
+use super::{hash_password, CurrentUser};
+use crate::actions::{users, Actor};
 use crate::domain::auth;
 use crate::error::{AppError, AppResult};
 use crate::forms::users::PasswordForm;
@@ -59,18 +59,10 @@ pub async fn change_password(
         };
         return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    let new = typed.new.clone();
-    let new_hash = web::block(move || auth::hash_password(&new))
-        .await
-        .map_err(AppError::internal)?
-        .map_err(AppError::internal)?;
-    let id = user.id;
+    let new_hash = hash_password(typed.new.clone()).await?;
+    let actor = Actor::User(user.id);
     state
-        .run(move |conn| {
-            db::users::set_password(conn, id, &new_hash)?;
-            db::audit::record(conn, Some(id), "user", id, "change_password", &[])?;
-            Ok(())
-        })
+        .run(move |conn| users::change_password(conn, actor, &new_hash))
         .await?;
     flash(&session, "success", "Your password was changed.");
     Ok(views::redirect("/admin/account"))

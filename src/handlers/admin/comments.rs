@@ -4,11 +4,11 @@
 use actix_session::Session;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
-use diesel::Connection;
 
 use super::CurrentUser;
-use crate::db::audit::FieldChange;
-use crate::db::{self, comments};
+use crate::actions::comments::Moderation;
+use crate::actions::{self, Actor};
+use crate::db::comments;
 use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
@@ -16,7 +16,6 @@ use crate::handlers::{query_pairs, AppState};
 use crate::models::{Comment, CommentStatus};
 use crate::views::{self, flash, PageCtx};
 
-const ENTITY: &str = "comment";
 /// More ids than the queue ever shows is not a real request.
 const MAX_IDS: usize = 500;
 
@@ -73,49 +72,39 @@ pub async fn index(
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
-    Set(CommentStatus),
-    Delete,
-}
-
-impl Action {
-    fn parse(text: &str) -> Option<Action> {
-        match text {
-            "approve" => Some(Action::Set(CommentStatus::Approved)),
-            "spam" => Some(Action::Set(CommentStatus::Spam)),
-            "pending" => Some(Action::Set(CommentStatus::Pending)),
-            "delete" => Some(Action::Delete),
-            _ => None,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Action::Set(CommentStatus::Approved) => "approve",
-            Action::Set(CommentStatus::Spam) => "spam",
-            Action::Set(CommentStatus::Pending) => "pending",
-            Action::Delete => "delete",
-        }
-    }
-
-    fn done(self, n: usize) -> String {
-        let what = if n == 1 {
-            "1 comment".to_string()
-        } else {
-            format!("{n} comments")
-        };
-        match self {
-            Action::Set(CommentStatus::Approved) => format!("{what} approved."),
-            Action::Set(CommentStatus::Spam) => format!("{what} marked as spam."),
-            Action::Set(CommentStatus::Pending) => format!("{what} back in the queue."),
-            Action::Delete => format!("{what} deleted."),
-        }
+/// The flash message after a moderation changed `n` comments.
+fn done(moderation: Moderation, n: usize) -> String {
+    let what = if n == 1 {
+        "1 comment".to_string()
+    } else {
+        format!("{n} comments")
+    };
+    match moderation {
+        Moderation::Set(CommentStatus::Approved) => format!("{what} approved."),
+        Moderation::Set(CommentStatus::Spam) => format!("{what} marked as spam."),
+        Moderation::Set(CommentStatus::Pending) => format!("{what} back in the queue."),
+        Moderation::Delete => format!("{what} deleted."),
     }
 }
 
 /// One form for both: a row's own button sends `row=ACTION:ID`; otherwise the ticked `ids`
 /// get the chosen `action`.
+fn read_moderation(form: &CheckedForm) -> (Option<Moderation>, Vec<i32>) {
+    match form.get("row").split_once(':') {
+        Some((action, id)) => (
+            Moderation::parse(action),
+            id.trim().parse::<i32>().ok().into_iter().collect(),
+        ),
+        None => (
+            Moderation::parse(form.get("action")),
+            form.all("ids")
+                .into_iter()
+                .filter_map(|id| id.trim().parse::<i32>().ok())
+                .collect(),
+        ),
+    }
+}
+
 pub async fn moderate(
     CurrentUser(user): CurrentUser,
     form: CheckedForm,
@@ -126,24 +115,8 @@ pub async fn moderate(
         Some(s) => format!("/admin/comments?status={}", s.as_str()),
         None => "/admin/comments".to_string(),
     };
-    let (action, ids) = match form.get("row").split_once(':') {
-        Some((action, id)) => (
-            Action::parse(action),
-            id.trim()
-                .parse::<i32>()
-                .ok()
-                .into_iter()
-                .collect::<Vec<_>>(),
-        ),
-        None => (
-            Action::parse(form.get("action")),
-            form.all("ids")
-                .into_iter()
-                .filter_map(|id| id.trim().parse::<i32>().ok())
-                .collect(),
-        ),
-    };
-    let Some(action) = action else {
+    let (moderation, ids) = read_moderation(&form);
+    let Some(moderation) = moderation else {
         flash(
             &session,
             "error",
@@ -158,60 +131,18 @@ pub async fn moderate(
     if ids.len() > MAX_IDS {
         return Err(AppError::BadRequest("Too many comments at once.".into()));
     }
-    let user_id = user.id;
-    let done = state
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let mut done = 0;
-                for id in ids {
-                    // Ids that are gone (deleted in another tab) are skipped, not an error.
-                    let Some(comment) = comments::by_id(conn, id)? else {
-                        continue;
-                    };
-                    let to = match action {
-                        Action::Set(status) if comment.status == status.as_str() => continue,
-                        Action::Set(status) => {
-                            comments::set_status(conn, &[id], status)?;
-                            status.as_str().to_string()
-                        }
-                        Action::Delete => {
-                            comments::delete(conn, &[id])?;
-                            String::new()
-                        }
-                    };
-                    let mut changes = vec![FieldChange {
-                        field: "status".into(),
-                        from: comment.status.clone(),
-                        to,
-                    }];
-                    if action == Action::Delete {
-                        changes.push(FieldChange {
-                            field: "author".into(),
-                            from: comment.author_name,
-                            to: String::new(),
-                        });
-                        changes.push(FieldChange {
-                            field: "body".into(),
-                            from: comment.body,
-                            to: String::new(),
-                        });
-                    }
-                    db::audit::record(conn, Some(user_id), ENTITY, id, action.name(), &changes)?;
-                    done += 1;
-                }
-                Ok(done)
-            })
-            .map_err(|e: diesel::result::Error| AppError::from(e))
-        })
+    let actor = Actor::User(user.id);
+    let moderated = state
+        .run(move |conn| actions::comments::moderate(conn, actor, moderation, &ids))
         .await?;
-    if done == 0 {
+    if moderated.count == 0 {
         flash(
             &session,
             "error",
             "Nothing changed: those comments already had that status.",
         );
     } else {
-        flash(&session, "success", action.done(done));
+        flash(&session, "success", done(moderation, moderated.count));
     }
     Ok(views::redirect(&back))
 }

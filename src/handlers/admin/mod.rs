@@ -29,13 +29,22 @@ const SEEN_KEY: &str = "seen";
 /// Starts a signed-in session: a fresh session (no fixation), the user and the time.
 pub fn sign_in(session: &Session, user_id: i32) {
     session.renew();
-    session.remove(crate::csrf::FIELD);
+    crate::csrf::rotate(session);
     let _ = session.insert(USER_KEY, user_id);
-    let _ = session.insert(SEEN_KEY, time::OffsetDateTime::now_utc().unix_timestamp());
+    let _ = session.insert(SEEN_KEY, crate::clock::unix_now());
 }
 
 pub fn sign_out(session: &Session) {
     session.purge();
+}
+
+/// Hashes a password on the blocking pool, before any connection is taken: argon2 takes tens
+/// of milliseconds.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    web::block(move || crate::domain::auth::hash_password(&password))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)
 }
 
 /// The signed-in, active user. Without one: 303 to the sign-in page.
@@ -60,7 +69,7 @@ impl FromRequest for CurrentUser {
             let login = || AppError::LoginRequired { next: next.clone() };
             let user_id: i32 = session.get(USER_KEY).ok().flatten().ok_or_else(login)?;
             let seen: i64 = session.get(SEEN_KEY).ok().flatten().unwrap_or(0);
-            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            let now = crate::clock::unix_now();
             if now - seen > SESSION_IDLE.whole_seconds() {
                 session.purge();
                 return Err(login());

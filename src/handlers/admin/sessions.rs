@@ -6,12 +6,14 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::{safe_next, sign_in, sign_out, CurrentUser};
-use crate::db;
-use crate::domain::auth::{self, LOCKOUT_WINDOW, MAX_FAILURES};
-use crate::error::AppResult;
+use crate::actions::sessions::{self, Attempt, Gate};
+use crate::actions::{Actor, Changed};
+use crate::domain::auth;
+use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
 use crate::handlers::{client_address, query_pairs, AppState};
 use crate::messages;
+use crate::models::User;
 use crate::views::{self, PageCtx};
 
 #[derive(Template)]
@@ -50,77 +52,65 @@ pub async fn new(
     views::ok(&page)
 }
 
-enum Outcome {
-    SignedIn(i32),
-    Wrong,
-    Locked,
-}
-
 pub async fn create(
     req: HttpRequest,
     form: CheckedForm,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let email = form.get("email").trim().to_lowercase();
+    let attempt = Attempt {
+        email: form.get("email").trim().to_lowercase(),
+        client_address: client_address(&req, &state.site),
+    };
     let password = form.get("password").to_string();
     let next = safe_next(form.get("next"));
-    let subjects = [
-        format!("email:{email}"),
-        format!("ip:{}", client_address(&req, &state.site)),
-    ];
-    let email_for_db = email.clone();
-    let outcome = state
-        .run(move |conn| {
-            let now = crate::clock::now();
-            let since = now - LOCKOUT_WINDOW;
-            db::users::prune_failures(conn, since)?;
-            for subject in &subjects {
-                if db::users::failures_since(conn, subject, since)? >= MAX_FAILURES {
-                    return Ok(Outcome::Locked);
-                }
-            }
-            let user = db::users::by_email(conn, &email_for_db)?;
-            // Verify against a decoy when there is no such user: the same work either way.
-            let hash = user
-                .as_ref()
-                .map(|u| u.password_hash.clone())
-                .unwrap_or_else(|| auth::decoy_hash().to_string());
-            let matches = auth::verify_password(&password, &hash);
-            match user {
-                Some(user) if matches && user.active => {
-                    db::users::clear_failures(conn, &subjects[0])?;
-                    Ok(Outcome::SignedIn(user.id))
-                }
-                _ => {
-                    for subject in &subjects {
-                        db::users::record_failure(conn, subject)?;
-                    }
-                    Ok(Outcome::Wrong)
-                }
-            }
-        })
-        .await?;
-    match outcome {
-        Outcome::SignedIn(id) => {
-            sign_in(&session, id);
-            Ok(views::redirect(&next))
-        }
-        Outcome::Wrong | Outcome::Locked => {
-            let (status, error) = match outcome {
-                Outcome::Locked => (StatusCode::TOO_MANY_REQUESTS, messages::LOGIN_LOCKED),
-                _ => (StatusCode::UNAUTHORIZED, messages::LOGIN_FAILED),
+    let gate = {
+        let attempt = attempt.clone();
+        state
+            .run(move |conn| sessions::open_sign_in(conn, Actor::Visitor, &attempt))
+            .await?
+    };
+    let (status, error) = match gate {
+        Gate::Locked => (StatusCode::TOO_MANY_REQUESTS, messages::LOGIN_LOCKED),
+        Gate::Open(user) => {
+            let signed_in = verify(user, password).await?;
+            let changed = {
+                let attempt = attempt.clone();
+                state
+                    .run(move |conn| {
+                        sessions::close_sign_in(conn, Actor::Visitor, &attempt, signed_in)
+                    })
+                    .await?
             };
-            let page = LoginPage {
-                ctx: PageCtx::public(&state.site, &session, "admin-login").with_csrf(&session),
-                email,
-                next,
-                error: error.to_string(),
-                notice: String::new(),
-            };
-            views::render(status, &page)
+            if let Changed::SignIn { user_id } = changed {
+                sign_in(&session, user_id);
+                return Ok(views::redirect(&next));
+            }
+            (StatusCode::UNAUTHORIZED, messages::LOGIN_FAILED)
         }
-    }
+    };
+    let page = LoginPage {
+        ctx: PageCtx::public(&state.site, &session, "admin-login").with_csrf(&session),
+        email: attempt.email,
+        next,
+        error: error.to_string(),
+        notice: String::new(),
+    };
+    views::render(status, &page)
+}
+
+/// The id of the account when the password is its own and the account is active. Without an
+/// account a decoy hash is verified, so a wrong email takes as long as a wrong password.
+async fn verify(user: Option<User>, password: String) -> AppResult<Option<i32>> {
+    web::block(move || {
+        let matches = match &user {
+            Some(u) => auth::verify_password(&password, &u.password_hash),
+            None => auth::verify_password(&password, auth::decoy_hash()),
+        };
+        user.filter(|u| matches && u.active).map(|u| u.id)
+    })
+    .await
+    .map_err(AppError::internal)
 }
 
 pub async fn destroy(

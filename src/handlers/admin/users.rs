@@ -6,18 +6,17 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::AdminUser;
+use super::{hash_password, AdminUser};
+use crate::actions::users::{self, ActiveOutcome, CreateOutcome, NewAccount};
+use crate::actions::Actor;
 use crate::db;
-use crate::db::audit::FieldChange;
 use crate::domain::auth;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::forms::users::NewUserForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
 use crate::models::{Role, User};
 use crate::views::{self, flash, PageCtx};
-
-const ENTITY: &str = "user";
 
 #[derive(Template)]
 #[template(path = "admin/users.html")]
@@ -84,38 +83,17 @@ pub async fn create(
         }
     };
     let password = auth::temporary_password();
-    let hash = web::block({
-        let password = password.clone();
-        move || auth::hash_password(&password)
-    })
-    .await
-    .map_err(AppError::internal)?
-    .map_err(AppError::internal)?;
-    let me_id = me.id;
-    let (email2, name2) = (email.clone(), name.clone());
-    let created = state
-        .run(move |conn| {
-            if db::users::by_email(conn, &email2)?.is_some() {
-                return Ok(None);
-            }
-            let id = db::users::insert(conn, &email2, &name2, &hash, role)?;
-            let changes = [
-                FieldChange {
-                    field: "email".into(),
-                    from: String::new(),
-                    to: email2.clone(),
-                },
-                FieldChange {
-                    field: "role".into(),
-                    from: String::new(),
-                    to: role.as_str().into(),
-                },
-            ];
-            db::audit::record(conn, Some(me_id), ENTITY, id, "create", &changes)?;
-            Ok(Some(id))
-        })
+    let account = NewAccount {
+        email: email.clone(),
+        name,
+        role,
+        password_hash: hash_password(password.clone()).await?,
+    };
+    let actor = Actor::User(me.id);
+    let outcome = state
+        .run(move |conn| users::create_user(conn, actor, account))
         .await?;
-    if created.is_none() {
+    if outcome == CreateOutcome::EmailTaken {
         let mut errors = FieldErrors::default();
         errors.add("email", "An account with this email exists already.");
         return views::render(
@@ -136,40 +114,19 @@ pub async fn set_active(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let active = form.get("active") == "true";
-    if id == me.id && !active {
-        flash(&session, "error", "You cannot deactivate your own account.");
-        return Ok(views::redirect("/admin/users"));
-    }
-    let me_id = me.id;
-    state
-        .run(move |conn| {
-            let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            db::users::set_active(conn, id, active)?;
-            let change = FieldChange {
-                field: "active".into(),
-                from: user.active.to_string(),
-                to: active.to_string(),
-            };
-            db::audit::record(
-                conn,
-                Some(me_id),
-                ENTITY,
-                id,
-                if active { "reactivate" } else { "deactivate" },
-                &[change],
-            )?;
-            Ok(())
-        })
+    let actor = Actor::User(me.id);
+    let outcome = state
+        .run(move |conn| users::set_active(conn, actor, id, active))
         .await?;
-    flash(
-        &session,
-        "success",
-        if active {
-            "The account is active again."
-        } else {
-            "The account is deactivated; its sessions end at their next request."
-        },
-    );
+    let (kind, message) = match outcome {
+        ActiveOutcome::OwnAccount => ("error", "You cannot deactivate your own account."),
+        ActiveOutcome::Done(_) if active => ("success", "The account is active again."),
+        ActiveOutcome::Done(_) => (
+            "success",
+            "The account is deactivated; its sessions end at their next request.",
+        ),
+    };
+    flash(&session, kind, message);
     Ok(views::redirect("/admin/users"))
 }
 
@@ -182,26 +139,18 @@ pub async fn reset_password(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let password = auth::temporary_password();
-    let hash = web::block({
-        let password = password.clone();
-        move || auth::hash_password(&password)
-    })
-    .await
-    .map_err(AppError::internal)?
-    .map_err(AppError::internal)?;
-    let me_id = me.id;
-    let email = state
-        .run(move |conn| {
-            let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            db::users::set_password(conn, id, &hash)?;
-            db::audit::record(conn, Some(me_id), ENTITY, id, "reset_password", &[])?;
-            Ok(user.email)
-        })
+    let hash = hash_password(password.clone()).await?;
+    let actor = Actor::User(me.id);
+    let reset = state
+        .run(move |conn| users::reset_password(conn, actor, id, &hash))
         .await?;
     flash(
         &session,
         "success",
-        format!("New temporary password for {email} (shown once): {password}"),
+        format!(
+            "New temporary password for {} (shown once): {password}",
+            reset.email
+        ),
     );
     Ok(views::redirect("/admin/users"))
 }
