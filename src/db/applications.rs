@@ -6,7 +6,7 @@ use time::PrimitiveDateTime;
 
 use super::schema::{application_notes, applications, users, vacancies};
 use super::DbConn;
-use crate::domain::applications::Stage;
+use crate::models::Stage;
 use crate::models::{Application, ApplicationNote, NewApplication, VacancyStatus};
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
