@@ -5,7 +5,8 @@
 //! once a second, and at once after any request that could write (not GET or HEAD), so an
 //! instance serves a stale page for at most a second after another instance's write, and never
 //! after its own. A page with a form stamp is kept without it: each visitor gets a fresh one.
-//! Visitors with a session cookie (signed in, or a flash message waiting) bypass the cache, and
+//! Visitors with a session cookie (signed in, or a flash message waiting) or reading progress
+//! bypass the cache, and
 //! private paths are never kept. Every public page gets an `ETag` and answers a matching
 //! `If-None-Match` with 304, cached or not.
 
@@ -30,8 +31,9 @@ use crate::stamp::{self, Slot};
 const GENERATION_TTL: Duration = Duration::from_secs(1);
 /// Marks where a stamp was: a byte sequence no page contains.
 const STAMP_MARK: &str = "\u{1}form-stamp\u{1}";
-/// The session cookie: its presence means a signed-in user or a waiting flash message.
-const SESSION_COOKIE: &str = "careers_session=";
+/// Cookies that make a page personal: the session (a signed-in user, a waiting flash message)
+/// and a reader's progress (articles marked as read).
+const PERSONAL_COOKIES: &[&str] = &["careers_session=", "careers_progress="];
 
 struct CachedPage {
     generation: i64,
@@ -138,11 +140,11 @@ fn is_private_path(path: &str) -> bool {
         || path == "/healthz"
 }
 
-fn has_session(req: &ServiceRequest) -> bool {
+fn is_personal(req: &ServiceRequest) -> bool {
     req.headers()
         .get_all(header::COOKIE)
         .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains(SESSION_COOKIE))
+        .any(|v| PERSONAL_COOKIES.iter().any(|c| v.contains(c)))
 }
 
 fn etag_of(body: &[u8]) -> HeaderValue {
@@ -186,7 +188,7 @@ pub async fn layer(
         cache.generation(true).await;
         return Ok(res.map_into_boxed_body());
     }
-    if is_private_path(req.path()) || has_session(&req) {
+    if is_private_path(req.path()) || is_personal(&req) {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
     let key = match req.query_string() {

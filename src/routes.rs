@@ -107,6 +107,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/healthz", get().to(meta::health))
         .route("/robots.txt", get().to(meta::robots))
         .route("/sitemap.xml", get().to(meta::sitemap))
+        .route("/sitemaps/{name}", get().to(meta::sitemap_part))
         .route("/feed.xml", get().to(meta::feed));
     register_admin(cfg);
 }

@@ -1,4 +1,4 @@
-//! Keeps what is derived from a vacancy in step with it: its keyword index entry, the place
+//! Keeps what is derived from a vacancy (and an article's HTML) in step with it: its keyword index entry, the place
 //! and yearly salary the board filters and sorts on, and its Markdown sections as HTML (so
 //! pages never render Markdown per request). Every action that saves a vacancy calls
 //! `vacancy` in its transaction; start-up fills rows saved before a derived column existed.
@@ -11,14 +11,15 @@ use crate::models::{Vacancy, VacancyDerived};
 use crate::schema::vacancies;
 
 pub fn derive(v: &Vacancy) -> VacancyDerived {
+    let html = markdown::vacancy_html(v);
     VacancyDerived {
         place_text: Some(v.place_text()),
         salary_year_top: v.yearly_salary_top(),
-        summary_html: markdown::to_html(&v.summary),
-        responsibilities_html: markdown::to_html(&v.responsibilities),
-        requirements_html: markdown::to_html(&v.requirements),
-        nice_to_have_html: markdown::to_html(&v.nice_to_have),
-        benefits_html: markdown::to_html(&v.benefits),
+        summary_html: html.summary_html,
+        responsibilities_html: html.responsibilities_html,
+        requirements_html: html.requirements_html,
+        nice_to_have_html: html.nice_to_have_html,
+        benefits_html: html.benefits_html,
     }
 }
 
@@ -43,12 +44,16 @@ pub fn missing(conn: &mut DbConn) -> QueryResult<usize> {
     })
 }
 
-/// Re-derives every vacancy (`careers reindex`); returns how many.
+/// Re-derives every vacancy and re-renders every article (`careers reindex`, after an upgrade
+/// that changes how text is indexed or rendered); returns how many vacancies.
 pub fn all(conn: &mut DbConn) -> QueryResult<usize> {
     conn.transaction(|conn| {
         let ids: Vec<i32> = vacancies::table.select(vacancies::id).load(conn)?;
         for id in &ids {
             vacancy(conn, *id)?;
+        }
+        for article in db::learning::all_articles(conn)? {
+            db::learning::set_article_html(conn, article.id, &markdown::to_html(&article.body))?;
         }
         Ok(ids.len())
     })

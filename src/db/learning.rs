@@ -3,14 +3,9 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::schema::{
-    article_skills, articles, categories, faqs, learning_paths, skills, vacancies, vacancy_skills,
-};
+use super::schema::{article_skills, articles, faqs, learning_paths, skills};
 use super::{taxonomy, DbConn};
-use crate::models::{
-    Article, ArticleFields, ArticleStatus, Category, Faq, LearningPath, Skill, Vacancy,
-    VacancyStatus,
-};
+use crate::models::{Article, ArticleFields, ArticleStatus, Faq, LearningPath, Skill};
 
 pub fn paths(conn: &mut DbConn) -> QueryResult<Vec<LearningPath>> {
     learning_paths::table
@@ -313,39 +308,6 @@ pub fn set_article_skills(conn: &mut DbConn, article_id: i32, names: &[String]) 
     Ok(())
 }
 
-/// Open vacancies that ask for any of these skills, most shared skills first.
-pub fn vacancies_needing(
-    conn: &mut DbConn,
-    skill_ids: &[i32],
-    now: PrimitiveDateTime,
-    limit: usize,
-) -> QueryResult<Vec<(Vacancy, Category)>> {
-    if skill_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows: Vec<i32> = vacancy_skills::table
-        .filter(vacancy_skills::skill_id.eq_any(skill_ids))
-        .select(vacancy_skills::vacancy_id)
-        .load(conn)?;
-    let mut found: Vec<(usize, (Vacancy, Category))> = vacancies::table
-        .inner_join(categories::table)
-        .filter(vacancies::id.eq_any(&rows))
-        .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
-        .filter(
-            vacancies::valid_through
-                .is_null()
-                .or(vacancies::valid_through.gt(now)),
-        )
-        .order((vacancies::published_at.desc(), vacancies::id.desc()))
-        .select((Vacancy::as_select(), Category::as_select()))
-        .load::<(Vacancy, Category)>(conn)?
-        .into_iter()
-        .map(|row| (rows.iter().filter(|id| **id == row.0.id).count(), row))
-        .collect();
-    found.sort_by_key(|(shared, _)| std::cmp::Reverse(*shared));
-    Ok(found.into_iter().take(limit).map(|(_, row)| row).collect())
-}
-
 /// Published articles that teach any of these skills, most shared skills first.
 pub fn articles_teaching(
     conn: &mut DbConn,
@@ -370,4 +332,12 @@ pub fn articles_teaching(
         .collect();
     found.sort_by_key(|(shared, _)| std::cmp::Reverse(*shared));
     Ok(found.into_iter().take(limit).map(|(_, a)| a).collect())
+}
+
+/// Stores an article's body as rendered HTML (`careers reindex` after rendering rules change).
+pub fn set_article_html(conn: &mut DbConn, id: i32, body_html: &str) -> QueryResult<()> {
+    diesel::update(articles::table.find(id))
+        .set(articles::body_html.eq(body_html))
+        .execute(conn)?;
+    Ok(())
 }

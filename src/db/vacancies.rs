@@ -3,37 +3,23 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::schema::{categories, vacancies, vacancy_skills};
+use super::schema::{categories, vacancies};
 use super::{search, taxonomy, DbConn};
-use crate::models::{Category, Vacancy, VacancyDetail, VacancyFields, VacancyStatus};
-
-/// Every open vacancy with its category, newest first.
-pub fn open(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<Vec<(Vacancy, Category)>> {
-    vacancies::table
-        .inner_join(categories::table)
-        .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
-        .filter(
-            vacancies::valid_through
-                .is_null()
-                .or(vacancies::valid_through.gt(now)),
-        )
-        .order((vacancies::published_at.desc(), vacancies::id.desc()))
-        .select((Vacancy::as_select(), Category::as_select()))
-        .load(conn)
-}
+use crate::models::{Category, Vacancy, VacancyDetail, VacancyFields, VacancyHtml, VacancyStatus};
 
 fn detail(
     conn: &mut DbConn,
-    row: Option<(Vacancy, Category)>,
+    row: Option<(Vacancy, Category, VacancyHtml)>,
 ) -> QueryResult<Option<VacancyDetail>> {
     match row {
         None => Ok(None),
-        Some((vacancy, category)) => {
+        Some((vacancy, category, html)) => {
             let skills = taxonomy::skills_of(conn, vacancy.id)?;
             Ok(Some(VacancyDetail {
                 vacancy,
                 category,
                 skills,
+                html,
             }))
         }
     }
@@ -43,7 +29,11 @@ pub fn by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<VacancyDetai
     let row = vacancies::table
         .inner_join(categories::table)
         .filter(vacancies::slug.eq(slug))
-        .select((Vacancy::as_select(), Category::as_select()))
+        .select((
+            Vacancy::as_select(),
+            Category::as_select(),
+            VacancyHtml::as_select(),
+        ))
         .first(conn)
         .optional()?;
     detail(conn, row)
@@ -53,37 +43,14 @@ pub fn by_id(conn: &mut DbConn, id: i32) -> QueryResult<Option<VacancyDetail>> {
     let row = vacancies::table
         .inner_join(categories::table)
         .filter(vacancies::id.eq(id))
-        .select((Vacancy::as_select(), Category::as_select()))
+        .select((
+            Vacancy::as_select(),
+            Category::as_select(),
+            VacancyHtml::as_select(),
+        ))
         .first(conn)
         .optional()?;
     detail(conn, row)
-}
-
-/// Open vacancies sharing skills or the category with this one, best match first.
-pub fn related(
-    conn: &mut DbConn,
-    of: &VacancyDetail,
-    now: PrimitiveDateTime,
-    limit: usize,
-) -> QueryResult<Vec<(Vacancy, Category)>> {
-    let skill_ids: Vec<i32> = of.skills.iter().map(|s| s.id).collect();
-    let sharing: Vec<i32> = vacancy_skills::table
-        .filter(vacancy_skills::skill_id.eq_any(&skill_ids))
-        .select(vacancy_skills::vacancy_id)
-        .load(conn)?;
-    let mut scored: Vec<(usize, (Vacancy, Category))> = open(conn, now)?
-        .into_iter()
-        .filter(|(v, _)| v.id != of.vacancy.id)
-        .map(|row| {
-            let shared = sharing.iter().filter(|id| **id == row.0.id).count();
-            let same_category = usize::from(row.0.category_id == of.vacancy.category_id);
-            (shared + 2 * same_category, row)
-        })
-        .filter(|(score, _)| *score > 0)
-        .collect();
-    // Stable sort keeps newest first among equal scores.
-    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-    Ok(scored.into_iter().take(limit).map(|(_, row)| row).collect())
 }
 
 diesel::define_sql_function! {

@@ -4,26 +4,42 @@
 use serde_json::{json, Map, Value};
 use time::PrimitiveDateTime;
 
-use super::markdown;
 use super::timefmt;
 use crate::models::{countries, Employment, SalaryPeriod, VacancyDetail};
 use crate::site::Site;
 
-/// The description as HTML: summary and each section under its heading.
+/// The description as HTML: the summary and each section under its heading, from the HTML
+/// stored when the vacancy was saved.
 pub fn description_html(d: &VacancyDetail) -> String {
-    let v = &d.vacancy;
-    let mut md = String::new();
-    md.push_str(&v.summary);
-    for (heading, body) in sections(d) {
-        if !body.trim().is_empty() {
-            md.push_str(&format!("\n\n## {heading}\n\n{body}"));
+    let mut html = d.html.summary_html.clone();
+    for (heading, section) in html_sections(d) {
+        if !section.trim().is_empty() {
+            html.push_str(&format!("\n<h2>{heading}</h2>\n{section}"));
         }
     }
     if !d.skills.is_empty() {
-        let names: Vec<&str> = d.skills.iter().map(|s| s.name.as_str()).collect();
-        md.push_str(&format!("\n\n## Skills\n\n{}", names.join(", ")));
+        let names: Vec<String> = d.skills.iter().map(|s| escape(&s.name)).collect();
+        html.push_str(&format!("\n<h2>Skills</h2>\n<p>{}</p>\n", names.join(", ")));
     }
-    markdown::to_html(&md)
+    html
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The sections after the summary, as stored HTML under their headings.
+pub fn html_sections(d: &VacancyDetail) -> [(&'static str, &str); 4] {
+    let h = &d.html;
+    [
+        ("Responsibilities", h.responsibilities_html.as_str()),
+        ("Requirements", h.requirements_html.as_str()),
+        ("Nice to have", h.nice_to_have_html.as_str()),
+        ("Benefits", h.benefits_html.as_str()),
+    ]
 }
 
 pub fn sections(d: &VacancyDetail) -> [(&'static str, &str); 4] {

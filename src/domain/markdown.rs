@@ -1,9 +1,6 @@
 //! Markdown to safe HTML: pulldown-cmark renders, ammonia removes anything unsafe. Section
 //! headings get stable ids and a self-link, and are listed for a table of contents.
 
-use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
-
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A heading worth listing in a table of contents (levels 2 and 3).
@@ -24,31 +21,9 @@ pub fn to_html(markdown: &str) -> String {
     render(markdown).html
 }
 
-/// Rendered texts by their Markdown: rendering is a pure function, so an entry never goes stale,
-/// and sanitising is most of the time a vacancy or article page takes.
-static RENDERED: LazyLock<Mutex<HashMap<String, Rendered>>> = LazyLock::new(Default::default);
-/// About 10 KB each at most; the demo has ~250 texts. Past this, start afresh.
-const CACHE_ENTRIES: usize = 2048;
-
+/// Renders once, when a text is saved: pages show the stored HTML (`body_html`, the vacancy's
+/// `*_html` columns), so nothing here is on a request's path.
 pub fn render(markdown: &str) -> Rendered {
-    let cached = RENDERED
-        .lock()
-        .ok()
-        .and_then(|cache| cache.get(markdown).cloned());
-    if let Some(rendered) = cached {
-        return rendered;
-    }
-    let rendered = render_uncached(markdown);
-    if let Ok(mut cache) = RENDERED.lock() {
-        if cache.len() >= CACHE_ENTRIES {
-            cache.clear();
-        }
-        cache.insert(markdown.to_string(), rendered.clone());
-    }
-    rendered
-}
-
-fn render_uncached(markdown: &str) -> Rendered {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let mut toc = Vec::new();
@@ -116,6 +91,78 @@ fn render_uncached(markdown: &str) -> Rendered {
     Rendered { html, toc }
 }
 
+/// The table of contents of HTML this module rendered: its level 2 and 3 headings with their
+/// ids, read back from the stored HTML so a page needs no Markdown parse.
+pub fn toc_of_html(html: &str) -> Vec<TocEntry> {
+    let mut toc = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<h") {
+        rest = &rest[start + 2..];
+        let level = match rest.as_bytes().first() {
+            Some(b'2') => 2,
+            Some(b'3') => 3,
+            _ => continue,
+        };
+        let Some(after_id) = rest[1..].strip_prefix(" id=\"") else {
+            continue;
+        };
+        let Some(id_end) = after_id.find('"') else {
+            break;
+        };
+        let id = &after_id[..id_end];
+        let Some(open_end) = after_id.find('>') else {
+            break;
+        };
+        let inner = &after_id[open_end + 1..];
+        let close = format!("</h{level}>");
+        let end = inner.find(&close).unwrap_or(inner.len());
+        let inner = &inner[..end];
+        // The self-link added after the text is not part of the heading's name.
+        let inner = inner.find(" <a href=\"#").map_or(inner, |i| &inner[..i]);
+        toc.push(TocEntry {
+            level,
+            id: unescape(id),
+            text: unescape(&strip_tags(inner)).trim().to_string(),
+        });
+        rest = &after_id[open_end..];
+    }
+    toc
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Undoes the escapes ammonia writes, so the template can escape the text once.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// A vacancy's Markdown sections as HTML, rendered when it is saved (or for a preview).
+pub fn vacancy_html(v: &crate::models::Vacancy) -> crate::models::VacancyHtml {
+    crate::models::VacancyHtml {
+        summary_html: to_html(&v.summary),
+        responsibilities_html: to_html(&v.responsibilities),
+        requirements_html: to_html(&v.requirements),
+        nice_to_have_html: to_html(&v.nice_to_have),
+        benefits_html: to_html(&v.benefits),
+    }
+}
+
 /// A slug of the heading text, made unique within the document; never empty.
 fn unique_id(text: &str, used: &mut Vec<String>) -> String {
     let mut base = crate::models::slug::slugify(text);
@@ -138,6 +185,14 @@ pub use crate::models::word_count;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_toc_reads_back_from_stored_html() {
+        let md = "Intro\n\n## Tools & *tricks*\n\ntext\n\n### Git <basics>\n\n#### Deep\n\n## Tools & tricks";
+        let rendered = render(md);
+        assert_eq!(toc_of_html(&rendered.html), rendered.toc);
+        assert_eq!(rendered.toc.len(), 3);
+    }
 
     #[test]
     fn renders_lists_and_strips_scripts() {

@@ -149,7 +149,9 @@ fn vacancy_to_apply(
         return Err(AppError::NotFound);
     }
     let related = if detail.vacancy.is_open(now) {
-        db::vacancies::related(conn, &detail, now, 4)?
+        let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
+        let (category, id) = (Some(detail.category.id), Some(detail.vacancy.id));
+        db::board::sharing_skills(conn, &skill_ids, category, id, now, 4)?
     } else {
         Vec::new()
     };

@@ -104,13 +104,13 @@ async fn load_page(
             let faqs = db::learning::faqs_of(conn, article.id)?;
             let skills = db::learning::skills_of_article(conn, article.id)?;
             let skill_ids: Vec<i32> = skills.iter().map(|s| s.id).collect();
-            let vacancies = db::learning::vacancies_needing(conn, &skill_ids, now, 4)?;
+            let vacancies = db::board::sharing_skills(conn, &skill_ids, None, None, now, 4)?;
             let comments = db::comments::approved_for(conn, article.id)?;
             Ok((article, path, siblings, faqs, skills, vacancies, comments))
         })
         .await?;
     let (step, prev, next) = neighbours(&siblings, article.id);
-    let rendered = markdown::render(&article.body);
+    let toc = markdown::toc_of_html(&article.body_html);
     let comment_count = comments.len();
     let threads = threads(comments);
     let url = state.site.absolute(&format!("/articles/{}", article.slug));
@@ -118,8 +118,8 @@ async fn load_page(
         jobposting::to_script_json(&structured_data(&article, &faqs, &skills, state, &url));
     Ok(ArticlePage {
         ctx: PageCtx::public(&state.site, session, "learn").with_canonical(url),
-        body_html: rendered.html,
-        toc: rendered.toc,
+        toc,
+        body_html: article.body_html.clone(),
         path,
         step,
         steps: siblings.len(),
@@ -251,7 +251,11 @@ pub async fn show(
     if page.reply_target().is_none() {
         page.form.parent_id = None;
     }
-    views::ok(&page)
+    let slot = stamp::Slot {
+        issued: page.stamp.clone(),
+        purpose: Purpose::Comment,
+    };
+    views::ok_with_stamp(&page, slot)
 }
 
 /// The comment form as typed, with a message next to each field that cannot be used.

@@ -108,14 +108,41 @@ fn xml_response(content_type: &str, template: &impl Template) -> AppResult<HttpR
         .body(template.render()?))
 }
 
-/// Every public page worth indexing: home, the list, each open vacancy, the learning paths
-/// and their published articles.
-pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let now = crate::clock::now();
-    let (open, paths, articles) = state
+/// The same, with `Last-Modified` for crawlers and feed readers that send `If-Modified-Since`.
+fn xml_response_modified(
+    content_type: &str,
+    template: &impl Template,
+    modified: time::PrimitiveDateTime,
+) -> AppResult<HttpResponse> {
+    let mut response = xml_response(content_type, template)?;
+    let seconds = modified.assume_utc().unix_timestamp();
+    let when =
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(u64::try_from(seconds).unwrap_or(0));
+    let value = actix_web::http::header::HttpDate::from(when).to_string();
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&value) {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::LAST_MODIFIED, value);
+    }
+    Ok(response)
+}
+
+/// The protocol's limit of addresses per sitemap file.
+const SITEMAP_LIMIT: i64 = 50_000;
+
+/// `/sitemap.xml` (`templates/meta/sitemap_index.xml`) once the site has more addresses than
+/// one sitemap may hold: the pages file and one file per 50,000 vacancies.
+#[derive(Template)]
+#[template(path = "meta/sitemap_index.xml")]
+struct SitemapIndex {
+    maps: Vec<SitemapUrl>,
+}
+
+/// The pages that are not vacancies: home, the list, the learning paths and their articles.
+async fn page_urls(state: &AppState) -> AppResult<Vec<SitemapUrl>> {
+    let (paths, articles) = state
         .run(move |conn| {
             Ok((
-                db::vacancies::open(conn, now)?,
                 db::learning::paths(conn)?,
                 db::learning::published_articles(conn)?,
             ))
@@ -130,12 +157,6 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
         .into_iter()
         .map(|path| url(path, None))
         .collect();
-    urls.extend(open.iter().map(|(v, _)| {
-        url(
-            &format!("/vacancies/{}", v.slug),
-            Some(timefmt::date(v.updated_at)),
-        )
-    }));
     urls.extend(
         paths
             .iter()
@@ -148,14 +169,94 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
             Some(timefmt::date(a.updated_at)),
         )
     }));
+    Ok(urls)
+}
+
+/// Open vacancies `part` (from 1) of the sitemap, at most `SITEMAP_LIMIT` of them, and the
+/// newest change among them.
+async fn vacancy_urls(
+    state: &AppState,
+    part: i64,
+) -> AppResult<(Vec<SitemapUrl>, Option<time::PrimitiveDateTime>)> {
+    let now = crate::clock::now();
+    let offset = (part - 1).max(0) * SITEMAP_LIMIT;
+    let rows = state
+        .run(move |conn| Ok(db::board::open_slugs(conn, now, offset, SITEMAP_LIMIT)?))
+        .await?;
+    let newest = rows.iter().map(|(_, updated)| *updated).max();
+    let urls = rows
+        .into_iter()
+        .map(|(slug, updated)| SitemapUrl {
+            loc: state.site.absolute(&format!("/vacancies/{slug}")),
+            lastmod: Some(timefmt::date(updated)),
+        })
+        .collect();
+    Ok((urls, newest))
+}
+
+/// Every public page worth indexing, in one sitemap while it fits the protocol's limit, else
+/// a sitemap index of the pages file and the vacancy files.
+pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let now = crate::clock::now();
+    let open = state
+        .run(move |conn| Ok(db::board::count_open(conn, now)?))
+        .await?;
+    let mut urls = page_urls(&state).await?;
+    if open + urls.len() as i64 <= SITEMAP_LIMIT {
+        let (mut vacancies, newest) = vacancy_urls(&state, 1).await?;
+        urls.append(&mut vacancies);
+        let sitemap = Sitemap { urls };
+        let xml = "application/xml; charset=utf-8";
+        return match newest {
+            Some(newest) => xml_response_modified(xml, &sitemap, newest),
+            None => xml_response(xml, &sitemap),
+        };
+    }
+    let today = Some(timefmt::date(now));
+    let mut maps = vec![SitemapUrl {
+        loc: state.site.absolute("/sitemaps/pages.xml"),
+        lastmod: today.clone(),
+    }];
+    let parts = (open + SITEMAP_LIMIT - 1) / SITEMAP_LIMIT;
+    maps.extend((1..=parts).map(|n| SitemapUrl {
+        loc: state.site.absolute(&format!("/sitemaps/vacancies-{n}.xml")),
+        lastmod: today.clone(),
+    }));
+    xml_response("application/xml; charset=utf-8", &SitemapIndex { maps })
+}
+
+/// `/sitemaps/{name}.xml`: the files a sitemap index names.
+pub async fn sitemap_part(
+    name: web::Path<String>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let name = name.into_inner();
+    let urls = if name == "pages.xml" {
+        page_urls(&state).await?
+    } else {
+        let part = name
+            .strip_prefix("vacancies-")
+            .and_then(|n| n.strip_suffix(".xml"))
+            .and_then(|n| n.parse::<i64>().ok())
+            .filter(|n| *n >= 1 && *n <= 10_000)
+            .ok_or(AppError::NotFound)?;
+        let (urls, _) = vacancy_urls(&state, part).await?;
+        if urls.is_empty() {
+            return Err(AppError::NotFound);
+        }
+        urls
+    };
     xml_response("application/xml; charset=utf-8", &Sitemap { urls })
 }
+
+/// A feed carries the newest vacancies; aggregators poll it often.
+const FEED_ENTRIES: i64 = 50;
 
 /// Atom feed of the open vacancies, newest first, for job aggregators and feed readers.
 pub async fn feed(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let now = crate::clock::now();
     let open = state
-        .run(move |conn| Ok(db::vacancies::open(conn, now)?))
+        .run(move |conn| Ok(db::board::newest_open(conn, now, FEED_ENTRIES)?))
         .await?;
     let site = &state.site;
     let last_change = |v: &Vacancy| v.updated_at.max(v.published_at.unwrap_or(v.updated_at));
@@ -166,7 +267,6 @@ pub async fn feed(state: web::Data<AppState>) -> AppResult<HttpResponse> {
         .unwrap_or(now);
     let entries = open
         .iter()
-        .take(50)
         .map(|(v, c)| {
             let mut summary = format!("{} · {} · {}", c.name, v.seniority_label(), v.place());
             if let Some(salary) = v.salary_text() {
@@ -191,5 +291,5 @@ pub async fn feed(state: web::Data<AppState>) -> AppResult<HttpResponse> {
         updated: timefmt::iso(updated),
         entries,
     };
-    xml_response("application/atom+xml; charset=utf-8", &feed)
+    xml_response_modified("application/atom+xml; charset=utf-8", &feed, updated)
 }

@@ -9,6 +9,7 @@ use crate::db::{self, DbConn};
 use crate::domain::board::{self, BoardPage, Filters};
 use crate::error::{AppError, AppResult};
 use crate::models::{Article, Category, Vacancy, VacancyDetail, VacancyStatus};
+use crate::stamp::{Purpose, Slot};
 use crate::views::vacancy::ApplySettings;
 use crate::views::{self, PageCtx};
 
@@ -98,6 +99,9 @@ pub async fn index(
 
 type Related = Vec<(Vacancy, Category)>;
 
+/// How many vacancies a vacancy page suggests.
+const RELATED: usize = 4;
+
 /// A published or closed vacancy with the vacancies shown beside it and the articles that
 /// teach its skills. Drafts do not exist for the public.
 fn vacancy_page(
@@ -109,16 +113,16 @@ fn vacancy_page(
     if detail.vacancy.status() == VacancyStatus::Draft {
         return Err(AppError::NotFound);
     }
-    let related = if detail.vacancy.is_open(now) {
-        db::vacancies::related(conn, &detail, now, 4)?
-    } else {
-        db::vacancies::open(conn, now)?
-            .into_iter()
-            .filter(|(_, c)| c.id == detail.category.id)
-            .take(4)
-            .collect()
-    };
     let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
+    // An open vacancy's neighbours share its skills; a closed one points to open ones in its
+    // category.
+    let sharing: &[i32] = if detail.vacancy.is_open(now) {
+        &skill_ids
+    } else {
+        &[]
+    };
+    let (category, id) = (Some(detail.category.id), Some(detail.vacancy.id));
+    let related = db::board::sharing_skills(conn, sharing, category, id, now, RELATED)?;
     let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
     Ok((detail, related, lessons))
 }
@@ -142,5 +146,9 @@ pub async fn show(
     let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
     page.lessons = lessons;
     page.apply = settings.fresh_view(&state.signer, vacancy_id);
-    views::ok(&page)
+    let slot = Slot {
+        issued: page.apply.stamp.clone(),
+        purpose: Purpose::Apply { vacancy_id },
+    };
+    views::ok_with_stamp(&page, slot)
 }

@@ -248,6 +248,8 @@ pub struct VacancyDetail {
     pub vacancy: Vacancy,
     pub category: Category,
     pub skills: Vec<Skill>,
+    /// Its Markdown sections as HTML, rendered when it was saved.
+    pub html: super::VacancyHtml,
 }
 
 #[cfg(test)]

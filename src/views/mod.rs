@@ -124,6 +124,17 @@ pub fn ok<T: Template>(template: &T) -> AppResult<HttpResponse> {
     render(StatusCode::OK, template)
 }
 
+/// A page carrying a public form's stamp: the page cache keeps the page without it and issues
+/// each visitor a fresh one.
+pub fn ok_with_stamp<T: Template>(
+    template: &T,
+    slot: crate::stamp::Slot,
+) -> AppResult<HttpResponse> {
+    let mut response = ok(template)?;
+    response.extensions_mut().insert(slot);
+    Ok(response)
+}
+
 pub fn redirect(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((actix_web::http::header::LOCATION, to))

@@ -99,12 +99,12 @@ impl ShowPage {
         } else {
             String::new()
         };
-        let description_sections = jobposting::sections(&detail)
+        let description_sections = jobposting::html_sections(&detail)
             .into_iter()
-            .filter(|(_, body)| !body.trim().is_empty())
-            .map(|(heading, body)| (heading, crate::domain::markdown::to_html(body)))
+            .filter(|(_, html)| !html.trim().is_empty())
+            .map(|(heading, html)| (heading, html.to_string()))
             .collect();
-        let summary_html = crate::domain::markdown::to_html(&detail.vacancy.summary);
+        let summary_html = detail.html.summary_html.clone();
         ShowPage {
             ctx,
             detail,

@@ -10,6 +10,7 @@ mod admin;
 mod applications;
 mod architecture;
 mod board;
+mod board_property;
 mod instances;
 mod learning;
 mod learning_admin;

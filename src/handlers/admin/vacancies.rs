@@ -131,10 +131,12 @@ fn transient(
             name: name.clone(),
         })
         .collect();
+    let html = crate::domain::markdown::vacancy_html(&vacancy);
     VacancyDetail {
         vacancy,
         category,
         skills,
+        html,
     }
 }
 
