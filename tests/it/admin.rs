@@ -983,3 +983,11 @@ async fn csrf_token_from_before_sign_in_is_void_after_it() {
             .is_some()
     );
 }
+
+/// A vacancy created and published through the admin forms, for other modules' tests.
+pub(crate) async fn create_published_vacancy(app: &TestApp, token: &str, title: &str) -> i32 {
+    let id = create_vacancy(app, token, with(valid_form(token), "title", title)).await;
+    let r = action(app, token, id, "publish").await;
+    assert_eq!(r.status().as_u16(), 303, "publish should redirect");
+    id
+}

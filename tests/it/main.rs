@@ -14,5 +14,6 @@ mod board_property;
 mod instances;
 mod learning;
 mod learning_admin;
+mod page_cache;
 mod postgres;
 mod smoke;
