@@ -165,7 +165,7 @@ pub fn run(
     });
     let mailer = crate::mail::Mailer::from_config(&config.applications)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-    let apply = web::Data::new(crate::handlers::applications::ApplySettings::new(
+    let apply = web::Data::new(crate::views::vacancy::ApplySettings::new(
         config, mailer,
     ));
     let static_dir = config.static_dir.clone();

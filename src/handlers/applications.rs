@@ -28,11 +28,10 @@ use crate::messages as m;
 use crate::models::{Application, Category, Submission, Vacancy, VacancyDetail, VacancyStatus};
 use crate::stamp::{self, Purpose};
 use crate::tokens;
-use crate::views::vacancy::{ApplyView, ShowPage};
-use crate::views::{self, PageCtx};
+use crate::views::vacancy::{ApplySettings, ApplyView, ShowPage};
+use crate::views::{Area, self, PageCtx};
 
 /// Startup builds the settings through this path.
-pub use crate::views::vacancy::ApplySettings;
 
 /// Room for the text fields and multipart framing on top of the CV itself.
 const FORM_OVERHEAD: usize = 64 * 1024;
@@ -230,7 +229,7 @@ fn form_again(
     let canonical = state
         .site
         .absolute(&format!("/vacancies/{}", shown.detail.vacancy.slug));
-    let ctx = PageCtx::public(&state.site, session, "vacancies").with_canonical(canonical);
+    let ctx = PageCtx::public(&state.site, session, Area::Vacancies).with_canonical(canonical);
     let mut page = ShowPage::build(ctx, shown.detail, &state.site, shown.related, false);
     let (errors, notice) = match problem {
         Problem::Notice(notice) => (FieldErrors::default(), notice),
@@ -365,7 +364,7 @@ fn confirmed(
     // Sent in the background: a slow or broken mail server must not hold up the candidate.
     actix_web::rt::spawn(async move { mailer.application_received(mail).await });
     let page = ConfirmationPage {
-        ctx: PageCtx::public(&state.site, session, "vacancies"),
+        ctx: PageCtx::public(&state.site, session, Area::Vacancies),
         vacancy_title: vacancy.title,
         vacancy_slug: vacancy.slug,
         receipt_url: state.site.absolute(&receipt_path),
@@ -434,7 +433,7 @@ fn receipt_page(
 ) -> ReceiptPage {
     let (application, vacancy_title, vacancy_slug) = found;
     ReceiptPage {
-        ctx: PageCtx::public(&state.site, session, "vacancies"),
+        ctx: PageCtx::public(&state.site, session, Area::Vacancies),
         token,
         application,
         vacancy_title,
@@ -500,7 +499,7 @@ pub async fn erase(
         .run(move |conn| act::erase(conn, Actor::Visitor, &hash))
         .await?;
     let page = ErasedPage {
-        ctx: PageCtx::public(&state.site, &session, "vacancies"),
+        ctx: PageCtx::public(&state.site, &session, Area::Vacancies),
     };
     Ok(private(views::ok(&page)?))
 }

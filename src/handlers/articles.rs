@@ -22,7 +22,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{self, FieldErrors, FormBody};
 use crate::models::{Article, Category, Comment, Faq, LearningPath, Skill, Vacancy};
 use crate::stamp::{self, Purpose};
-use crate::views::{self, PageCtx};
+use crate::views::{Area, self, PageCtx};
 
 pub struct Thread {
     pub comment: Comment,
@@ -117,7 +117,7 @@ async fn load_page(
     let json_ld =
         jobposting::to_script_json(&structured_data(&article, &faqs, &skills, state, &url));
     Ok(ArticlePage {
-        ctx: PageCtx::public(&state.site, session, "learn").with_canonical(url),
+        ctx: PageCtx::public(&state.site, session, Area::Learn).with_canonical(url),
         toc,
         body_html: article.body_html.clone(),
         path,

@@ -9,7 +9,7 @@ use crate::db;
 use crate::domain::board;
 use crate::error::AppResult;
 use crate::models::{Article, Category, Filters, LearningPath, Seniority, Vacancy};
-use crate::views::{self, PageCtx};
+use crate::views::{Area, self, PageCtx};
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -47,7 +47,7 @@ pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<Htt
         .await?;
     let counts = board::Counts::from_combos(&combos);
     let page = HomePage {
-        ctx: PageCtx::public(&state.site, &session, "home")
+        ctx: PageCtx::public(&state.site, &session, Area::Home)
             .with_canonical(state.site.absolute("/")),
         latest,
         categories: counts.categories(&state.categories),

@@ -9,7 +9,7 @@ use crate::db;
 use crate::domain::progress::{self, Progress};
 use crate::error::{AppError, AppResult};
 use crate::models::{Article, LearningPath};
-use crate::views::{self, PageCtx};
+use crate::views::{Area, self, PageCtx};
 
 pub struct PathSummary {
     pub path: LearningPath,
@@ -87,7 +87,7 @@ pub async fn index(
         })
         .filter(|p| p.articles > 0)
         .collect();
-    let ctx = PageCtx::public(&state.site, &session, "learn")
+    let ctx = PageCtx::public(&state.site, &session, Area::Learn)
         .with_canonical(state.site.absolute("/learn"));
     views::ok(&IndexPage { ctx, paths })
 }
@@ -122,7 +122,7 @@ pub async fn show(
         .collect();
     let done = steps.iter().filter(|s| s.done).count();
     let minutes_left = steps.iter().filter(|s| !s.done).map(|s| s.minutes).sum();
-    let ctx = PageCtx::public(&state.site, &session, "learn")
+    let ctx = PageCtx::public(&state.site, &session, Area::Learn)
         .with_canonical(state.site.absolute(&format!("/learn/{}", path.slug)));
     views::ok(&PathPage {
         ctx,

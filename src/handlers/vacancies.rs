@@ -11,10 +11,10 @@ use crate::error::{AppError, AppResult};
 use crate::models::{Article, Category, Vacancy, VacancyDetail, VacancyStatus};
 use crate::stamp::{Purpose, Slot};
 use crate::views::vacancy::ApplySettings;
-use crate::views::{self, PageCtx};
+use crate::views::{Area, self, PageCtx};
 
 /// The admin preview still reaches the vacancy page through this path.
-pub use crate::views::vacancy::ShowPage;
+use crate::views::vacancy::ShowPage;
 
 #[derive(Template)]
 #[template(path = "vacancies/index.html")]
@@ -91,7 +91,7 @@ pub async fn index(
     );
     let canonical = state.site.absolute(&board.filters.url());
     let page = IndexPage {
-        ctx: PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical),
+        ctx: PageCtx::public(&state.site, &session, Area::Vacancies).with_canonical(canonical),
         board,
     };
     views::ok(&page)
@@ -141,7 +141,7 @@ pub async fn show(
     let canonical = state
         .site
         .absolute(&format!("/vacancies/{}", detail.vacancy.slug));
-    let ctx = PageCtx::public(&state.site, &session, "vacancies").with_canonical(canonical);
+    let ctx = PageCtx::public(&state.site, &session, Area::Vacancies).with_canonical(canonical);
     let vacancy_id = detail.vacancy.id;
     let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
     page.lessons = lessons;

@@ -14,6 +14,55 @@ use crate::error::AppResult;
 use crate::models::User;
 use crate::site::Site;
 
+/// Which part of the site a page belongs to, for the navigation's `aria-current`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Area {
+    /// Error pages: no navigation entry is current.
+    #[default]
+    None,
+    Home,
+    Vacancies,
+    Learn,
+    AdminLogin,
+    AdminDashboard,
+    AdminVacancies,
+    AdminApplications,
+    AdminArticles,
+    AdminPaths,
+    AdminComments,
+    AdminUsers,
+    AdminAudit,
+    AdminAccount,
+}
+
+impl Area {
+    /// The name templates compare with (`ctx.area == "vacancies"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Area::None => "",
+            Area::Home => "home",
+            Area::Vacancies => "vacancies",
+            Area::Learn => "learn",
+            Area::AdminLogin => "admin-login",
+            Area::AdminDashboard => "admin-dashboard",
+            Area::AdminVacancies => "admin-vacancies",
+            Area::AdminApplications => "admin-applications",
+            Area::AdminArticles => "admin-articles",
+            Area::AdminPaths => "admin-paths",
+            Area::AdminComments => "admin-comments",
+            Area::AdminUsers => "admin-users",
+            Area::AdminAudit => "admin-audit",
+            Area::AdminAccount => "admin-account",
+        }
+    }
+}
+
+impl PartialEq<&str> for Area {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Flash {
     pub kind: String,
@@ -36,12 +85,12 @@ pub struct PageCtx {
     pub flashes: Vec<Flash>,
     pub canonical: String,
     /// Which part of the site the page belongs to, for the navigation.
-    pub area: &'static str,
+    pub area: Area,
 }
 
 impl PageCtx {
     /// A public page: no account, no form token unless `csrf` asks for one.
-    pub fn public(site: &Site, session: &Session, area: &'static str) -> PageCtx {
+    pub fn public(site: &Site, session: &Session, area: Area) -> PageCtx {
         PageCtx {
             org_name: site.org_name.clone(),
             css_href: site.css_href.clone(),
@@ -55,7 +104,7 @@ impl PageCtx {
     }
 
     /// An admin page: the signed-in user and the session's form token.
-    pub fn admin(site: &Site, session: &Session, user: &User, area: &'static str) -> PageCtx {
+    pub fn admin(site: &Site, session: &Session, user: &User, area: Area) -> PageCtx {
         PageCtx {
             user: Some(UserBadge {
                 name: user.name.clone(),
@@ -76,7 +125,7 @@ impl PageCtx {
             csrf: String::new(),
             flashes: Vec::new(),
             canonical: String::new(),
-            area: "",
+            area: Area::None,
         }
     }
 

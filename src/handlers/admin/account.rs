@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::users::PasswordForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
-use crate::views::{self, flash, PageCtx};
+use crate::views::{Area, self, flash, PageCtx};
 
 #[derive(Template)]
 #[template(path = "admin/account.html")]
@@ -28,7 +28,7 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let page = AccountPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-account"),
+        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminAccount),
         email: user.email.clone(),
         errors: FieldErrors::default(),
     };
@@ -53,7 +53,7 @@ pub async fn change_password(
     }
     if !errors.is_empty() {
         let page = AccountPage {
-            ctx: PageCtx::admin(&state.site, &session, &user, "admin-account"),
+            ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminAccount),
             email: user.email.clone(),
             errors,
         };

@@ -16,7 +16,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::Application;
-use crate::views::{self, flash, url_encode, PageCtx};
+use crate::views::{Area, self, flash, url_encode, PageCtx};
 
 const NOTE_MAX: usize = 5000;
 
@@ -110,7 +110,7 @@ pub async fn index(
         })
         .await?;
     let page = IndexPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-applications"),
+        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminApplications),
         rows,
         counts,
         vacancies,
@@ -227,7 +227,7 @@ pub async fn show(
         })
         .await?;
     let page = ShowPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-applications"),
+        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminApplications),
         application,
         vacancy_title,
         notes,

@@ -17,10 +17,10 @@ use crate::forms::article::ArticleForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{Article, ArticleStatus, Faq, LearningPath, Skill, User};
-use crate::views::{self, flash, PageCtx};
+use crate::views::{Area, self, flash, PageCtx};
 
 const ENTITY: &str = "article";
-const AREA: &str = "admin-articles";
+const AREA: Area = Area::AdminArticles;
 
 #[derive(Template)]
 #[template(path = "admin/articles/index.html")]

@@ -8,7 +8,7 @@ use super::AdminUser;
 use crate::db::{self, audit::AuditRow};
 use crate::error::AppResult;
 use crate::handlers::{query_pairs, AppState};
-use crate::views::{self, PageCtx};
+use crate::views::{Area, self, PageCtx};
 
 const PER_PAGE: i64 = 50;
 
@@ -54,7 +54,7 @@ pub async fn index(
     let has_more = rows.len() as i64 > PER_PAGE;
     rows.truncate(PER_PAGE as usize);
     let view = AuditPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-audit"),
+        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminAudit),
         rows,
         page,
         has_more,

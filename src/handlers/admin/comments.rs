@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{Comment, CommentStatus};
-use crate::views::{self, flash, PageCtx};
+use crate::views::{Area, self, flash, PageCtx};
 
 /// More ids than the queue ever shows is not a real request.
 const MAX_IDS: usize = 500;
@@ -65,7 +65,7 @@ pub async fn index(
         })
         .await?;
     views::ok(&IndexPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-comments"),
+        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminComments),
         rows,
         status: status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         pending,

@@ -10,7 +10,7 @@ use crate::db::{self, audit::AuditRow};
 use crate::error::AppResult;
 use crate::handlers::AppState;
 use crate::models::VacancyStatus;
-use crate::views::{self, PageCtx};
+use crate::views::{Area, self, PageCtx};
 
 #[derive(Template)]
 #[template(path = "admin/dashboard.html")]
@@ -49,7 +49,7 @@ pub async fn show(
     let now = crate::clock::now();
     let soon = now + Duration::days(7);
     let page = DashboardPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-dashboard"),
+        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminDashboard),
         drafts: all
             .iter()
             .filter(|v| v.status() == VacancyStatus::Draft)

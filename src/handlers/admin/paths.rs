@@ -14,9 +14,9 @@ use crate::forms::article::PathForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
 use crate::models::{Article, ArticleStatus, LearningPath, User};
-use crate::views::{self, flash, PageCtx};
+use crate::views::{Area, self, flash, PageCtx};
 
-const AREA: &str = "admin-paths";
+const AREA: Area = Area::AdminPaths;
 
 #[derive(Template)]
 #[template(path = "admin/paths/index.html")]

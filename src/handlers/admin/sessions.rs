@@ -14,7 +14,7 @@ use crate::forms::CheckedForm;
 use crate::handlers::{client_address, query_pairs, AppState};
 use crate::messages;
 use crate::models::User;
-use crate::views::{self, PageCtx};
+use crate::views::{Area, self, PageCtx};
 
 #[derive(Template)]
 #[template(path = "admin/login.html")]
@@ -43,7 +43,7 @@ pub async fn new(
         ""
     };
     let page = LoginPage {
-        ctx: PageCtx::public(&state.site, &session, "admin-login").with_csrf(&session),
+        ctx: PageCtx::public(&state.site, &session, Area::AdminLogin).with_csrf(&session),
         email: String::new(),
         next,
         error: String::new(),
@@ -90,7 +90,7 @@ pub async fn create(
         }
     };
     let page = LoginPage {
-        ctx: PageCtx::public(&state.site, &session, "admin-login").with_csrf(&session),
+        ctx: PageCtx::public(&state.site, &session, Area::AdminLogin).with_csrf(&session),
         email: attempt.email,
         next,
         error: error.to_string(),

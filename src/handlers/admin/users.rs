@@ -16,7 +16,7 @@ use crate::forms::users::NewUserForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
 use crate::models::{Role, User};
-use crate::views::{self, flash, PageCtx};
+use crate::views::{Area, self, flash, PageCtx};
 
 #[derive(Template)]
 #[template(path = "admin/users.html")]
@@ -46,7 +46,7 @@ async fn page(
 ) -> AppResult<UsersPage> {
     let users = state.run(|conn| Ok(db::users::all(conn)?)).await?;
     Ok(UsersPage {
-        ctx: PageCtx::admin(&state.site, session, me, "admin-users"),
+        ctx: PageCtx::admin(&state.site, session, me, Area::AdminUsers),
         users,
         me: me.id,
         form,

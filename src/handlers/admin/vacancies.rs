@@ -16,13 +16,13 @@ use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::vacancy::VacancyForm;
 use crate::forms::{CheckedForm, FieldErrors};
-use crate::handlers::vacancies::ShowPage;
+use crate::views::vacancy::ShowPage;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{
     countries, Category, Employment, SalaryPeriod, Seniority, User, Vacancy, VacancyDetail,
     VacancyFields, VacancyStatus, WorkMode, CURRENCIES,
 };
-use crate::views::{self, flash, PageCtx};
+use crate::views::{Area, self, flash, PageCtx};
 
 const ENTITY: &str = "vacancy";
 
@@ -68,7 +68,7 @@ pub async fn index(
         .run(move |conn| Ok(db::vacancies::for_admin(conn, status, &title_q)?))
         .await?;
     let page = IndexPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
+        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminVacancies),
         rows,
         status: status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         title,
@@ -186,7 +186,7 @@ fn form_page(
         None => ("New vacancy".to_string(), "/admin/vacancies".to_string()),
     };
     FormPage {
-        ctx: PageCtx::admin(&state.site, session, user, "admin-vacancies"),
+        ctx: PageCtx::admin(&state.site, session, user, Area::AdminVacancies),
         heading,
         action,
         vacancy_id: existing.map(|d| d.vacancy.id),
@@ -392,7 +392,7 @@ pub async fn show(
     let (checks, json_ld) = readiness(&detail, &state.site);
     let now = crate::clock::now();
     let page = AdminShowPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, "admin-vacancies"),
+        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminVacancies),
         effective: detail.vacancy.effective_status(now),
         expired: detail.vacancy.is_expired(now),
         detail,
@@ -412,7 +412,7 @@ pub async fn preview(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let detail = load(&state, path.into_inner()).await?;
-    let ctx = PageCtx::admin(&state.site, &session, &user, "vacancies");
+    let ctx = PageCtx::admin(&state.site, &session, &user, Area::Vacancies);
     views::ok(&ShowPage::build(ctx, detail, &state.site, Vec::new(), true))
 }
 
