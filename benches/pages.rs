@@ -4,6 +4,8 @@
 //! it serves the very same bytes with no work at all (from memory, same HTTP stack and worker
 //! count: the best any static server could do here) and prints how close each page comes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
+
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 

@@ -13,6 +13,7 @@ pub struct Signer {
 }
 
 impl Signer {
+    #[allow(clippy::expect_used)] // HMAC accepts keys of any length: this cannot fail.
     pub fn new(secret: &[u8]) -> Signer {
         // A separate key per use: a signature made here can never pass as a session cookie.
         let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes any key length");
@@ -22,6 +23,7 @@ impl Signer {
         }
     }
 
+    #[allow(clippy::expect_used)] // HMAC accepts keys of any length: this cannot fail.
     fn mac(&self, purpose: &str, value: &str) -> HmacSha256 {
         let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key length");
         mac.update(purpose.as_bytes());

@@ -165,9 +165,7 @@ pub fn run(
     });
     let mailer = crate::mail::Mailer::from_config(&config.applications)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-    let apply = web::Data::new(crate::views::vacancy::ApplySettings::new(
-        config, mailer,
-    ));
+    let apply = web::Data::new(crate::views::vacancy::ApplySettings::new(config, mailer));
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();
     // The client's address as the limits see it: the proxy's forwarded one only when trusted.

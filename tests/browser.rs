@@ -3,6 +3,8 @@
 //! HTML checker, axe-core). Without Chromium, Node or Java the test prints a notice and passes;
 //! with `CI=true` it fails instead, so CI cannot skip it by accident.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -29,9 +29,7 @@ use crate::models::{Application, Category, Submission, Vacancy, VacancyDetail, V
 use crate::stamp::{self, Purpose};
 use crate::tokens;
 use crate::views::vacancy::{ApplySettings, ApplyView, ShowPage};
-use crate::views::{Area, self, PageCtx};
-
-/// Startup builds the settings through this path.
+use crate::views::{self, Area, PageCtx};
 
 /// Room for the text fields and multipart framing on top of the CV itself.
 const FORM_OVERHEAD: usize = 64 * 1024;

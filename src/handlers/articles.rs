@@ -22,7 +22,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{self, FieldErrors, FormBody};
 use crate::models::{Article, Category, Comment, Faq, LearningPath, Skill, Vacancy};
 use crate::stamp::{self, Purpose};
-use crate::views::{Area, self, PageCtx};
+use crate::views::{self, Area, PageCtx};
 
 pub struct Thread {
     pub comment: Comment,

@@ -9,7 +9,7 @@ use crate::db;
 use crate::domain::board;
 use crate::error::AppResult;
 use crate::models::{Article, Category, Filters, LearningPath, Seniority, Vacancy};
-use crate::views::{Area, self, PageCtx};
+use crate::views::{self, Area, PageCtx};
 
 #[derive(Template)]
 #[template(path = "home.html")]

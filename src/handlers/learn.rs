@@ -9,7 +9,7 @@ use crate::db;
 use crate::domain::progress::{self, Progress};
 use crate::error::{AppError, AppResult};
 use crate::models::{Article, LearningPath};
-use crate::views::{Area, self, PageCtx};
+use crate::views::{self, Area, PageCtx};
 
 pub struct PathSummary {
     pub path: LearningPath,

@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::models::{Article, Category, Vacancy, VacancyDetail, VacancyStatus};
 use crate::stamp::{Purpose, Slot};
 use crate::views::vacancy::ApplySettings;
-use crate::views::{Area, self, PageCtx};
+use crate::views::{self, Area, PageCtx};
 
 /// The admin preview still reaches the vacancy page through this path.
 use crate::views::vacancy::ShowPage;

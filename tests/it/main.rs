@@ -2,6 +2,8 @@
 //! of its own, sharing the harness in `common` (the `backend_test!` macro and `spawn_app*`).
 //! The browser tests stay apart in `tests/browser.rs`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
+
 // First, so `backend_test!` is in scope in every module below.
 #[macro_use]
 mod common;

@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::users::PasswordForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
-use crate::views::{Area, self, flash, PageCtx};
+use crate::views::{self, flash, Area, PageCtx};
 
 #[derive(Template)]
 #[template(path = "admin/account.html")]

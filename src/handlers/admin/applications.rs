@@ -16,7 +16,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::Application;
-use crate::views::{Area, self, flash, url_encode, PageCtx};
+use crate::views::{self, flash, url_encode, Area, PageCtx};
 
 const NOTE_MAX: usize = 5000;
 

@@ -17,7 +17,7 @@ use crate::forms::article::ArticleForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{Article, ArticleStatus, Faq, LearningPath, Skill, User};
-use crate::views::{Area, self, flash, PageCtx};
+use crate::views::{self, flash, Area, PageCtx};
 
 const ENTITY: &str = "article";
 const AREA: Area = Area::AdminArticles;

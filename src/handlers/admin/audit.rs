@@ -8,7 +8,7 @@ use super::AdminUser;
 use crate::db::{self, audit::AuditRow};
 use crate::error::AppResult;
 use crate::handlers::{query_pairs, AppState};
-use crate::views::{Area, self, PageCtx};
+use crate::views::{self, Area, PageCtx};
 
 const PER_PAGE: i64 = 50;
 

@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{Comment, CommentStatus};
-use crate::views::{Area, self, flash, PageCtx};
+use crate::views::{self, flash, Area, PageCtx};
 
 /// More ids than the queue ever shows is not a real request.
 const MAX_IDS: usize = 500;

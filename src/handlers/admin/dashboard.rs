@@ -10,7 +10,7 @@ use crate::db::{self, audit::AuditRow};
 use crate::error::AppResult;
 use crate::handlers::AppState;
 use crate::models::VacancyStatus;
-use crate::views::{Area, self, PageCtx};
+use crate::views::{self, Area, PageCtx};
 
 #[derive(Template)]
 #[template(path = "admin/dashboard.html")]

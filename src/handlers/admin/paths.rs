@@ -14,7 +14,7 @@ use crate::forms::article::PathForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
 use crate::models::{Article, ArticleStatus, LearningPath, User};
-use crate::views::{Area, self, flash, PageCtx};
+use crate::views::{self, flash, Area, PageCtx};
 
 const AREA: Area = Area::AdminPaths;
 

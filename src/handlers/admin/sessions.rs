@@ -14,7 +14,7 @@ use crate::forms::CheckedForm;
 use crate::handlers::{client_address, query_pairs, AppState};
 use crate::messages;
 use crate::models::User;
-use crate::views::{Area, self, PageCtx};
+use crate::views::{self, Area, PageCtx};
 
 #[derive(Template)]
 #[template(path = "admin/login.html")]

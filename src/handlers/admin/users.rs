@@ -16,7 +16,7 @@ use crate::forms::users::NewUserForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
 use crate::models::{Role, User};
-use crate::views::{Area, self, flash, PageCtx};
+use crate::views::{self, flash, Area, PageCtx};
 
 #[derive(Template)]
 #[template(path = "admin/users.html")]

@@ -16,13 +16,13 @@ use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::vacancy::VacancyForm;
 use crate::forms::{CheckedForm, FieldErrors};
-use crate::views::vacancy::ShowPage;
 use crate::handlers::{query_pairs, AppState};
 use crate::models::{
     countries, Category, Employment, SalaryPeriod, Seniority, User, Vacancy, VacancyDetail,
     VacancyFields, VacancyStatus, WorkMode, CURRENCIES,
 };
-use crate::views::{Area, self, flash, PageCtx};
+use crate::views::vacancy::ShowPage;
+use crate::views::{self, flash, Area, PageCtx};
 
 const ENTITY: &str = "vacancy";
 
