@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod bulk;
 pub mod comments;
 pub mod editorial;
 pub mod learning;
