@@ -4,6 +4,7 @@
 //! invalidation and alerts hang. Handlers never open a transaction or write the audit trail.
 
 pub mod demo;
+pub mod generate;
 pub mod limits;
 
 use diesel::prelude::*;
