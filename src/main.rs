@@ -46,6 +46,16 @@ enum Command {
         #[arg(long, value_name = "DAYS")]
         older_than: Option<u32>,
     },
+    /// Add synthetic vacancies (with skills, salaries, dates and the keyword index) for
+    /// benchmarks and tests at scale; never for a live site.
+    Generate {
+        /// How many vacancies to add.
+        #[arg(long, value_name = "N")]
+        vacancies: usize,
+        /// The same seed gives the same vacancies.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +79,7 @@ fn main() -> ExitCode {
             &cli.config,
             older_than.unwrap_or(cli.config.applications.retention_days),
         ),
+        Command::Generate { vacancies, seed } => generate(&cli.config, vacancies, seed),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -164,6 +175,26 @@ fn purge_applications(config: &Config, days: u32) -> Result<(), String> {
     println!(
         "erased {} applications of closed vacancies older than {days} days",
         purged.count
+    );
+    Ok(())
+}
+
+fn generate(config: &Config, count: usize, seed: u64) -> Result<(), String> {
+    let (pool, _) = startup::prepare_database(&Config {
+        demo: false,
+        ..config.clone()
+    })?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let bar = indicatif::ProgressBar::new(count as u64);
+    let made = careers::actions::generate::generate(&mut conn, count, seed, |written| {
+        bar.set_position(written as u64)
+    })?;
+    bar.finish_and_clear();
+    println!(
+        "generated {} vacancies in {:.1} s",
+        made.total(),
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

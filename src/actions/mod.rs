@@ -7,6 +7,7 @@ pub mod applications;
 pub mod articles;
 pub mod comments;
 pub mod demo;
+pub mod generate;
 pub mod limits;
 pub mod paths;
 pub mod reindex;

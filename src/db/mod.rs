@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod audit;
 pub mod board;
+pub mod bulk;
 pub mod comments;
 pub mod editorial;
 pub mod learning;
