@@ -114,13 +114,20 @@ impl FromRequest for AdminUser {
     }
 }
 
-/// A local path to go back to after sign-in; anything else (other hosts, `//evil`) is dropped.
+/// A local admin path to go back to after sign-in. Only `/admin`, `/admin/…` or `/admin?…`
+/// made of plain URL characters is kept: no control characters (browsers drop TAB, CR and LF,
+/// so `/\t/evil.example` would become `//evil.example`), no backslash, no `//`, no spaces.
+/// Anything else is `/admin`.
 pub fn safe_next(next: &str) -> String {
-    let ok = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.contains(['\r', '\n'])
-        && next.len() < 2000;
+    let plain = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                '/' | '-' | '_' | '.' | '~' | '?' | '=' | '&' | '%' | '+' | ',' | ':' | ';' | '@'
+            )
+    };
+    let admin = next == "/admin" || next.starts_with("/admin/") || next.starts_with("/admin?");
+    let ok = admin && next.len() < 2000 && next.chars().all(plain) && !next.contains("//");
     if ok {
         next.to_string()
     } else {
@@ -142,5 +149,10 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/admin");
         assert_eq!(safe_next("/\\evil.example"), "/admin");
         assert_eq!(safe_next(""), "/admin");
+        assert_eq!(safe_next("/\t/evil.example/x"), "/admin");
+        assert_eq!(safe_next("/admin/\u{1}x"), "/admin");
+        assert_eq!(safe_next("/admin//evil.example"), "/admin");
+        assert_eq!(safe_next("/vacancies"), "/admin");
+        assert_eq!(safe_next("/admin?a=b"), "/admin?a=b");
     }
 }
