@@ -92,6 +92,11 @@ pub struct Config {
     #[arg(long, env = "TRUST_PROXY", global = true)]
     pub trust_proxy: bool,
 
+    /// Hours a sign-in lasts at most, however active the session (besides the 12-hour idle
+    /// timeout).
+    #[arg(long, env = "SESSION_MAX_HOURS", default_value_t = 8, global = true)]
+    pub session_max_hours: u32,
+
     #[command(flatten)]
     pub applications: ApplicationsConfig,
 }

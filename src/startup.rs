@@ -162,6 +162,7 @@ pub fn run(
         signer: Signer::new(key.signing()),
         spam: spam::Rules::new(&config.blocked_words, config.min_fill_seconds),
         categories,
+        session_max_hours: config.session_max_hours,
     });
     let mailer = crate::mail::Mailer::from_config(&config.applications)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;

@@ -57,7 +57,13 @@ pub fn close_sign_in(
         let changed = match signed_in {
             Some(user_id) => {
                 limits::clear_sign_in_failures(conn, &account)?;
-                Changed::SignIn { user_id }
+                // Read in this transaction: a reset or deactivation since the password was
+                // loaded has bumped it, and the session must not outlive that.
+                let user = db::users::by_id(conn, user_id)?.ok_or(AppError::NotFound)?;
+                Changed::SignIn {
+                    user_id,
+                    generation: user.session_generation,
+                }
             }
             None => {
                 limits::record_sign_in_failure(conn, &[account, address])?;
@@ -65,5 +71,15 @@ pub fn close_sign_in(
             }
         };
         Ok(finish(conn, actor, Vec::new(), changed)?)
+    })
+}
+
+/// Signing out ends every session of the account, on every device and instance (a copy of the
+/// cookie taken before is worth nothing after it): the account's session generation is bumped.
+pub fn sign_out(conn: &mut DbConn, actor: Actor) -> AppResult<Changed> {
+    let id = actor.user_id().ok_or(AppError::Forbidden)?;
+    conn.transaction::<_, AppError, _>(|conn| {
+        db::users::bump_session_generation(conn, id)?;
+        Ok(finish(conn, actor, Vec::new(), Changed::User { id })?)
     })
 }

@@ -72,6 +72,14 @@ pub fn set_password(conn: &mut DbConn, id: i32, password_hash: &str) -> QueryRes
     Ok(())
 }
 
+/// Ends every session of the account: the new generation, which a session must carry.
+pub fn bump_session_generation(conn: &mut DbConn, id: i32) -> QueryResult<i32> {
+    diesel::update(users::table.find(id))
+        .set(users::session_generation.eq(users::session_generation + 1))
+        .returning(users::session_generation)
+        .get_result(conn)
+}
+
 pub fn record_failure(conn: &mut DbConn, subject: &str) -> QueryResult<()> {
     diesel::insert_into(login_failures::table)
         .values((

@@ -25,6 +25,8 @@ pub struct AppState {
     pub spam: spam::Rules,
     /// Fixed by the migrations, so read once at start-up instead of on every request.
     pub categories: Vec<crate::models::Category>,
+    /// `SESSION_MAX_HOURS`: a sign-in ends this long after it was made.
+    pub session_max_hours: u32,
 }
 
 impl AppState {

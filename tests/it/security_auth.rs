@@ -57,3 +57,198 @@ async fn next_refuses_tabs_control_characters_and_non_admin_paths() {
         assert!(page.contains("name=\"next\" value=\"/admin\""), "{query}");
     }
 }
+
+/// A client that keeps no cookies: requests carry exactly the cookie a test gives them.
+fn bare_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The `careers_session=…` pair of a response, if it sets one.
+fn session_cookie(r: &reqwest::Response) -> Option<String> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("careers_session="))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+/// Signs in with a cookie-less client and gives the session cookie, as an attacker who copied
+/// it would hold it.
+async fn copied_cookie(app: &TestApp, email: &str, password: &str) -> String {
+    let client = bare_client();
+    let r = client.get(app.url("/admin/login")).send().await.unwrap();
+    let cookie = session_cookie(&r).expect("the sign-in page sets a session");
+    let token = csrf_token(&r.text().await.unwrap());
+    let r = client
+        .post(app.url("/admin/login"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", email),
+            ("password", password),
+            ("next", "/admin"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303, "sign-in of {email}");
+    session_cookie(&r).expect("sign-in sets the session")
+}
+
+/// GET with exactly this cookie.
+async fn get_with(app: &TestApp, cookie: &str, path: &str) -> reqwest::Response {
+    bare_client()
+        .get(app.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// True when the cookie still opens the admin area.
+async fn reaches_admin(app: &TestApp, cookie: &str) -> bool {
+    let r = get_with(app, cookie, "/admin").await;
+    match r.status().as_u16() {
+        200 => true,
+        303 => {
+            assert!(location(&r).starts_with("/admin/login"));
+            false
+        }
+        other => panic!("unexpected status {other}"),
+    }
+}
+
+// Finding 2: a cookie copied before logout still worked after it.
+backend_test!(a_cookie_copied_before_logout_is_void_after_it);
+async fn a_cookie_copied_before_logout_is_void_after_it() {
+    let app = common::spawn_app_with(false).await;
+    app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
+    let copied = copied_cookie(&app, "rec@example.com", PASSWORD).await;
+    assert!(reaches_admin(&app, &copied).await);
+    // The user signs out (in the same session the copy was taken from).
+    let r = get_with(&app, &copied, "/admin").await;
+    let current = session_cookie(&r).unwrap_or(copied.clone());
+    let token = csrf_token(&r.text().await.unwrap());
+    let r = bare_client()
+        .post(app.url("/admin/logout"))
+        .header("cookie", &current)
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(!reaches_admin(&app, &copied).await, "the copy after logout");
+    assert!(!reaches_admin(&app, &current).await);
+}
+
+// Finding 2: a password change ends the other sessions, and keeps the one that made it.
+backend_test!(a_password_change_ends_other_sessions);
+async fn a_password_change_ends_other_sessions() {
+    let app = common::spawn_app_with(false).await;
+    app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
+    let stolen = copied_cookie(&app, "rec@example.com", PASSWORD).await;
+    let token = app.sign_in("rec@example.com", PASSWORD).await;
+    let r = app
+        .post_form(
+            "/admin/account/password",
+            &[
+                ("csrf_token", &token),
+                ("current_password", PASSWORD),
+                ("new_password", "quite another passphrase"),
+                ("confirm_password", "quite another passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(!reaches_admin(&app, &stolen).await, "the other session");
+    assert_eq!(app.get("/admin/account").await.status().as_u16(), 200);
+}
+
+// Finding 2: an administrator's reset, and a deactivation even when undone, end the sessions.
+backend_test!(reset_and_deactivation_end_sessions);
+async fn reset_and_deactivation_end_sessions() {
+    let app = common::spawn_app_with(false).await;
+    let admin_token = app.admin().await;
+    let id = app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
+
+    let before_reset = copied_cookie(&app, "rec@example.com", PASSWORD).await;
+    assert!(reaches_admin(&app, &before_reset).await);
+    let r = app
+        .post_form(
+            &format!("/admin/users/{id}/password"),
+            &[("csrf_token", &admin_token)],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(!reaches_admin(&app, &before_reset).await, "after a reset");
+
+    // Back to a known password, then deactivate and reactivate.
+    let hash = careers::domain::auth::hash_password(PASSWORD).unwrap();
+    careers::db::users::set_password(&mut app.conn(), id, &hash).unwrap();
+    let before_deactivation = copied_cookie(&app, "rec@example.com", PASSWORD).await;
+    assert!(reaches_admin(&app, &before_deactivation).await);
+    for active in ["false", "true"] {
+        let r = app
+            .post_form(
+                &format!("/admin/users/{id}/active"),
+                &[("csrf_token", &admin_token), ("active", active)],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+    }
+    assert!(
+        !reaches_admin(&app, &before_deactivation).await,
+        "after deactivation and reactivation"
+    );
+    // Signing in again works.
+    let again = copied_cookie(&app, "rec@example.com", PASSWORD).await;
+    assert!(reaches_admin(&app, &again).await);
+}
+
+/// A session cookie made with the tests' `SECRET_KEY`, as the server would make it.
+fn forged_session(values: &[(&str, String)]) -> String {
+    use actix_web::cookie::{Cookie, CookieJar, Key};
+    let key = Key::from(&hex::decode(common::SECRET_KEY).unwrap());
+    let state: std::collections::HashMap<String, String> = values
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    let mut jar = CookieJar::new();
+    jar.private_mut(&key).add(Cookie::new(
+        "careers_session",
+        serde_json::to_string(&state).unwrap(),
+    ));
+    format!(
+        "careers_session={}",
+        jar.get("careers_session").unwrap().value()
+    )
+}
+
+// Finding 2: sessions used every few minutes never ended; now they end `SESSION_MAX_HOURS`
+// after sign-in, however active.
+backend_test!(sessions_end_at_their_absolute_lifetime);
+async fn sessions_end_at_their_absolute_lifetime() {
+    let app = common::spawn_app_configured(false, |c| c.session_max_hours = 2).await;
+    let id = app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
+    // A real session first: the forged one below is read the same way.
+    let real = copied_cookie(&app, "rec@example.com", PASSWORD).await;
+    assert!(reaches_admin(&app, &real).await);
+    let now = careers::clock::unix_now();
+    let session = |signed_in_ago: i64| {
+        forged_session(&[
+            ("uid", id.to_string()),
+            ("seen", now.to_string()),
+            ("gen", "0".to_string()),
+            ("at", (now - signed_in_ago).to_string()),
+        ])
+    };
+    assert!(reaches_admin(&app, &session(3600)).await, "an hour old");
+    assert!(
+        !reaches_admin(&app, &session(2 * 3600 + 60)).await,
+        "older than SESSION_MAX_HOURS"
+    );
+}

@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::{hash_password, CurrentUser};
+use super::{hash_password, keep_signed_in, CurrentUser};
 use crate::actions::{users, Actor};
 use crate::domain::auth;
 use crate::error::{AppError, AppResult};
@@ -61,9 +61,10 @@ pub async fn change_password(
     }
     let new_hash = hash_password(typed.new.clone()).await?;
     let actor = Actor::User(user.id);
-    state
+    let done = state
         .run(move |conn| users::change_password(conn, actor, &new_hash))
         .await?;
+    keep_signed_in(&session, done.generation);
     flash(&session, "success", "Your password was changed.");
     Ok(views::redirect("/admin/account"))
 }

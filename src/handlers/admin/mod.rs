@@ -25,17 +25,39 @@ use crate::models::User;
 
 const USER_KEY: &str = "uid";
 const SEEN_KEY: &str = "seen";
+/// The account's session generation at sign-in; a different one in the database means the
+/// session was ended (logout, password change or reset, deactivation).
+const GENERATION_KEY: &str = "gen";
+/// When the user signed in (Unix seconds), for the absolute lifetime `SESSION_MAX_HOURS`.
+const SIGNED_IN_KEY: &str = "at";
 
-/// Starts a signed-in session: a fresh session (no fixation), the user and the time.
-pub fn sign_in(session: &Session, user_id: i32) {
+/// Starts a signed-in session: a fresh session (no fixation), the user, the account's session
+/// generation and the time.
+pub fn sign_in(session: &Session, user_id: i32, generation: i32) {
     session.renew();
     crate::csrf::rotate(session);
+    let now = crate::clock::unix_now();
     let _ = session.insert(USER_KEY, user_id);
-    let _ = session.insert(SEEN_KEY, crate::clock::unix_now());
+    let _ = session.insert(GENERATION_KEY, generation);
+    let _ = session.insert(SIGNED_IN_KEY, now);
+    let _ = session.insert(SEEN_KEY, now);
+}
+
+/// Keeps this session signed in after its account's generation moved on (the user changed
+/// their own password): a fresh session id with the new generation.
+pub fn keep_signed_in(session: &Session, generation: i32) {
+    session.renew();
+    let _ = session.insert(GENERATION_KEY, generation);
 }
 
 pub fn sign_out(session: &Session) {
     session.purge();
+}
+
+/// True while a session signed in at `signed_in` and last seen at `seen` (Unix seconds) may go
+/// on at `now`: neither idle too long nor older than `max_hours`.
+fn session_alive(signed_in: i64, seen: i64, now: i64, max_hours: u32) -> bool {
+    now - seen <= SESSION_IDLE.whole_seconds() && now - signed_in < i64::from(max_hours) * 3600
 }
 
 /// Hashes a password on the blocking pool, before any connection is taken: argon2 takes tens
@@ -69,19 +91,21 @@ impl FromRequest for CurrentUser {
             let login = || AppError::LoginRequired { next: next.clone() };
             let user_id: i32 = session.get(USER_KEY).ok().flatten().ok_or_else(login)?;
             let seen: i64 = session.get(SEEN_KEY).ok().flatten().unwrap_or(0);
+            let signed_in: i64 = session.get(SIGNED_IN_KEY).ok().flatten().unwrap_or(0);
+            let generation: Option<i32> = session.get(GENERATION_KEY).ok().flatten();
             let now = crate::clock::unix_now();
-            if now - seen > SESSION_IDLE.whole_seconds() {
-                session.purge();
-                return Err(login());
-            }
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| AppError::internal("no app state"))?;
+            if !session_alive(signed_in, seen, now, state.session_max_hours) {
+                session.purge();
+                return Err(login());
+            }
             let user = state
                 .run(move |conn| Ok(db::users::by_id(conn, user_id)?))
                 .await?;
             match user {
-                Some(user) if user.active => {
+                Some(user) if user.active && Some(user.session_generation) == generation => {
                     let _ = session.insert(SEEN_KEY, now);
                     Ok(CurrentUser(user))
                 }
@@ -137,7 +161,16 @@ pub fn safe_next(next: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{safe_next, session_alive};
+
+    #[test]
+    fn sessions_end_when_idle_or_old() {
+        let now = 1_000_000;
+        assert!(session_alive(now - 3600, now - 60, now, 8));
+        assert!(!session_alive(now - 8 * 3600, now - 60, now, 8));
+        assert!(!session_alive(now - 3600, now - 13 * 3600, now, 24));
+        assert!(!session_alive(0, now, now, 8), "no sign-in time");
+    }
 
     #[test]
     fn next_stays_local() {

@@ -82,8 +82,12 @@ pub async fn create(
                     })
                     .await?
             };
-            if let Changed::SignIn { user_id } = changed {
-                sign_in(&session, user_id);
+            if let Changed::SignIn {
+                user_id,
+                generation,
+            } = changed
+            {
+                sign_in(&session, user_id, generation);
                 return Ok(views::redirect(&next));
             }
             (StatusCode::UNAUTHORIZED, messages::LOGIN_FAILED)
@@ -113,11 +117,17 @@ async fn verify(user: Option<User>, password: String) -> AppResult<Option<i32>> 
     .map_err(AppError::internal)
 }
 
+/// Signs out here and everywhere else: the account's other sessions end too.
 pub async fn destroy(
-    _user: CurrentUser,
+    CurrentUser(user): CurrentUser,
     _form: CheckedForm,
+    state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
+    let actor = Actor::User(user.id);
+    state
+        .run(move |conn| sessions::sign_out(conn, actor))
+        .await?;
     sign_out(&session);
     Ok(views::redirect("/admin/login?signed_out=1"))
 }
