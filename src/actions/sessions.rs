@@ -18,17 +18,22 @@ pub struct Attempt {
 }
 
 impl Attempt {
-    fn subjects(&self) -> [String; 2] {
+    fn subjects(&self) -> limits::SignInSubjects {
         limits::sign_in_subjects(&self.email, &self.client_address)
     }
 }
 
 #[derive(Debug)]
 pub enum Gate {
-    /// Too many failures lately for the account or the address: no password is checked.
+    /// Too many failures lately from this address, for this account or any: no password is
+    /// checked.
     Locked,
-    /// Go ahead; the account with that email, if there is one.
-    Open(Option<User>),
+    /// Go ahead after `wait` (the account has had many failures from elsewhere); the account
+    /// with that email, if there is one.
+    Open {
+        user: Option<User>,
+        wait: std::time::Duration,
+    },
 }
 
 /// Before the password is verified: forgets old failures, checks the lockout and loads the
@@ -36,27 +41,30 @@ pub enum Gate {
 pub fn open_sign_in(conn: &mut DbConn, _actor: Actor, attempt: &Attempt) -> AppResult<Gate> {
     let now = crate::clock::now();
     conn.transaction::<_, AppError, _>(|conn| {
-        if limits::sign_in_locked(conn, &attempt.subjects(), now)? {
-            return Ok(Gate::Locked);
-        }
-        Ok(Gate::Open(db::users::by_email(conn, &attempt.email)?))
+        let wait = match limits::sign_in_limit(conn, &attempt.subjects(), now)? {
+            limits::SignInLimit::Locked => return Ok(Gate::Locked),
+            limits::SignInLimit::Wait(wait) => wait,
+        };
+        let user = db::users::by_email(conn, &attempt.email)?;
+        Ok(Gate::Open { user, wait })
     })
 }
 
 /// After the password was verified: `signed_in` is the active account whose password matched,
 /// or `None` for any failure (wrong password, no such account, deactivated). Success clears the
-/// account's failures (the address keeps its count); a failure counts against both.
+/// failures of the account from this address (the address and the account as a whole keep
+/// their counts); a failure counts against all three.
 pub fn close_sign_in(
     conn: &mut DbConn,
     actor: Actor,
     attempt: &Attempt,
     signed_in: Option<i32>,
 ) -> AppResult<Changed> {
-    let [account, address] = attempt.subjects();
+    let subjects = attempt.subjects();
     conn.transaction::<_, AppError, _>(|conn| {
         let changed = match signed_in {
             Some(user_id) => {
-                limits::clear_sign_in_failures(conn, &account)?;
+                limits::clear_sign_in_failures(conn, &subjects.pair)?;
                 // Read in this transaction: a reset or deactivation since the password was
                 // loaded has bumped it, and the session must not outlive that.
                 let user = db::users::by_id(conn, user_id)?.ok_or(AppError::NotFound)?;
@@ -66,7 +74,7 @@ pub fn close_sign_in(
                 }
             }
             None => {
-                limits::record_sign_in_failure(conn, &[account, address])?;
+                limits::record_sign_in_failure(conn, &subjects.all())?;
                 Changed::Nothing
             }
         };

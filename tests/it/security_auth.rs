@@ -252,3 +252,73 @@ async fn sessions_end_at_their_absolute_lifetime() {
         "older than SESSION_MAX_HOURS"
     );
 }
+
+/// One sign-in attempt for `email` claiming `from` as the client (the app trusts the proxy);
+/// the answer's status.
+async fn attempt_from(app: &TestApp, from: &str, email: &str, password: &str) -> u16 {
+    let client = common::new_client();
+    let r = client
+        .get(app.url("/admin/login"))
+        .header("X-Forwarded-For", from)
+        .send()
+        .await
+        .unwrap();
+    let token = csrf_token(&r.text().await.unwrap());
+    client
+        .post(app.url("/admin/login"))
+        .header("X-Forwarded-For", from)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", email),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+// Finding 4: five failures for an email from one address locked the account for everyone;
+// now they lock that address out of that account, and the owner still gets in from another.
+backend_test!(failures_from_one_address_do_not_lock_the_owner_out);
+async fn failures_from_one_address_do_not_lock_the_owner_out() {
+    let app = common::spawn_app_configured(false, |c| c.trust_proxy = true).await;
+    app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
+    for _ in 0..5 {
+        let status = attempt_from(&app, "198.51.100.7", "rec@example.com", "wrong wrong").await;
+        assert_eq!(status, 401);
+    }
+    assert_eq!(
+        attempt_from(&app, "198.51.100.7", "rec@example.com", PASSWORD).await,
+        429,
+        "the address that failed is locked out of the account"
+    );
+    assert_eq!(
+        attempt_from(&app, "203.0.113.9", "rec@example.com", PASSWORD).await,
+        303,
+        "the owner, from another address, signs in"
+    );
+}
+
+// Finding 4: failures spread over many addresses slow the account down but never refuse the
+// right password outright.
+backend_test!(failures_from_many_addresses_only_slow_the_account);
+async fn failures_from_many_addresses_only_slow_the_account() {
+    let app = common::spawn_app_configured(false, |c| c.trust_proxy = true).await;
+    app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
+    for n in 1..=6 {
+        let from = format!("198.51.100.{n}");
+        let status = attempt_from(&app, &from, "rec@example.com", "wrong wrong").await;
+        assert_eq!(status, 401, "from {from}");
+    }
+    let started = std::time::Instant::now();
+    assert_eq!(
+        attempt_from(&app, "203.0.113.9", "rec@example.com", PASSWORD).await,
+        303
+    );
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(2),
+        "six failures for the account: the next attempt waits 2 s"
+    );
+}

@@ -72,7 +72,10 @@ pub async fn create(
     };
     let (status, error) = match gate {
         Gate::Locked => (StatusCode::TOO_MANY_REQUESTS, messages::LOGIN_LOCKED),
-        Gate::Open(user) => {
+        Gate::Open { user, wait } => {
+            if !wait.is_zero() {
+                actix_web::rt::time::sleep(wait).await;
+            }
             let signed_in = verify(user, password).await?;
             let changed = {
                 let attempt = attempt.clone();
