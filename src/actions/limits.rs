@@ -72,7 +72,23 @@ pub fn sign_in_delay(failures: i64) -> std::time::Duration {
     std::time::Duration::from_secs(secs)
 }
 
-/// The limit for an attempt. Old failures are forgotten here, so the table stays small.
+/// Records an attempt as a failure before its password is checked, each subject in a statement
+/// of its own (committed at once, outside any transaction), and gives the rows' ids. Counting
+/// after that is what bounds parallel attempts: of N attempts racing, the k-th to commit sees
+/// at least k rows, so at most `SIGN_IN_FAILURES` see few enough to go on.
+pub fn record_pending_sign_in(
+    conn: &mut DbConn,
+    subjects: &SignInSubjects,
+) -> QueryResult<Vec<i32>> {
+    subjects
+        .all()
+        .iter()
+        .map(|subject| db::users::insert_failure(conn, subject))
+        .collect()
+}
+
+/// The limit for an attempt already recorded by `record_pending_sign_in` (its own rows are in
+/// the counts). Old failures are forgotten here, so the table stays small.
 pub fn sign_in_limit(
     conn: &mut DbConn,
     subjects: &SignInSubjects,
@@ -81,19 +97,17 @@ pub fn sign_in_limit(
     let since = now - SIGN_IN_WINDOW;
     db::users::prune_failures(conn, since)?;
     for subject in [&subjects.pair, &subjects.address] {
-        if db::users::failures_since(conn, subject, since)? >= SIGN_IN_FAILURES {
+        if db::users::failures_since(conn, subject, since)? > SIGN_IN_FAILURES {
             return Ok(SignInLimit::Locked);
         }
     }
-    let account = db::users::failures_since(conn, &subjects.account, since)?;
+    let account = db::users::failures_since(conn, &subjects.account, since)? - 1;
     Ok(SignInLimit::Wait(sign_in_delay(account)))
 }
 
-pub fn record_sign_in_failure(conn: &mut DbConn, subjects: &[String]) -> QueryResult<()> {
-    for subject in subjects {
-        db::users::record_failure(conn, subject)?;
-    }
-    Ok(())
+/// Forgets an attempt's pending rows: it was refused unchecked, or it succeeded.
+pub fn forget_pending_sign_in(conn: &mut DbConn, ids: &[i32]) -> QueryResult<()> {
+    db::users::delete_failures(conn, ids)
 }
 
 pub fn clear_sign_in_failures(conn: &mut DbConn, subject: &str) -> QueryResult<()> {

@@ -1,5 +1,5 @@
-//! Signing in, as the database sees it: the lockout check before the password is verified and
-//! the failure count after. The password itself is verified between the two, by the caller,
+//! Signing in, as the database sees it: the attempt is recorded as a (pending) failure and the
+//! lockout checked before the password is verified; success forgets the pending failure after. The password itself is verified between the two, by the caller,
 //! without a pooled connection held (argon2 takes tens of milliseconds).
 
 use diesel::Connection;
@@ -33,37 +33,56 @@ pub enum Gate {
     Open {
         user: Option<User>,
         wait: std::time::Duration,
+        pending: Pending,
     },
 }
 
-/// Before the password is verified: forgets old failures, checks the lockout and loads the
-/// account.
+/// The failure rows recorded for an attempt before its password is checked; they stay when the
+/// password is wrong, and go when it is right.
+#[derive(Debug, Clone)]
+pub struct Pending(Vec<i32>);
+
+/// Before the password is verified: records the attempt as a failure first (committed, so
+/// parallel attempts see it), then forgets old failures, checks the lockout and loads the
+/// account. A refused attempt's rows are forgotten: nothing was checked.
 pub fn open_sign_in(conn: &mut DbConn, _actor: Actor, attempt: &Attempt) -> AppResult<Gate> {
     let now = crate::clock::now();
+    let subjects = attempt.subjects();
+    let pending = limits::record_pending_sign_in(conn, &subjects)?;
     conn.transaction::<_, AppError, _>(|conn| {
-        let wait = match limits::sign_in_limit(conn, &attempt.subjects(), now)? {
-            limits::SignInLimit::Locked => return Ok(Gate::Locked),
+        let wait = match limits::sign_in_limit(conn, &subjects, now)? {
+            limits::SignInLimit::Locked => {
+                limits::forget_pending_sign_in(conn, &pending)?;
+                return Ok(Gate::Locked);
+            }
             limits::SignInLimit::Wait(wait) => wait,
         };
         let user = db::users::by_email(conn, &attempt.email)?;
-        Ok(Gate::Open { user, wait })
+        Ok(Gate::Open {
+            user,
+            wait,
+            pending: Pending(pending),
+        })
     })
 }
 
 /// After the password was verified: `signed_in` is the active account whose password matched,
-/// or `None` for any failure (wrong password, no such account, deactivated). Success clears the
-/// failures of the account from this address (the address and the account as a whole keep
-/// their counts); a failure counts against all three.
+/// or `None` for any failure (wrong password, no such account, deactivated). Success forgets
+/// the attempt's pending rows and the failures of the account from this address (the address
+/// and the account as a whole keep their counts); a failure keeps the pending rows, which
+/// count against all three.
 pub fn close_sign_in(
     conn: &mut DbConn,
     actor: Actor,
     attempt: &Attempt,
+    pending: &Pending,
     signed_in: Option<i32>,
 ) -> AppResult<Changed> {
     let subjects = attempt.subjects();
     conn.transaction::<_, AppError, _>(|conn| {
         let changed = match signed_in {
             Some(user_id) => {
+                limits::forget_pending_sign_in(conn, &pending.0)?;
                 limits::clear_sign_in_failures(conn, &subjects.pair)?;
                 // Read in this transaction: a reset or deactivation since the password was
                 // loaded has bumped it, and the session must not outlive that.
@@ -73,10 +92,7 @@ pub fn close_sign_in(
                     generation: user.session_generation,
                 }
             }
-            None => {
-                limits::record_sign_in_failure(conn, &subjects.all())?;
-                Changed::Nothing
-            }
+            None => Changed::Nothing,
         };
         Ok(finish(conn, actor, Vec::new(), changed)?)
     })

@@ -322,3 +322,56 @@ async fn failures_from_many_addresses_only_slow_the_account() {
         "six failures for the account: the next attempt waits 2 s"
     );
 }
+
+// Finding 9: 40 parallel wrong attempts got 12 password checks instead of 5. Each attempt is
+// recorded before the count, so at most 5 reach the password check (401); the rest are
+// refused before it (429).
+backend_test!(parallel_attempts_get_at_most_five_password_checks);
+async fn parallel_attempts_get_at_most_five_password_checks() {
+    let app = common::spawn_app_configured(false, |c| c.db_pool_size = 8).await;
+    app.create_user("rec@example.com", PASSWORD, Role::Recruiter);
+    let (_, page) = app.get_html("/admin/login").await;
+    let token = csrf_token(&page);
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let (client, url, token) = (app.client.clone(), app.url("/admin/login"), token.clone());
+        attempts.spawn(async move {
+            client
+                .post(url)
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("email", "rec@example.com"),
+                    ("password", "wrong wrong wrong"),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        });
+    }
+    let mut checked = 0;
+    while let Some(status) = attempts.join_next().await {
+        match status.unwrap() {
+            401 => checked += 1,
+            429 => {}
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert!(
+        checked <= 5,
+        "{checked} passwords checked, at most 5 allowed"
+    );
+    let (_, page) = app.get_html("/admin/login").await;
+    let r = app
+        .post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &csrf_token(&page)),
+                ("email", "rec@example.com"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 429, "still locked from this address");
+}

@@ -72,7 +72,11 @@ pub async fn create(
     };
     let (status, error) = match gate {
         Gate::Locked => (StatusCode::TOO_MANY_REQUESTS, messages::LOGIN_LOCKED),
-        Gate::Open { user, wait } => {
+        Gate::Open {
+            user,
+            wait,
+            pending,
+        } => {
             if !wait.is_zero() {
                 actix_web::rt::time::sleep(wait).await;
             }
@@ -81,7 +85,7 @@ pub async fn create(
                 let attempt = attempt.clone();
                 state
                     .run(move |conn| {
-                        sessions::close_sign_in(conn, Actor::Visitor, &attempt, signed_in)
+                        sessions::close_sign_in(conn, Actor::Visitor, &attempt, &pending, signed_in)
                     })
                     .await?
             };
