@@ -375,3 +375,83 @@ async fn parallel_attempts_get_at_most_five_password_checks() {
         .await;
     assert_eq!(r.status().as_u16(), 429, "still locked from this address");
 }
+
+/// Five failed sign-ins (for five different accounts, so only the address counts) with the
+/// given headers, then the status of a sixth with `last`.
+async fn sixth_attempt_with_headers(
+    app: &TestApp,
+    headers: impl Fn(u32) -> Vec<(&'static str, String)>,
+) -> u16 {
+    let (_, page) = app.get_html("/admin/login").await;
+    let token = csrf_token(&page);
+    let mut status = 0;
+    for n in 1..=6 {
+        let email = format!("nobody{n}@example.com");
+        let mut request = app.client.post(app.url("/admin/login")).form(&[
+            ("csrf_token", token.as_str()),
+            ("email", email.as_str()),
+            ("password", "wrong wrong wrong"),
+        ]);
+        for (name, value) in headers(n) {
+            request = request.header(name, value);
+        }
+        status = request.send().await.unwrap().status().as_u16();
+        if n < 6 {
+            assert_eq!(status, 401, "attempt {n}");
+        }
+    }
+    status
+}
+
+// Finding 5: the leftmost X-Forwarded-For entry (the client's own claim) was counted, and
+// `Forwarded: for=` overrode it. Now the entry the trusted proxy added counts.
+backend_test!(the_address_the_proxy_added_is_counted);
+async fn the_address_the_proxy_added_is_counted() {
+    let app = common::spawn_app_configured(false, |c| c.trust_proxy = true).await;
+    // Whatever the client puts in front, the proxy's entry (rightmost) is 2.2.2.2.
+    let status = sixth_attempt_with_headers(&app, |n| {
+        vec![("X-Forwarded-For", format!("1.1.1.{n}, 2.2.2.2"))]
+    })
+    .await;
+    assert_eq!(status, 429, "all six counted as 2.2.2.2");
+
+    // `Forwarded` is ignored.
+    let app = common::spawn_app_configured(false, |c| c.trust_proxy = true).await;
+    let status = sixth_attempt_with_headers(&app, |n| {
+        vec![
+            ("X-Forwarded-For", "5.5.5.5".to_string()),
+            ("Forwarded", format!("for=3.3.3.{n}")),
+        ]
+    })
+    .await;
+    assert_eq!(status, 429, "all six counted as 5.5.5.5");
+
+    // Two proxies in a row: the second entry from the right.
+    let app = common::spawn_app_configured(false, |c| {
+        c.trust_proxy = true;
+        c.trusted_proxy_hops = 2;
+    })
+    .await;
+    let status = sixth_attempt_with_headers(&app, |n| {
+        vec![("X-Forwarded-For", format!("9.9.9.{n}, 4.4.4.4, 10.0.0.{n}"))]
+    })
+    .await;
+    assert_eq!(status, 429, "all six counted as 4.4.4.4");
+}
+
+// Finding 5: every IPv6 address of one /64 (what one customer usually gets) is one client.
+backend_test!(ipv6_clients_are_counted_per_64);
+async fn ipv6_clients_are_counted_per_64() {
+    let app = common::spawn_app_configured(false, |c| c.trust_proxy = true).await;
+    let status = sixth_attempt_with_headers(&app, |n| {
+        vec![("X-Forwarded-For", format!("2001:db8:1:2::{n}"))]
+    })
+    .await;
+    assert_eq!(status, 429, "one /64");
+    let app = common::spawn_app_configured(false, |c| c.trust_proxy = true).await;
+    let status = sixth_attempt_with_headers(&app, |n| {
+        vec![("X-Forwarded-For", format!("2001:db8:1:{n}::1"))]
+    })
+    .await;
+    assert_eq!(status, 401, "six different /64s");
+}
