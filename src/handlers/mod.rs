@@ -63,7 +63,9 @@ pub fn client_address(req: &HttpRequest, site: &Site) -> String {
 }
 
 /// True unless the browser says the request came from another site. Public forms have no
-/// session to bind a CSRF token to, so they rely on this plus a signed form stamp.
+/// session to bind a CSRF token to, so they rely on this plus a signed form stamp. `Origin`
+/// is compared with the configured site (`BASE_URL`) only: the request's own host comes from
+/// `Host` / `X-Forwarded-Host`, which whoever sends the request chooses.
 pub fn same_origin(req: &HttpRequest, site: &Site) -> bool {
     let headers = req.headers();
     if let Some(fetch_site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
@@ -71,12 +73,7 @@ pub fn same_origin(req: &HttpRequest, site: &Site) -> bool {
     }
     match headers.get("origin").and_then(|v| v.to_str().ok()) {
         None => true,
-        Some(origin) => {
-            let host = req.connection_info().host().to_string();
-            origin == site.base_url
-                || origin.strip_prefix("http://") == Some(host.as_str())
-                || origin.strip_prefix("https://") == Some(host.as_str())
-        }
+        Some(origin) => origin.trim_end_matches('/') == site.base_url,
     }
 }
 

@@ -455,3 +455,38 @@ async fn ipv6_clients_are_counted_per_64() {
     .await;
     assert_eq!(status, 401, "six different /64s");
 }
+
+// Finding 16: the same-origin check of public forms compared `Origin` with the request's host,
+// which `X-Forwarded-Host` sets (even without `TRUST_PROXY`). Now only `BASE_URL` counts.
+backend_test!(forwarded_host_does_not_make_another_site_same_origin);
+async fn forwarded_host_does_not_make_another_site_same_origin() {
+    let app = common::spawn_app_with(false).await;
+    let path = format!("/applications/{}/withdraw", "0".repeat(64));
+    let post = |headers: Vec<(&'static str, &'static str)>| {
+        let mut request = app.client.post(app.url(&path));
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(
+        post(vec![
+            ("Origin", "https://evil.example"),
+            ("X-Forwarded-Host", "evil.example"),
+        ])
+        .await,
+        403,
+        "another site, whatever X-Forwarded-Host says"
+    );
+    assert_eq!(
+        post(vec![
+            ("Origin", "https://evil.example"),
+            ("Host", "evil.example")
+        ])
+        .await,
+        403,
+        "another site, whatever Host says"
+    );
+    // The site's own origin (BASE_URL) gets past the check to the unknown receipt: 404.
+    assert_eq!(post(vec![("Origin", "http://careers.test")]).await, 404);
+}
