@@ -60,12 +60,25 @@ fn session_alive(signed_in: i64, seen: i64, now: i64, max_hours: u32) -> bool {
     now - seen <= SESSION_IDLE.whole_seconds() && now - signed_in < i64::from(max_hours) * 3600
 }
 
-/// Hashes a password on the blocking pool, before any connection is taken: argon2 takes tens
-/// of milliseconds.
+/// Runs argon2 work (hashing or verifying a password, tens of milliseconds and 19 MiB each) on
+/// the blocking pool, at most one job per core at a time: a flood of sign-ins waits here
+/// instead of filling the blocking pool that every database query also needs.
+pub async fn argon2_work<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let permits = PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores)
+    });
+    let _permit = permits.acquire().await.map_err(AppError::internal)?;
+    web::block(work).await.map_err(AppError::internal)
+}
+
+/// Hashes a password on the blocking pool, before any connection is taken.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
-    web::block(move || crate::domain::auth::hash_password(&password))
-        .await
-        .map_err(AppError::internal)?
+    argon2_work(move || crate::domain::auth::hash_password(&password))
+        .await?
         .map_err(AppError::internal)
 }
 

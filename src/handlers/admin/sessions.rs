@@ -5,11 +5,11 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::{safe_next, sign_in, sign_out, CurrentUser};
+use super::{argon2_work, safe_next, sign_in, sign_out, CurrentUser};
 use crate::actions::sessions::{self, Attempt, Gate};
 use crate::actions::{Actor, Changed};
 use crate::domain::auth;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::forms::CheckedForm;
 use crate::handlers::{client_address, query_pairs, AppState};
 use crate::messages;
@@ -113,7 +113,7 @@ pub async fn create(
 /// The id of the account when the password is its own and the account is active. Without an
 /// account a decoy hash is verified, so a wrong email takes as long as a wrong password.
 async fn verify(user: Option<User>, password: String) -> AppResult<Option<i32>> {
-    web::block(move || {
+    argon2_work(move || {
         let matches = match &user {
             Some(u) => auth::verify_password(&password, &u.password_hash),
             None => auth::verify_password(&password, auth::decoy_hash()),
@@ -121,7 +121,6 @@ async fn verify(user: Option<User>, password: String) -> AppResult<Option<i32>> 
         user.filter(|u| matches && u.active).map(|u| u.id)
     })
     .await
-    .map_err(AppError::internal)
 }
 
 /// Signs out here and everywhere else: the account's other sessions end too.
