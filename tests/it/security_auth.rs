@@ -490,3 +490,45 @@ async fn forwarded_host_does_not_make_another_site_same_origin() {
     // The site's own origin (BASE_URL) gets past the check to the unknown receipt: 404.
     assert_eq!(post(vec![("Origin", "http://careers.test")]).await, 404);
 }
+
+// Finding 17 (BREACH): admin pages are compressed, echo the query and carried the same CSRF
+// token on every page. Now each page carries the session's secret masked with a fresh pad.
+backend_test!(each_admin_page_carries_a_differently_masked_token_that_works);
+async fn each_admin_page_carries_a_differently_masked_token_that_works() {
+    let app = common::spawn_app_with(false).await;
+    app.admin().await;
+    let (_, one) = app.get_html("/admin/users").await;
+    let (_, two) = app.get_html("/admin/users").await;
+    let (one, two) = (csrf_token(&one), csrf_token(&two));
+    assert_ne!(one, two, "a new mask on every page");
+    for (n, token) in [one.clone(), two.clone()].iter().enumerate() {
+        let email = format!("new{n}@example.com");
+        let r = app
+            .post_form(
+                "/admin/users",
+                &[
+                    ("csrf_token", token),
+                    ("email", &email),
+                    ("name", "New Recruiter"),
+                    ("role", "recruiter"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303, "token {n} works");
+    }
+    // A token altered in one digit is refused.
+    let mut bad = one.into_bytes();
+    bad[70] = if bad[70] == b'0' { b'1' } else { b'0' };
+    let r = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", &String::from_utf8(bad).unwrap()),
+                ("email", "bad@example.com"),
+                ("name", "New Recruiter"),
+                ("role", "recruiter"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 403);
+}
