@@ -33,6 +33,8 @@ fn config(dir: &std::path::Path) -> Config {
         min_fill_seconds: 3,
         page_cache_mb: 0,
         trust_proxy: false,
+        trusted_proxy_hops: 1,
+        session_max_hours: 8,
         applications: Default::default(),
     }
 }

@@ -92,6 +92,16 @@ pub struct Config {
     #[arg(long, env = "TRUST_PROXY", global = true)]
     pub trust_proxy: bool,
 
+    /// With `TRUST_PROXY`: how many proxies in a row append to `X-Forwarded-For`; the client is
+    /// the entry this many places from the right (1: the rightmost, added by the one proxy).
+    #[arg(long, env = "TRUSTED_PROXY_HOPS", default_value_t = 1, global = true)]
+    pub trusted_proxy_hops: usize,
+
+    /// Hours a sign-in lasts at most, however active the session (besides the 12-hour idle
+    /// timeout).
+    #[arg(long, env = "SESSION_MAX_HOURS", default_value_t = 8, global = true)]
+    pub session_max_hours: u32,
+
     #[command(flatten)]
     pub applications: ApplicationsConfig,
 }

@@ -11,6 +11,9 @@ pub struct Site {
     pub js_href: String,
     /// Client addresses come from the proxy's forwarding headers (`TRUST_PROXY`).
     pub trust_proxy: bool,
+    /// With `trust_proxy`: the client is this many entries from the right of
+    /// `X-Forwarded-For` (`TRUSTED_PROXY_HOPS`).
+    pub trusted_proxy_hops: usize,
 }
 
 impl Default for Site {
@@ -23,6 +26,7 @@ impl Default for Site {
             css_href: "/static/css/site.css".into(),
             js_href: String::new(),
             trust_proxy: false,
+            trusted_proxy_hops: 1,
         }
     }
 }

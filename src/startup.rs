@@ -135,6 +135,7 @@ pub fn site(config: &Config) -> Site {
             asset_version(&static_dir.join("js/site.js"))
         ),
         trust_proxy: config.trust_proxy,
+        trusted_proxy_hops: config.trusted_proxy_hops,
     }
 }
 
@@ -162,18 +163,16 @@ pub fn run(
         signer: Signer::new(key.signing()),
         spam: spam::Rules::new(&config.blocked_words, config.min_fill_seconds),
         categories,
+        session_max_hours: config.session_max_hours,
     });
     let mailer = crate::mail::Mailer::from_config(&config.applications)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
     let apply = web::Data::new(crate::views::vacancy::ApplySettings::new(config, mailer));
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();
-    // The client's address as the limits see it: the proxy's forwarded one only when trusted.
-    let access_log = if config.trust_proxy {
-        "%{r}a \"%r\" %s %b %Dms"
-    } else {
-        "%a \"%r\" %s %b %Dms"
-    };
+    // The client's address exactly as the limits count it (see `handlers::client_address`).
+    let access_log = "%{client}xi \"%r\" %s %b %Dms";
+    let log_site = state.site.clone();
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
@@ -203,7 +202,12 @@ pub fn run(
             .wrap(from_fn(cache_control))
             .wrap(security_headers(secure))
             .wrap(Compress::default())
-            .wrap(Logger::new(access_log))
+            .wrap({
+                let site = log_site.clone();
+                Logger::new(access_log).custom_request_replace("client", move |req| {
+                    crate::handlers::client_address(req.request(), &site)
+                })
+            })
     })
     .listen(listener)?;
     if let Some(workers) = config.workers {

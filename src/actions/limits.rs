@@ -6,8 +6,12 @@ use time::{Duration, PrimitiveDateTime};
 
 use crate::db::{self, DbConn};
 
-/// Failures within the window that lock an account or an address.
+/// Failures within the window that lock an address out of one account, or out of every
+/// account. Failures for an account from all addresses only slow it down (`sign_in_delay`), so
+/// nobody can lock the owner out by failing on purpose from addresses of their own.
 pub const SIGN_IN_FAILURES: i64 = 5;
+/// The longest wait before an account's password is checked.
+pub const MAX_SIGN_IN_DELAY_SECS: u64 = 8;
 pub const SIGN_IN_WINDOW: Duration = Duration::minutes(15);
 /// Comments one address may send in `COMMENT_WINDOW`.
 pub const COMMENTS_PER_WINDOW: i64 = 5;
@@ -15,33 +19,95 @@ pub const COMMENT_WINDOW: Duration = Duration::hours(1);
 /// Applications are counted per hour against `APPLY_PER_HOUR`.
 pub const APPLY_WINDOW: Duration = Duration::hours(1);
 
-/// The subjects sign-in failures are counted against: the account and the client address.
-pub fn sign_in_subjects(email: &str, address: &str) -> [String; 2] {
-    [format!("email:{email}"), format!("ip:{address}")]
+/// The subjects sign-in failures are counted against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInSubjects {
+    /// The account from this address: locks after `SIGN_IN_FAILURES`.
+    pub pair: String,
+    /// The address, whatever the account: locks after `SIGN_IN_FAILURES`.
+    pub address: String,
+    /// The account from anywhere: only slows down (`sign_in_delay`).
+    pub account: String,
 }
 
-/// True when any subject has had too many failures lately. Old failures are forgotten here, so
-/// the table stays small.
-pub fn sign_in_locked(
+impl SignInSubjects {
+    pub fn all(&self) -> [String; 3] {
+        [
+            self.pair.clone(),
+            self.address.clone(),
+            self.account.clone(),
+        ]
+    }
+}
+
+pub fn sign_in_subjects(email: &str, address: &str) -> SignInSubjects {
+    SignInSubjects {
+        pair: format!("pair:{email}|{address}"),
+        address: format!("ip:{address}"),
+        account: format!("email:{email}"),
+    }
+}
+
+/// What the failure counts say about an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInLimit {
+    /// Too many failures from this address (for this account or for any): refused.
+    Locked,
+    /// Go ahead after waiting this long (failures for the account from many addresses).
+    Wait(std::time::Duration),
+}
+
+/// The wait before the password of an account with `failures` recent failures (from every
+/// address) is checked: none below `SIGN_IN_FAILURES`, then 1, 2, 4, 8, 8… seconds. Never a
+/// refusal: the owner's right password from a new address always gets through.
+pub fn sign_in_delay(failures: i64) -> std::time::Duration {
+    let over = failures - SIGN_IN_FAILURES;
+    if over < 0 {
+        return std::time::Duration::ZERO;
+    }
+    let secs = 1u64
+        .checked_shl(over.min(16) as u32)
+        .unwrap_or(u64::MAX)
+        .min(MAX_SIGN_IN_DELAY_SECS);
+    std::time::Duration::from_secs(secs)
+}
+
+/// Records an attempt as a failure before its password is checked, each subject in a statement
+/// of its own (committed at once, outside any transaction), and gives the rows' ids. Counting
+/// after that is what bounds parallel attempts: of N attempts racing, the k-th to commit sees
+/// at least k rows, so at most `SIGN_IN_FAILURES` see few enough to go on.
+pub fn record_pending_sign_in(
     conn: &mut DbConn,
-    subjects: &[String],
+    subjects: &SignInSubjects,
+) -> QueryResult<Vec<i32>> {
+    subjects
+        .all()
+        .iter()
+        .map(|subject| db::users::insert_failure(conn, subject))
+        .collect()
+}
+
+/// The limit for an attempt already recorded by `record_pending_sign_in` (its own rows are in
+/// the counts). Old failures are forgotten here, so the table stays small.
+pub fn sign_in_limit(
+    conn: &mut DbConn,
+    subjects: &SignInSubjects,
     now: PrimitiveDateTime,
-) -> QueryResult<bool> {
+) -> QueryResult<SignInLimit> {
     let since = now - SIGN_IN_WINDOW;
     db::users::prune_failures(conn, since)?;
-    for subject in subjects {
-        if db::users::failures_since(conn, subject, since)? >= SIGN_IN_FAILURES {
-            return Ok(true);
+    for subject in [&subjects.pair, &subjects.address] {
+        if db::users::failures_since(conn, subject, since)? > SIGN_IN_FAILURES {
+            return Ok(SignInLimit::Locked);
         }
     }
-    Ok(false)
+    let account = db::users::failures_since(conn, &subjects.account, since)? - 1;
+    Ok(SignInLimit::Wait(sign_in_delay(account)))
 }
 
-pub fn record_sign_in_failure(conn: &mut DbConn, subjects: &[String]) -> QueryResult<()> {
-    for subject in subjects {
-        db::users::record_failure(conn, subject)?;
-    }
-    Ok(())
+/// Forgets an attempt's pending rows: it was refused unchecked, or it succeeded.
+pub fn forget_pending_sign_in(conn: &mut DbConn, ids: &[i32]) -> QueryResult<()> {
+    db::users::delete_failures(conn, ids)
 }
 
 pub fn clear_sign_in_failures(conn: &mut DbConn, subject: &str) -> QueryResult<()> {
@@ -68,4 +134,19 @@ pub fn comments_exhausted(
         db::comments::count_from_address_since(conn, address, now - COMMENT_WINDOW)?
             >= COMMENTS_PER_WINDOW,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sign_in_delay;
+    use std::time::Duration;
+
+    #[test]
+    fn the_delay_grows_and_stops_at_eight_seconds() {
+        assert_eq!(sign_in_delay(4), Duration::ZERO);
+        assert_eq!(sign_in_delay(5), Duration::from_secs(1));
+        assert_eq!(sign_in_delay(6), Duration::from_secs(2));
+        assert_eq!(sign_in_delay(8), Duration::from_secs(8));
+        assert_eq!(sign_in_delay(500), Duration::from_secs(8));
+    }
 }

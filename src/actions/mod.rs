@@ -44,15 +44,35 @@ impl Actor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Changed {
     Nothing,
-    Vacancy { id: i32 },
-    Article { id: i32 },
-    Path { id: i32 },
-    Comments { ids: Vec<i32> },
-    CommentQueue { ids: Vec<i32> },
-    Application { id: i32 },
-    Applications { ids: Vec<i32> },
-    User { id: i32 },
-    SignIn { user_id: i32 },
+    Vacancy {
+        id: i32,
+    },
+    Article {
+        id: i32,
+    },
+    Path {
+        id: i32,
+    },
+    Comments {
+        ids: Vec<i32>,
+    },
+    CommentQueue {
+        ids: Vec<i32>,
+    },
+    Application {
+        id: i32,
+    },
+    Applications {
+        ids: Vec<i32>,
+    },
+    User {
+        id: i32,
+    },
+    /// A sign-in; the session keeps the account's session generation.
+    SignIn {
+        user_id: i32,
+        generation: i32,
+    },
 }
 
 impl Changed {

@@ -62,8 +62,9 @@ pub enum ActiveOutcome {
     OwnAccount,
 }
 
-/// Deactivates or reactivates an account; a deactivated user's sessions end at their next
-/// request, because every request loads the account.
+/// Deactivates or reactivates an account. Either way the account's sessions end (its session
+/// generation is bumped): a session from before a deactivation does not come back with a
+/// reactivation.
 pub fn set_active(
     conn: &mut DbConn,
     actor: Actor,
@@ -76,6 +77,7 @@ pub fn set_active(
     conn.transaction::<_, AppError, _>(|conn| {
         let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
         db::users::set_active(conn, id, active)?;
+        db::users::bump_session_generation(conn, id)?;
         let action = if active { "reactivate" } else { "deactivate" };
         let audit = Audit::new(ENTITY, id, action).field(
             "active",
@@ -94,7 +96,7 @@ pub struct PasswordReset {
     pub changed: Changed,
 }
 
-/// An administrator gives an account a new (temporary) password.
+/// An administrator gives an account a new (temporary) password; its sessions end.
 pub fn reset_password(
     conn: &mut DbConn,
     actor: Actor,
@@ -104,6 +106,7 @@ pub fn reset_password(
     conn.transaction::<_, AppError, _>(|conn| {
         let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
         db::users::set_password(conn, id, password_hash)?;
+        db::users::bump_session_generation(conn, id)?;
         let audit = Audit::new(ENTITY, id, "reset_password");
         let changed = finish(conn, actor, vec![audit], Changed::User { id })?;
         Ok(PasswordReset {
@@ -113,12 +116,30 @@ pub fn reset_password(
     })
 }
 
-/// Signed-in users change their own password; the caller has checked the current one.
-pub fn change_password(conn: &mut DbConn, actor: Actor, password_hash: &str) -> AppResult<Changed> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordChanged {
+    pub changed: Changed,
+    /// The account's new session generation: every other session has ended, the caller keeps
+    /// its own by storing this one.
+    pub generation: i32,
+}
+
+/// Signed-in users change their own password; the caller has checked the current one. Every
+/// session of the account ends, except the caller's if it stores the new generation.
+pub fn change_password(
+    conn: &mut DbConn,
+    actor: Actor,
+    password_hash: &str,
+) -> AppResult<PasswordChanged> {
     let id = actor.user_id().ok_or(AppError::Forbidden)?;
     conn.transaction::<_, AppError, _>(|conn| {
         db::users::set_password(conn, id, password_hash)?;
+        let generation = db::users::bump_session_generation(conn, id)?;
         let audit = Audit::new(ENTITY, id, "change_password");
-        Ok(finish(conn, actor, vec![audit], Changed::User { id })?)
+        let changed = finish(conn, actor, vec![audit], Changed::User { id })?;
+        Ok(PasswordChanged {
+            changed,
+            generation,
+        })
     })
 }

@@ -72,13 +72,28 @@ pub fn set_password(conn: &mut DbConn, id: i32, password_hash: &str) -> QueryRes
     Ok(())
 }
 
-pub fn record_failure(conn: &mut DbConn, subject: &str) -> QueryResult<()> {
+/// Ends every session of the account: the new generation, which a session must carry.
+pub fn bump_session_generation(conn: &mut DbConn, id: i32) -> QueryResult<i32> {
+    diesel::update(users::table.find(id))
+        .set(users::session_generation.eq(users::session_generation + 1))
+        .returning(users::session_generation)
+        .get_result(conn)
+}
+
+/// Records a failure now and gives its id (a pending one, deleted again if the attempt it
+/// stands for succeeds).
+pub fn insert_failure(conn: &mut DbConn, subject: &str) -> QueryResult<i32> {
     diesel::insert_into(login_failures::table)
         .values((
             login_failures::subject.eq(subject),
             login_failures::created_at.eq(crate::clock::now()),
         ))
-        .execute(conn)?;
+        .returning(login_failures::id)
+        .get_result(conn)
+}
+
+pub fn delete_failures(conn: &mut DbConn, ids: &[i32]) -> QueryResult<()> {
+    diesel::delete(login_failures::table.filter(login_failures::id.eq_any(ids))).execute(conn)?;
     Ok(())
 }
 

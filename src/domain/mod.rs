@@ -1,6 +1,7 @@
 //! Rules of the site that know nothing of HTTP: what an open vacancy is, how search and facets
 //! work, what Google needs, how passwords and sign-in limits work.
 
+pub mod address;
 pub mod applications;
 pub mod auth;
 pub mod board;

@@ -11,7 +11,7 @@ pub mod vacancies;
 use actix_web::HttpRequest;
 
 use crate::db::{DbConn, DbPool};
-use crate::domain::spam;
+use crate::domain::{address, spam};
 use crate::error::AppResult;
 use crate::signing::Signer;
 use crate::site::Site;
@@ -25,6 +25,8 @@ pub struct AppState {
     pub spam: spam::Rules,
     /// Fixed by the migrations, so read once at start-up instead of on every request.
     pub categories: Vec<crate::models::Category>,
+    /// `SESSION_MAX_HOURS`: a sign-in ends this long after it was made.
+    pub session_max_hours: u32,
 }
 
 impl AppState {
@@ -38,20 +40,32 @@ impl AppState {
     }
 }
 
-/// The address per-address limits count against: the TCP peer, or behind a trusted proxy
-/// (`TRUST_PROXY`) the address it forwards.
+/// The address per-address limits count against (and the access log shows): the TCP peer, or
+/// behind a trusted proxy (`TRUST_PROXY`) the `X-Forwarded-For` entry it added, counted
+/// `TRUSTED_PROXY_HOPS` from the right; `Forwarded` is ignored. IPv6 clients count per /64.
+/// (Not actix's `realip_remote_addr`: it takes the leftmost entry, the client's own claim, and
+/// lets `Forwarded` override it.)
 pub fn client_address(req: &HttpRequest, site: &Site) -> String {
-    let info = req.connection_info();
-    let address = if site.trust_proxy {
-        info.realip_remote_addr()
+    let peer = req.peer_addr().map(|a| a.ip());
+    let forwarded = if site.trust_proxy {
+        let lines = req
+            .headers()
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok());
+        address::forwarded_client(lines, site.trusted_proxy_hops)
     } else {
-        info.peer_addr()
+        None
     };
-    address.unwrap_or("unknown").to_string()
+    match forwarded.or(peer) {
+        Some(ip) => address::limit_key(ip),
+        None => "unknown".to_string(),
+    }
 }
 
 /// True unless the browser says the request came from another site. Public forms have no
-/// session to bind a CSRF token to, so they rely on this plus a signed form stamp.
+/// session to bind a CSRF token to, so they rely on this plus a signed form stamp. `Origin`
+/// is compared with the configured site (`BASE_URL`) only: the request's own host comes from
+/// `Host` / `X-Forwarded-Host`, which whoever sends the request chooses.
 pub fn same_origin(req: &HttpRequest, site: &Site) -> bool {
     let headers = req.headers();
     if let Some(fetch_site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
@@ -59,12 +73,7 @@ pub fn same_origin(req: &HttpRequest, site: &Site) -> bool {
     }
     match headers.get("origin").and_then(|v| v.to_str().ok()) {
         None => true,
-        Some(origin) => {
-            let host = req.connection_info().host().to_string();
-            origin == site.base_url
-                || origin.strip_prefix("http://") == Some(host.as_str())
-                || origin.strip_prefix("https://") == Some(host.as_str())
-        }
+        Some(origin) => origin.trim_end_matches('/') == site.base_url,
     }
 }
 

@@ -49,6 +49,8 @@ pub struct User {
     pub active: bool,
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
+    /// Sessions signed in with another generation are over (see `actions::sessions`).
+    pub session_generation: i32,
 }
 
 impl User {

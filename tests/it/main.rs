@@ -19,4 +19,5 @@ mod learning;
 mod learning_admin;
 mod page_cache;
 mod postgres;
+mod security_auth;
 mod smoke;

@@ -5,10 +5,10 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::{hash_password, CurrentUser};
+use super::{argon2_work, hash_password, keep_signed_in, CurrentUser};
 use crate::actions::{users, Actor};
 use crate::domain::auth;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::forms::users::PasswordForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
@@ -45,9 +45,7 @@ pub async fn change_password(
     let mut errors = typed.check_new();
     let hash = user.password_hash.clone();
     let current = typed.current.clone();
-    let current_ok = web::block(move || auth::verify_password(&current, &hash))
-        .await
-        .map_err(AppError::internal)?;
+    let current_ok = argon2_work(move || auth::verify_password(&current, &hash)).await?;
     if !current_ok && !errors.has("current_password") {
         errors.add("current_password", "This is not your current password.");
     }
@@ -61,9 +59,10 @@ pub async fn change_password(
     }
     let new_hash = hash_password(typed.new.clone()).await?;
     let actor = Actor::User(user.id);
-    state
+    let done = state
         .run(move |conn| users::change_password(conn, actor, &new_hash))
         .await?;
+    keep_signed_in(&session, done.generation);
     flash(&session, "success", "Your password was changed.");
     Ok(views::redirect("/admin/account"))
 }

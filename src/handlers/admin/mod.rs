@@ -25,25 +25,60 @@ use crate::models::User;
 
 const USER_KEY: &str = "uid";
 const SEEN_KEY: &str = "seen";
+/// The account's session generation at sign-in; a different one in the database means the
+/// session was ended (logout, password change or reset, deactivation).
+const GENERATION_KEY: &str = "gen";
+/// When the user signed in (Unix seconds), for the absolute lifetime `SESSION_MAX_HOURS`.
+const SIGNED_IN_KEY: &str = "at";
 
-/// Starts a signed-in session: a fresh session (no fixation), the user and the time.
-pub fn sign_in(session: &Session, user_id: i32) {
+/// Starts a signed-in session: a fresh session (no fixation), the user, the account's session
+/// generation and the time.
+pub fn sign_in(session: &Session, user_id: i32, generation: i32) {
     session.renew();
     crate::csrf::rotate(session);
+    let now = crate::clock::unix_now();
     let _ = session.insert(USER_KEY, user_id);
-    let _ = session.insert(SEEN_KEY, crate::clock::unix_now());
+    let _ = session.insert(GENERATION_KEY, generation);
+    let _ = session.insert(SIGNED_IN_KEY, now);
+    let _ = session.insert(SEEN_KEY, now);
+}
+
+/// Keeps this session signed in after its account's generation moved on (the user changed
+/// their own password): a fresh session id with the new generation.
+pub fn keep_signed_in(session: &Session, generation: i32) {
+    session.renew();
+    let _ = session.insert(GENERATION_KEY, generation);
 }
 
 pub fn sign_out(session: &Session) {
     session.purge();
 }
 
-/// Hashes a password on the blocking pool, before any connection is taken: argon2 takes tens
-/// of milliseconds.
+/// True while a session signed in at `signed_in` and last seen at `seen` (Unix seconds) may go
+/// on at `now`: neither idle too long nor older than `max_hours`.
+fn session_alive(signed_in: i64, seen: i64, now: i64, max_hours: u32) -> bool {
+    now - seen <= SESSION_IDLE.whole_seconds() && now - signed_in < i64::from(max_hours) * 3600
+}
+
+/// Runs argon2 work (hashing or verifying a password, tens of milliseconds and 19 MiB each) on
+/// the blocking pool, at most one job per core at a time: a flood of sign-ins waits here
+/// instead of filling the blocking pool that every database query also needs.
+pub async fn argon2_work<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let permits = PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores)
+    });
+    let _permit = permits.acquire().await.map_err(AppError::internal)?;
+    web::block(work).await.map_err(AppError::internal)
+}
+
+/// Hashes a password on the blocking pool, before any connection is taken.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
-    web::block(move || crate::domain::auth::hash_password(&password))
-        .await
-        .map_err(AppError::internal)?
+    argon2_work(move || crate::domain::auth::hash_password(&password))
+        .await?
         .map_err(AppError::internal)
 }
 
@@ -69,19 +104,21 @@ impl FromRequest for CurrentUser {
             let login = || AppError::LoginRequired { next: next.clone() };
             let user_id: i32 = session.get(USER_KEY).ok().flatten().ok_or_else(login)?;
             let seen: i64 = session.get(SEEN_KEY).ok().flatten().unwrap_or(0);
+            let signed_in: i64 = session.get(SIGNED_IN_KEY).ok().flatten().unwrap_or(0);
+            let generation: Option<i32> = session.get(GENERATION_KEY).ok().flatten();
             let now = crate::clock::unix_now();
-            if now - seen > SESSION_IDLE.whole_seconds() {
-                session.purge();
-                return Err(login());
-            }
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| AppError::internal("no app state"))?;
+            if !session_alive(signed_in, seen, now, state.session_max_hours) {
+                session.purge();
+                return Err(login());
+            }
             let user = state
                 .run(move |conn| Ok(db::users::by_id(conn, user_id)?))
                 .await?;
             match user {
-                Some(user) if user.active => {
+                Some(user) if user.active && Some(user.session_generation) == generation => {
                     let _ = session.insert(SEEN_KEY, now);
                     Ok(CurrentUser(user))
                 }
@@ -114,13 +151,20 @@ impl FromRequest for AdminUser {
     }
 }
 
-/// A local path to go back to after sign-in; anything else (other hosts, `//evil`) is dropped.
+/// A local admin path to go back to after sign-in. Only `/admin`, `/admin/…` or `/admin?…`
+/// made of plain URL characters is kept: no control characters (browsers drop TAB, CR and LF,
+/// so `/\t/evil.example` would become `//evil.example`), no backslash, no `//`, no spaces.
+/// Anything else is `/admin`.
 pub fn safe_next(next: &str) -> String {
-    let ok = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.contains(['\r', '\n'])
-        && next.len() < 2000;
+    let plain = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                '/' | '-' | '_' | '.' | '~' | '?' | '=' | '&' | '%' | '+' | ',' | ':' | ';' | '@'
+            )
+    };
+    let admin = next == "/admin" || next.starts_with("/admin/") || next.starts_with("/admin?");
+    let ok = admin && next.len() < 2000 && next.chars().all(plain) && !next.contains("//");
     if ok {
         next.to_string()
     } else {
@@ -130,7 +174,16 @@ pub fn safe_next(next: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{safe_next, session_alive};
+
+    #[test]
+    fn sessions_end_when_idle_or_old() {
+        let now = 1_000_000;
+        assert!(session_alive(now - 3600, now - 60, now, 8));
+        assert!(!session_alive(now - 8 * 3600, now - 60, now, 8));
+        assert!(!session_alive(now - 3600, now - 13 * 3600, now, 24));
+        assert!(!session_alive(0, now, now, 8), "no sign-in time");
+    }
 
     #[test]
     fn next_stays_local() {
@@ -142,5 +195,10 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/admin");
         assert_eq!(safe_next("/\\evil.example"), "/admin");
         assert_eq!(safe_next(""), "/admin");
+        assert_eq!(safe_next("/\t/evil.example/x"), "/admin");
+        assert_eq!(safe_next("/admin/\u{1}x"), "/admin");
+        assert_eq!(safe_next("/admin//evil.example"), "/admin");
+        assert_eq!(safe_next("/vacancies"), "/admin");
+        assert_eq!(safe_next("/admin?a=b"), "/admin?a=b");
     }
 }

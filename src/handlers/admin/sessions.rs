@@ -5,11 +5,11 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::{safe_next, sign_in, sign_out, CurrentUser};
+use super::{argon2_work, safe_next, sign_in, sign_out, CurrentUser};
 use crate::actions::sessions::{self, Attempt, Gate};
 use crate::actions::{Actor, Changed};
 use crate::domain::auth;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::forms::CheckedForm;
 use crate::handlers::{client_address, query_pairs, AppState};
 use crate::messages;
@@ -72,18 +72,29 @@ pub async fn create(
     };
     let (status, error) = match gate {
         Gate::Locked => (StatusCode::TOO_MANY_REQUESTS, messages::LOGIN_LOCKED),
-        Gate::Open(user) => {
+        Gate::Open {
+            user,
+            wait,
+            pending,
+        } => {
+            if !wait.is_zero() {
+                actix_web::rt::time::sleep(wait).await;
+            }
             let signed_in = verify(user, password).await?;
             let changed = {
                 let attempt = attempt.clone();
                 state
                     .run(move |conn| {
-                        sessions::close_sign_in(conn, Actor::Visitor, &attempt, signed_in)
+                        sessions::close_sign_in(conn, Actor::Visitor, &attempt, &pending, signed_in)
                     })
                     .await?
             };
-            if let Changed::SignIn { user_id } = changed {
-                sign_in(&session, user_id);
+            if let Changed::SignIn {
+                user_id,
+                generation,
+            } = changed
+            {
+                sign_in(&session, user_id, generation);
                 return Ok(views::redirect(&next));
             }
             (StatusCode::UNAUTHORIZED, messages::LOGIN_FAILED)
@@ -102,7 +113,7 @@ pub async fn create(
 /// The id of the account when the password is its own and the account is active. Without an
 /// account a decoy hash is verified, so a wrong email takes as long as a wrong password.
 async fn verify(user: Option<User>, password: String) -> AppResult<Option<i32>> {
-    web::block(move || {
+    argon2_work(move || {
         let matches = match &user {
             Some(u) => auth::verify_password(&password, &u.password_hash),
             None => auth::verify_password(&password, auth::decoy_hash()),
@@ -110,14 +121,19 @@ async fn verify(user: Option<User>, password: String) -> AppResult<Option<i32>> 
         user.filter(|u| matches && u.active).map(|u| u.id)
     })
     .await
-    .map_err(AppError::internal)
 }
 
+/// Signs out here and everywhere else: the account's other sessions end too.
 pub async fn destroy(
-    _user: CurrentUser,
+    CurrentUser(user): CurrentUser,
     _form: CheckedForm,
+    state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
+    let actor = Actor::User(user.id);
+    state
+        .run(move |conn| sessions::sign_out(conn, actor))
+        .await?;
     sign_out(&session);
     Ok(views::redirect("/admin/login?signed_out=1"))
 }

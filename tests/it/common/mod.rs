@@ -248,6 +248,8 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         // cache itself turn it on.
         page_cache_mb: 0,
         trust_proxy: false,
+        trusted_proxy_hops: 1,
+        session_max_hours: 8,
         applications: Default::default(),
     }
 }
