@@ -49,7 +49,16 @@ impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => AppError::NotFound,
-            other => AppError::Internal(format!("database: {other}")),
+            other => {
+                // The causes name what failed (e.g. the column holding an unknown value).
+                let mut text = format!("database: {other}");
+                let mut cause = std::error::Error::source(&other);
+                while let Some(c) = cause {
+                    text.push_str(&format!(": {c}"));
+                    cause = c.source();
+                }
+                AppError::Internal(text)
+            }
         }
     }
 }

@@ -22,6 +22,7 @@ pub struct Application {
     pub cv_name: String,
     pub cv_type: String,
     pub cv_size: i32,
+    #[diesel(deserialize_as = super::checked::Known<super::Stage>)]
     pub status: String,
     pub client_address: String,
     pub created_at: PrimitiveDateTime,
@@ -29,7 +30,7 @@ pub struct Application {
 }
 
 impl Application {
-    /// An unknown stored value reads as `new`, so a bad row still shows up for a recruiter.
+    /// The stored value was checked when the row was read (`checked::Known`).
     pub fn stage(&self) -> Stage {
         Stage::parse(&self.status).unwrap_or(Stage::New)
     }

@@ -28,6 +28,7 @@ pub struct Article {
     pub body_html: String,
     pub path_id: Option<i32>,
     pub position: i32,
+    #[diesel(deserialize_as = super::checked::Known<super::ArticleStatus>)]
     pub status: String,
     pub published_at: Option<PrimitiveDateTime>,
     pub created_at: PrimitiveDateTime,
@@ -78,6 +79,7 @@ pub struct Comment {
     pub email: String,
     pub website: String,
     pub body: String,
+    #[diesel(deserialize_as = super::checked::Known<super::CommentStatus>)]
     pub status: String,
     pub client_address: String,
     pub created_at: PrimitiveDateTime,

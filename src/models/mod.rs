@@ -2,6 +2,7 @@
 
 pub mod application;
 pub mod board;
+pub mod checked;
 pub mod countries;
 pub mod learning;
 pub mod slug;
@@ -45,6 +46,7 @@ pub struct User {
     pub email: String,
     pub name: String,
     pub password_hash: String,
+    #[diesel(deserialize_as = checked::Known<Role>)]
     pub role: String,
     pub active: bool,
     pub created_at: PrimitiveDateTime,

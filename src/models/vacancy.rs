@@ -3,6 +3,7 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
+use super::checked::{Known, KnownOrNull};
 use super::{Category, Employment, SalaryPeriod, Seniority, Skill, VacancyStatus, WorkMode};
 use crate::schema::vacancies;
 
@@ -13,8 +14,11 @@ pub struct Vacancy {
     pub slug: String,
     pub title: String,
     pub category_id: i32,
+    #[diesel(deserialize_as = Known<Seniority>)]
     pub seniority: String,
+    #[diesel(deserialize_as = Known<Employment>)]
     pub employment: String,
+    #[diesel(deserialize_as = Known<WorkMode>)]
     pub work_mode: String,
     pub location: String,
     pub country: String,
@@ -22,12 +26,14 @@ pub struct Vacancy {
     pub salary_min: Option<i32>,
     pub salary_max: Option<i32>,
     pub salary_currency: Option<String>,
+    #[diesel(deserialize_as = KnownOrNull<SalaryPeriod>)]
     pub salary_period: Option<String>,
     pub summary: String,
     pub responsibilities: String,
     pub requirements: String,
     pub nice_to_have: String,
     pub benefits: String,
+    #[diesel(deserialize_as = Known<VacancyStatus>)]
     pub status: String,
     pub published_at: Option<PrimitiveDateTime>,
     pub valid_through: Option<PrimitiveDateTime>,
