@@ -101,12 +101,7 @@ pub fn update(
 /// What Google would reject in this vacancy's posting, as messages.
 fn blocking_problems(detail: &VacancyDetail, site: &Site) -> Vec<String> {
     let now = crate::clock::now();
-    let posting = jobposting::job_posting(
-        detail,
-        site,
-        detail.vacancy.published_at.unwrap_or(now),
-        true,
-    );
+    let posting = jobposting::job_posting(detail, site, detail.vacancy.published_at.unwrap_or(now));
     jobposting::checklist(&posting, now)
         .into_iter()
         .filter(Check::is_blocking)

@@ -8,9 +8,6 @@ use time::Duration;
 
 pub const MIN_PASSWORD_CHARS: usize = 12;
 pub const MAX_PASSWORD_CHARS: usize = 1024;
-/// Failures within the window that lock an account or an address.
-pub const MAX_FAILURES: i64 = 5;
-pub const LOCKOUT_WINDOW: Duration = Duration::minutes(15);
 pub const SESSION_IDLE: Duration = Duration::hours(12);
 
 pub fn hash_password(password: &str) -> Result<String, String> {

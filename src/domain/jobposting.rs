@@ -53,12 +53,7 @@ pub fn sections(d: &VacancyDetail) -> [(&'static str, &str); 4] {
 }
 
 /// The JobPosting object. `date_posted` is the publication date (or, in a preview, today).
-pub fn job_posting(
-    d: &VacancyDetail,
-    site: &Site,
-    date_posted: PrimitiveDateTime,
-    direct_apply: bool,
-) -> Value {
+pub fn job_posting(d: &VacancyDetail, site: &Site, date_posted: PrimitiveDateTime) -> Value {
     let v = &d.vacancy;
     let url = site.absolute(&format!("/vacancies/{}", v.slug));
     let mut o = Map::new();
@@ -135,7 +130,8 @@ pub fn job_posting(
         "identifier".into(),
         json!({"@type": "PropertyValue", "name": site.org_name, "value": v.id.to_string()}),
     );
-    o.insert("directApply".into(), json!(direct_apply));
+    // Candidates apply on the page itself.
+    o.insert("directApply".into(), json!(true));
     o.insert("url".into(), json!(url));
     if !d.skills.is_empty() {
         let names: Vec<&str> = d.skills.iter().map(|s| s.name.as_str()).collect();

@@ -95,7 +95,7 @@ impl ShowPage {
         let open = detail.vacancy.is_open(now) || preview;
         let json_ld = if open {
             let posted = detail.vacancy.published_at.unwrap_or(now);
-            jobposting::to_script_json(&jobposting::job_posting(&detail, site, posted, true))
+            jobposting::to_script_json(&jobposting::job_posting(&detail, site, posted))
         } else {
             String::new()
         };

@@ -143,12 +143,7 @@ fn transient(
 /// The JobPosting JSON this vacancy will carry and what Google would say of it.
 fn readiness(detail: &VacancyDetail, site: &crate::site::Site) -> (Vec<Check>, String) {
     let now = crate::clock::now();
-    let posting = jobposting::job_posting(
-        detail,
-        site,
-        detail.vacancy.published_at.unwrap_or(now),
-        true,
-    );
+    let posting = jobposting::job_posting(detail, site, detail.vacancy.published_at.unwrap_or(now));
     let checks = jobposting::checklist(&posting, now);
     (
         checks,
