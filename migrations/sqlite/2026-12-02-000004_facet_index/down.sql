@@ -1,0 +1,3 @@
+DROP INDEX vacancies_board_facets;
+CREATE INDEX vacancies_board_facets
+    ON vacancies (status, valid_through, category_id, seniority, employment, work_mode);
