@@ -21,6 +21,9 @@ pub const LOGIN_LOCKED: &str =
     "Too many failed sign-ins. For your safety, sign-in is paused for 15 minutes.";
 pub const SIGNED_OUT: &str = "You have signed out.";
 
+pub const COMMENT_STAMP_USED: &str = "This form was already used to send a comment. If you \
+     meant to send another, your text is kept below: please send it again.";
+
 pub const REQUIRED: &str = "This field is required.";
 pub const SALARY_NOT_STATED: &str = "Salary not stated";
 

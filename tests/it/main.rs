@@ -14,4 +14,5 @@ mod instances;
 mod learning;
 mod learning_admin;
 mod postgres;
+mod security_data;
 mod smoke;
