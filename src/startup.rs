@@ -171,10 +171,11 @@ pub fn run(
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();
     // The client's address as the limits see it: the proxy's forwarded one only when trusted.
+    // The request line is redacted (`request_line`): receipt tokens and private queries stay out.
     let access_log = if config.trust_proxy {
-        "%{r}a \"%r\" %s %b %Dms"
+        "%{r}a \"%{request}xi\" %s %b %Dms"
     } else {
-        "%a \"%r\" %s %b %Dms"
+        "%a \"%{request}xi\" %s %b %Dms"
     };
     let mut server = HttpServer::new(move || {
         App::new()
@@ -205,13 +206,57 @@ pub fn run(
             .wrap(from_fn(cache_control))
             .wrap(security_headers(secure))
             .wrap(Compress::default())
-            .wrap(Logger::new(access_log))
+            .wrap(
+                Logger::new(access_log).custom_request_replace("request", |req| {
+                    request_line(req.method().as_str(), req.uri(), req.version())
+                }),
+            )
     })
     .listen(listener)?;
     if let Some(workers) = config.workers {
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// The access log's request line without secrets: the receipt token in `/applications/<token>…`
+/// is replaced by `…`, and the query string of private paths (`/admin…`, `/applications…`,
+/// which may hold a candidate's email as a search) is dropped. Public queries stay.
+pub fn request_line(
+    method: &str,
+    uri: &actix_web::http::Uri,
+    version: actix_web::http::Version,
+) -> String {
+    format!(
+        "{method} {} {version:?}",
+        redacted_target(uri.path(), uri.query())
+    )
+}
+
+/// The path and query of a request as the access log shows them (see `request_line`).
+pub fn redacted_target(path: &str, query: Option<&str>) -> String {
+    let mut shown = match path.strip_prefix("/applications/") {
+        Some(rest) => match rest.split_once('/') {
+            Some((_, tail)) => format!("/applications/…/{tail}"),
+            None => "/applications/…".to_string(),
+        },
+        None => path.to_string(),
+    };
+    let private = ["/admin", "/applications"].iter().any(|p| {
+        path == *p
+            || path.starts_with(&format!("{p}/"))
+            || path.starts_with(&format!("{p}."))
+            || path.starts_with(&format!("{p}?"))
+    });
+    match query {
+        Some(q) if !q.is_empty() && !private => {
+            shown.push('?');
+            shown.push_str(q);
+        }
+        Some(q) if !q.is_empty() => shown.push_str("?…"),
+        _ => {}
+    }
+    shown
 }
 
 /// Sessions in a private (encrypted and signed) cookie, 12 hours idle.
@@ -267,4 +312,43 @@ async fn cache_control(
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receipt_tokens_and_private_queries_stay_out_of_the_access_log() {
+        let token = "ab".repeat(32);
+        assert_eq!(
+            redacted_target(&format!("/applications/{token}"), None),
+            "/applications/…"
+        );
+        assert_eq!(
+            redacted_target(&format!("/applications/{token}/erase"), Some("x=1")),
+            "/applications/…/erase?…"
+        );
+        assert_eq!(
+            redacted_target("/admin/applications", Some("q=jane%40example.com")),
+            "/admin/applications?…"
+        );
+        assert_eq!(
+            redacted_target("/admin/applications.csv", Some("q=jane")),
+            "/admin/applications.csv?…"
+        );
+        assert_eq!(redacted_target("/admin", Some("q=jane")), "/admin?…");
+        assert_eq!(
+            redacted_target("/vacancies", Some("q=rust")),
+            "/vacancies?q=rust"
+        );
+        assert_eq!(
+            redacted_target("/administrator", Some("a=b")),
+            "/administrator?a=b"
+        );
+        let uri: actix_web::http::Uri = format!("/applications/{token}?q=1").parse().unwrap();
+        let line = request_line("GET", &uri, actix_web::http::Version::HTTP_11);
+        assert_eq!(line, "GET /applications/…?… HTTP/1.1");
+        assert!(!line.contains(&token));
+    }
 }
