@@ -118,8 +118,8 @@ pub struct Moderated {
 }
 
 /// Applies one moderation to many comments, all or none. Ids that are gone (deleted in another
-/// tab) are skipped, not an error. A deletion keeps the author and text in the audit entry, the
-/// only place they survive, so a mistaken deletion can be undone by hand.
+/// tab) are skipped, not an error. A deletion is recorded by id and status only: the author and
+/// text are personal data, and deleting must not leave a copy of them in the audit trail.
 pub fn moderate(
     conn: &mut DbConn,
     actor: Actor,
@@ -142,10 +142,7 @@ pub fn moderate(
                 }
                 Moderation::Delete => {
                     db::comments::delete(conn, &[id])?;
-                    audit
-                        .field("status", &comment.status, "")
-                        .field("author", &comment.author_name, "")
-                        .field("body", &comment.body, "")
+                    audit.field("status", &comment.status, "deleted")
                 }
             };
             audits.push(audit);

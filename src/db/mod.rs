@@ -158,6 +158,20 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
     result.map_err(|e| format!("migrations failed: {e}"))
 }
 
+/// After erasing personal data (applications, CVs): on SQLite the deleted rows' old pages still
+/// sit in the `-wal` file until a checkpoint copies the new pages over the database (where
+/// `secure_delete` zeroes the freed space); `wal_checkpoint(TRUNCATE)` does that now and empties
+/// the WAL. Called after the transaction committed. A checkpoint blocked by a reader only
+/// delays this until the next automatic one, so a failure is logged, not returned. On
+/// PostgreSQL dead rows stay in the table files until VACUUM (see the README).
+pub fn flush_erased(conn: &mut DbConn) {
+    if let DbConn::Sqlite(c) = conn {
+        if let Err(e) = c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);") {
+            log::warn!("WAL checkpoint after an erasure failed: {e}");
+        }
+    }
+}
+
 /// Why `blocking` could not even start the work: no connection came free in time, or the blocking
 /// pool failed. The web layer turns the first into 503 and the second into 500.
 #[derive(Debug)]

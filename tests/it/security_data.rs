@@ -104,3 +104,168 @@ async fn a_comment_stamp_posts_once() {
     let r = send_comment(&app, &fresh, "bob@example.com", "Replayed post").await;
     assert_eq!(r.status().as_u16(), 303);
 }
+
+// ---- applications: helpers as a browser sends the apply form ----
+
+/// A small PDF (the CV sniffer accepts it) carrying `marker`.
+fn pdf_with(marker: &str) -> Vec<u8> {
+    format!(
+        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Title ({marker}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+    .into_bytes()
+}
+
+fn first_open_slug(app: &TestApp) -> String {
+    db::vacancies::open(&mut app.conn(), careers::clock::now())
+        .unwrap()
+        .into_iter()
+        .map(|(v, _)| v.slug)
+        .next()
+        .expect("an open demo vacancy")
+}
+
+async fn apply_stamp(app: &TestApp, slug: &str) -> String {
+    let (status, html) = app.get_html(&format!("/vacancies/{slug}")).await;
+    assert_eq!(status, 200);
+    field_value(&html, "form_stamp")
+}
+
+async fn send_application(
+    app: &TestApp,
+    slug: &str,
+    name: &str,
+    email: &str,
+    cv: Vec<u8>,
+) -> reqwest::Response {
+    let stamp = apply_stamp(app, slug).await;
+    let form = reqwest::multipart::Form::new()
+        .text("form_stamp", stamp)
+        .text("homepage", "")
+        .text("full_name", name.to_string())
+        .text("email", email.to_string())
+        .text("phone", "")
+        .text("linkedin_url", "")
+        .text("github_url", "")
+        .text("portfolio_url", "")
+        .text("cover_letter", "Hello.")
+        .text("consent", "yes")
+        .part(
+            "cv",
+            reqwest::multipart::Part::bytes(cv)
+                .file_name("cv.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    app.client
+        .post(app.url(&format!("/vacancies/{slug}/apply")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Applies; returns the receipt token.
+async fn apply(app: &TestApp, name: &str, email: &str, cv: Vec<u8>) -> String {
+    let slug = first_open_slug(app);
+    let r = send_application(app, &slug, name, email, cv).await;
+    assert_eq!(r.status().as_u16(), 200, "application accepted");
+    let html = r.text().await.unwrap();
+    let start = html.find("/applications/").expect("receipt link") + "/applications/".len();
+    html[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect()
+}
+
+async fn with_apply_settings() -> TestApp {
+    common::spawn_app_configured(true, |c| {
+        c.min_fill_seconds = 0;
+        c.applications.apply_per_hour = 100;
+    })
+    .await
+}
+
+/// Every audit entry as one text: entity, action and changes.
+fn audit_text(app: &TestApp) -> String {
+    use careers::db::schema::audit_log;
+    use diesel::prelude::*;
+    audit_log::table
+        .select((audit_log::entity, audit_log::action, audit_log::changes))
+        .load::<(String, String, String)>(&mut app.conn())
+        .unwrap()
+        .into_iter()
+        .map(|(e, a, c)| format!("{e} {a} {c}\n"))
+        .collect()
+}
+
+backend_test!(a_deleted_comment_leaves_no_copy_in_the_audit_trail);
+async fn a_deleted_comment_leaves_no_copy_in_the_audit_trail() {
+    let app = common::spawn_app().await;
+    let id = db::comments::insert(
+        &mut app.conn(),
+        &NewComment {
+            article_id: article_id(&app),
+            parent_id: None,
+            author_name: "Zebedee Quux".into(),
+            email: "zebedee@example.com".into(),
+            website: String::new(),
+            body: "My very personal story".into(),
+            status: CommentStatus::Approved.as_str().into(),
+            client_address: "10.0.0.1".into(),
+            created_at: careers::clock::now(),
+        },
+    )
+    .unwrap();
+    let csrf = app.admin().await;
+    let row = format!("delete:{id}");
+    let r = app
+        .post_form("/admin/comments", &[("csrf_token", &csrf), ("row", &row)])
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(db::comments::by_id(&mut app.conn(), id).unwrap().is_none());
+    let audit = audit_text(&app);
+    assert!(audit.contains("comment delete"), "{audit}");
+    assert!(!audit.contains("Zebedee"), "{audit}");
+    assert!(!audit.contains("personal story"), "{audit}");
+}
+
+backend_test!(an_export_records_no_search_text);
+async fn an_export_records_no_search_text() {
+    let app = with_apply_settings().await;
+    apply(
+        &app,
+        "Jane Export",
+        "jane.export@example.com",
+        pdf_with("x"),
+    )
+    .await;
+    let _ = app.admin().await;
+    let r = app
+        .get("/admin/applications.csv?q=jane.export%40example.com")
+        .await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(r.text().await.unwrap().contains("jane.export@example.com"));
+    let audit = audit_text(&app);
+    assert!(audit.contains("application export"), "{audit}");
+    assert!(!audit.contains("jane.export"), "{audit}");
+}
+
+#[tokio::test]
+async fn an_erased_cv_is_not_left_in_the_sqlite_wal() {
+    let app = with_apply_settings().await;
+    let marker = format!("CV-MARKER-{:016x}", rand::random::<u64>());
+    let token = apply(&app, "Jane Wal", "jane.wal@example.com", pdf_with(&marker)).await;
+    let wal = app._dir.path().join("test.db-wal");
+    let r = app
+        .post_form(
+            &format!("/applications/{token}/erase"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 200);
+    let contains = |bytes: &[u8]| bytes.windows(marker.len()).any(|w| w == marker.as_bytes());
+    let wal_bytes = std::fs::read(&wal).unwrap_or_default();
+    assert!(!contains(&wal_bytes), "the CV is still in the -wal file");
+    let db_bytes = std::fs::read(app._dir.path().join("test.db")).unwrap();
+    assert!(!contains(&db_bytes), "the CV is still in the database file");
+}
