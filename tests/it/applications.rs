@@ -1059,14 +1059,50 @@ async fn purge_erases_old_applications_of_closed_vacancies_only() {
     assert_eq!(left, vec!["New Closed", "Old Open"]);
 }
 
+/// A ZIP of stored (uncompressed) entries with its central directory; CRCs left 0, which the
+/// type check does not read.
+fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut directory = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let (n, size) = (name.len() as u16, data.len() as u32);
+        out.extend_from_slice(b"PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0");
+        out.extend_from_slice(&size.to_le_bytes());
+        out.extend_from_slice(&size.to_le_bytes());
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        directory.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0\0\0\0\0\0\0\0\0\0\0");
+        directory.extend_from_slice(&size.to_le_bytes());
+        directory.extend_from_slice(&size.to_le_bytes());
+        directory.extend_from_slice(&n.to_le_bytes());
+        directory.extend_from_slice(&[0; 12]);
+        directory.extend_from_slice(&offset.to_le_bytes());
+        directory.extend_from_slice(name.as_bytes());
+    }
+    let start = out.len() as u32;
+    let count = entries.len() as u16;
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
+    out.extend_from_slice(&start.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
 backend_test!(the_stored_type_and_download_name_come_from_the_content);
 async fn the_stored_type_and_download_name_come_from_the_content() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
-    // A DOCX (a ZIP with word/ parts) uploaded under a .pdf name.
-    let mut docx = b"PK\x03\x04\x14\0\0\0\x08\0".to_vec();
-    docx.resize(30, 0);
-    docx.extend_from_slice(b"[Content_Types].xml<Types/>PK\x03\x04word/document.xml<w:document/>");
+    // A DOCX (a ZIP listing [Content_Types].xml and word/document.xml) under a .pdf name.
+    let docx = stored_zip(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", b"<w:document/>"),
+    ]);
     let s = stamp(&app, &slug).await;
     let r = send(
         &app,
