@@ -24,6 +24,9 @@ pub const SIGNED_OUT: &str = "You have signed out.";
 pub const COMMENT_STAMP_USED: &str = "This form was already used to send a comment. If you \
      meant to send another, your text is kept below: please send it again.";
 
+pub const CONTROL_CHARACTER: &str = "The request contains a control character (such as NUL) \
+     that no address or field may hold. Go back, retype the text and send it again.";
+
 pub const REQUIRED: &str = "This field is required.";
 pub const SALARY_NOT_STATED: &str = "Salary not stated";
 

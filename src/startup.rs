@@ -4,7 +4,7 @@
 use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
 use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
@@ -200,6 +200,7 @@ pub fn run(
                     ),
             )
             .default_service(web::to(meta::not_found))
+            .wrap(from_fn(refuse_control_characters))
             .wrap(crate::views::error::layer())
             .wrap(session_layer(key.clone(), secure))
             .wrap(from_fn(crate::page_cache::layer))
@@ -295,6 +296,22 @@ fn security_headers(secure: bool) -> DefaultHeaders {
     } else {
         headers
     }
+}
+
+/// A path or query string that decodes to a control character (NUL above all, which
+/// PostgreSQL cannot store or compare) is a 400 before any handler reads it, on both backends.
+async fn refuse_control_characters(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let uri = req.uri();
+    if crate::forms::encoded_has_control(uri.path(), false)
+        || crate::forms::encoded_has_control(uri.query().unwrap_or(""), true)
+    {
+        let error = crate::error::AppError::BadRequest(crate::messages::CONTROL_CHARACTER.into());
+        return Ok(req.error_response(error).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 /// Admin pages and forms hold private data: never cached anywhere. Public pages are

@@ -120,6 +120,9 @@ async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<
             }
             bytes.extend_from_slice(&chunk);
         }
+        if crate::forms::has_refused_control(&file_name) {
+            return Err(AppError::BadRequest(m::CONTROL_CHARACTER.into()));
+        }
         if is_cv {
             // A browser sends an empty part when no file was chosen.
             if !(bytes.is_empty() && file_name.is_empty()) {
@@ -128,6 +131,9 @@ async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<
             continue;
         }
         let value = String::from_utf8_lossy(&bytes).into_owned();
+        if crate::forms::has_refused_control(&value) {
+            return Err(AppError::BadRequest(m::CONTROL_CHARACTER.into()));
+        }
         match name.as_str() {
             stamp::FIELD => received.stamp = value,
             spam::HONEYPOT_FIELD => received.honeypot = value,

@@ -269,3 +269,50 @@ async fn an_erased_cv_is_not_left_in_the_sqlite_wal() {
     let db_bytes = std::fs::read(app._dir.path().join("test.db")).unwrap();
     assert!(!contains(&db_bytes), "the CV is still in the database file");
 }
+
+backend_test!(nul_and_control_characters_are_refused_not_a_server_error);
+async fn nul_and_control_characters_are_refused_not_a_server_error() {
+    let app = with_apply_settings().await;
+    for path in [
+        "/vacancies/a%00b",
+        "/vacancies?q=%00",
+        "/vacancies?q=a%1bb",
+        "/articles/a%00b",
+        "/applications/%00",
+        "/admin/login?next=%00",
+    ] {
+        let status = app.get(path).await.status().as_u16();
+        assert!(
+            matches!(status, 400 | 404),
+            "{path} answered {status}, not 400 or 404"
+        );
+    }
+    // Forms: a comment and a sign-in with NUL.
+    let stamp = comment_stamp(&app).await;
+    let r = send_comment(&app, &stamp, "ada@example.com", "with a \0 in it").await;
+    let status = r.status().as_u16();
+    assert!(matches!(status, 400 | 422), "comment answered {status}");
+    let (_, login) = app.get_html("/admin/login").await;
+    let csrf = common::csrf_token(&login);
+    let r = app
+        .post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &csrf),
+                ("email", "admin\0@example.com"),
+                ("password", "whatever password"),
+            ],
+        )
+        .await;
+    let status = r.status().as_u16();
+    assert!(matches!(status, 400 | 422), "sign-in answered {status}");
+    // The apply form's text parts and the CV's file name.
+    let slug = first_open_slug(&app);
+    let r = send_application(&app, &slug, "Jane\0Doe", "jane@example.com", pdf_with("n")).await;
+    let status = r.status().as_u16();
+    assert!(matches!(status, 400 | 422), "apply answered {status}");
+    // Line breaks and tabs in a text area are fine.
+    let stamp = comment_stamp(&app).await;
+    let r = send_comment(&app, &stamp, "ada@example.com", "line one\r\nline\ttwo").await;
+    assert_eq!(r.status().as_u16(), 303);
+}
