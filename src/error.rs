@@ -33,6 +33,8 @@ pub enum AppError {
     TooManyRequests(String),
     #[error("request body too large")]
     PayloadTooLarge(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     #[error("database busy")]
     Unavailable,
     #[error("internal error: {0}")]
@@ -80,6 +82,7 @@ impl ResponseError for AppError {
             AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -120,6 +123,7 @@ impl AppError {
             }
             AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
             AppError::PayloadTooLarge(msg) => (m::TOO_LARGE_TITLE, msg.as_str()),
+            AppError::UnsupportedMediaType => (m::BAD_REQUEST_TITLE, m::NOT_A_FORM),
             AppError::Unavailable => (m::UNAVAILABLE_TITLE, m::UNAVAILABLE_TEXT),
             AppError::Internal(_) => (m::INTERNAL_TITLE, m::INTERNAL_TEXT),
         }

@@ -27,6 +27,9 @@ pub const COMMENT_STAMP_USED: &str = "This form was already used to send a comme
 pub const CONTROL_CHARACTER: &str = "The request contains a control character (such as NUL) \
      that no address or field may hold. Go back, retype the text and send it again.";
 
+pub const NOT_A_FORM: &str = "We only accept forms sent from this site's pages. Go back, reload \
+     the page and send the form again.";
+
 pub const REQUIRED: &str = "This field is required.";
 pub const SALARY_NOT_STATED: &str = "Salary not stated";
 

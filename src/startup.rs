@@ -200,6 +200,7 @@ pub fn run(
                     ),
             )
             .default_service(web::to(meta::not_found))
+            .wrap(from_fn(public_post_checks))
             .wrap(from_fn(refuse_control_characters))
             .wrap(crate::views::error::layer())
             .wrap(session_layer(key.clone(), secure))
@@ -312,6 +313,75 @@ async fn refuse_control_characters(
         return Ok(req.error_response(error).map_into_right_body());
     }
     Ok(next.call(req).await?.map_into_left_body())
+}
+
+/// What a public (sessionless) state-changing request must show before any handler runs:
+/// where it comes from, what it is and how big. Admin forms carry a CSRF token instead.
+/// - Neither `Origin` nor `Sec-Fetch-Site`: 403. Every current browser sends one of them on a
+///   form POST, so a request with neither is a script replaying a form, not a visitor.
+/// - A body that is not the form the page sends (urlencoded, or multipart for the apply form):
+///   415. A POST without any body (withdraw) needs no content type.
+/// - An announced body over the limit (`MAX_BODY_BYTES`; the apply handler checks its own): 413.
+async fn public_post_checks(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    use crate::error::AppError;
+    if let Some(error) = public_post_problem(&req) {
+        let error: AppError = error;
+        return Ok(req.error_response(error).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
+}
+
+fn public_post_problem(req: &ServiceRequest) -> Option<crate::error::AppError> {
+    use crate::error::AppError;
+    let safe = matches!(
+        *req.method(),
+        actix_web::http::Method::GET
+            | actix_web::http::Method::HEAD
+            | actix_web::http::Method::OPTIONS
+    );
+    let path = req.path();
+    if safe || path == "/admin" || path.starts_with("/admin/") {
+        return None;
+    }
+    let headers = req.headers();
+    if !headers.contains_key(header::ORIGIN) && !headers.contains_key("sec-fetch-site") {
+        return Some(AppError::Csrf);
+    }
+    let length = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let has_body = headers.contains_key(header::TRANSFER_ENCODING) || length.is_some_and(|n| n > 0);
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
+    let multipart = path.ends_with("/apply");
+    let expected = if multipart {
+        "multipart/form-data"
+    } else {
+        "application/x-www-form-urlencoded"
+    };
+    match content_type.as_deref() {
+        None if !has_body => {}
+        Some(t) if t == expected => {}
+        _ => return Some(AppError::UnsupportedMediaType),
+    }
+    if !multipart && length.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Some(AppError::PayloadTooLarge(
+            crate::messages::FORM_TOO_LARGE.into(),
+        ));
+    }
+    None
 }
 
 /// Admin pages and forms hold private data: never cached anywhere. Public pages are

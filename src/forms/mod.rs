@@ -182,28 +182,6 @@ impl FieldErrors {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_characters_are_found_encoded_and_decoded() {
-        assert!(encoded_has_control("/vacancies/a%00b", false));
-        assert!(encoded_has_control("q=%00", true));
-        assert!(encoded_has_control("q=%1b", true));
-        assert!(encoded_has_control("q=%7F", true));
-        assert!(!encoded_has_control("q=a%0Ab%09c", true));
-        assert!(encoded_has_control("/a%0Ab", false));
-        assert!(!encoded_has_control(
-            "/vacancies/rust-dev?q=caf%C3%A9+50%25",
-            false
-        ));
-        assert!(!encoded_has_control("q=100%", true));
-        assert!(has_refused_control("a\0b"));
-        assert!(!has_refused_control("line one\r\nline two\tend"));
-    }
-}
-
 /// Checks a required text field and its length; returns the trimmed value.
 pub fn text(
     errors: &mut FieldErrors,
@@ -253,5 +231,27 @@ pub fn check_skills(errors: &mut FieldErrors, skills: &[String], max: usize) {
         .any(|s| crate::models::slug::slugify(s).is_empty())
     {
         errors.add("skills", "Each skill needs at least one letter or digit.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_found_encoded_and_decoded() {
+        assert!(encoded_has_control("/vacancies/a%00b", false));
+        assert!(encoded_has_control("q=%00", true));
+        assert!(encoded_has_control("q=%1b", true));
+        assert!(encoded_has_control("q=%7F", true));
+        assert!(!encoded_has_control("q=a%0Ab%09c", true));
+        assert!(encoded_has_control("/a%0Ab", false));
+        assert!(!encoded_has_control(
+            "/vacancies/rust-dev?q=caf%C3%A9+50%25",
+            false
+        ));
+        assert!(!encoded_has_control("q=100%", true));
+        assert!(has_refused_control("a\0b"));
+        assert!(!has_refused_control("line one\r\nline two\tend"));
     }
 }

@@ -316,3 +316,118 @@ async fn nul_and_control_characters_are_refused_not_a_server_error() {
     let r = send_comment(&app, &stamp, "ada@example.com", "line one\r\nline\ttwo").await;
     assert_eq!(r.status().as_u16(), 303);
 }
+
+/// A client that sends neither `Origin` nor `Sec-Fetch-Site` (a script, not a browser).
+fn bare_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+backend_test!(a_public_post_needs_origin_or_fetch_site_a_form_body_and_a_bounded_size);
+async fn a_public_post_needs_origin_or_fetch_site_a_form_body_and_a_bounded_size() {
+    let app = with_apply_settings().await;
+    let token = apply(&app, "Jane Post", "jane.post@example.com", pdf_with("p")).await;
+    let bare = bare_client();
+    let read = app.url(&format!("/articles/{ARTICLE}/read"));
+
+    // Neither header: refused, on every public form.
+    let stamp = comment_stamp(&app).await;
+    let comment = [
+        ("form_stamp", stamp.as_str()),
+        ("homepage", ""),
+        ("name", "Ada"),
+        ("email", "ada@example.com"),
+        ("comment", "Scripted"),
+    ];
+    let comments_url = app.url(&format!("/articles/{ARTICLE}/comments"));
+    let r = bare
+        .post(&comments_url)
+        .form(&comment)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 403, "comment without Origin");
+    let r = bare
+        .post(&read)
+        .form(&[("read", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 403, "mark as read without Origin");
+    let withdraw = app.url(&format!("/applications/{token}/withdraw"));
+    let r = bare.post(&withdraw).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 403, "withdraw without Origin");
+    assert!(!comments_with_status(&app, CommentStatus::Pending).contains(&"Scripted".to_string()));
+
+    // Sec-Fetch-Site alone (a browser that sends no Origin) is enough.
+    let r = bare
+        .post(&read)
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("read", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+
+    // Not a form: 415.
+    let r = app
+        .client
+        .post(&read)
+        .header("content-type", "application/json")
+        .body(r#"{"read":"1"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 415, "JSON to mark as read");
+    let r = app
+        .client
+        .post(&read)
+        .header("content-type", "text/plain")
+        .body(vec![0xff, 0xfe, 0x00])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 415, "bytes to mark as read");
+    let slug = first_open_slug(&app);
+    let r = app
+        .client
+        .post(app.url(&format!("/vacancies/{slug}/apply")))
+        .form(&[("full_name", "Jane")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status().as_u16(),
+        415,
+        "urlencoded to the multipart apply form"
+    );
+    let r = app
+        .client
+        .post(&comments_url)
+        .multipart(reqwest::multipart::Form::new().text("comment", "x"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 415, "multipart to the comment form");
+
+    // Over the size limit: 413.
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let r = app
+        .client
+        .post(&read)
+        .form(&[("read", "1"), ("then", huge.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 413, "a 2 MB field to mark as read");
+
+    // The browser's own form still works.
+    let r = app
+        .post_form(&format!("/articles/{ARTICLE}/read"), &[("read", "1")])
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let r = app.client.post(&withdraw).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 303, "withdraw with Origin and no body");
+}
