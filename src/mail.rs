@@ -132,10 +132,15 @@ impl Mailer {
         }
     }
 
-    /// The receipt for the candidate and, when an address is configured, the recruiters' notice.
+    /// The receipt for the candidate (unless their address has had its receipts for the day)
+    /// and, when an address is configured, the recruiters' notice.
     pub async fn application_received(&self, mail: ApplicationMail) {
         let receipt = ReceiptMail { m: &mail };
         match receipt.render() {
+            Ok(_) if !mail.send_receipt => log::info!(
+                "receipt not sent: {} has had its receipts for today",
+                mask_email(&mail.candidate_email)
+            ),
             Ok(body) => {
                 self.send(
                     &mail.candidate_email,
@@ -181,12 +186,16 @@ pub fn mask_email(address: &str) -> String {
     }
 }
 
-/// What both messages about a new application need.
+/// What both messages about a new application need. The receipt goes to an address nobody has
+/// verified, so it repeats nothing the sender typed (not even the name): only our own text,
+/// the vacancy's title and the receipt link. The candidate's name is for the recruiters' notice.
 #[derive(Debug, Clone)]
 pub struct ApplicationMail {
     pub org_name: String,
     pub candidate_name: String,
     pub candidate_email: String,
+    /// False when the address has had `RECEIPTS_PER_WINDOW` receipts today: no receipt mail.
+    pub send_receipt: bool,
     pub vacancy_title: String,
     /// The private receipt link (absolute).
     pub receipt_url: String,

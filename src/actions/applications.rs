@@ -28,9 +28,12 @@ pub struct Candidacy {
 
 pub enum ApplyOutcome {
     /// Stored; `token` is the receipt token, shown once and kept only as its hash.
+    /// `send_receipt` is false when the email has had its receipts for the day
+    /// (`limits::RECEIPTS_PER_WINDOW`): the application is kept, only the mail is skipped.
     Stored {
         id: i32,
         token: String,
+        send_receipt: bool,
         changed: Changed,
     },
     Duplicate,
@@ -59,9 +62,15 @@ pub fn apply(
             return Ok(ApplyOutcome::Duplicate);
         }
         let id = db::applications::insert(conn, &new)?;
+        let send_receipt = limits::receipt_allowed(conn, &new.email, now)?;
         let audit = Audit::new(ENTITY, id, "apply").field("status", "", Stage::New.as_str());
         let changed = finish(conn, actor, vec![audit], Changed::Application { id })?;
-        Ok(ApplyOutcome::Stored { id, token, changed })
+        Ok(ApplyOutcome::Stored {
+            id,
+            token,
+            send_receipt,
+            changed,
+        })
     })
 }
 

@@ -322,11 +322,17 @@ fn answer(
             m::APPLY_DUPLICATE_TITLE,
             m::APPLY_DUPLICATE_TEXT,
         ),
-        ApplyOutcome::Stored { id, token, .. } => {
+        ApplyOutcome::Stored {
+            id,
+            token,
+            send_receipt,
+            ..
+        } => {
             let receipt = Receipt {
                 id,
                 token,
                 candidate,
+                send_receipt,
             };
             confirmed(state, settings, session, vacancy, receipt)
         }
@@ -339,11 +345,13 @@ struct Candidate {
     email: String,
 }
 
-/// A stored application: its id, its receipt token and who sent it.
+/// A stored application: its id, its receipt token, who sent it and whether the receipt mail
+/// may go out.
 struct Receipt {
     id: i32,
     token: String,
     candidate: Candidate,
+    send_receipt: bool,
 }
 
 /// Tells the recruiters and shows the candidate the private link to their application.
@@ -360,6 +368,7 @@ fn confirmed(
         org_name: state.site.org_name.clone(),
         candidate_name: receipt.candidate.name,
         candidate_email: receipt.candidate.email.clone(),
+        send_receipt: receipt.send_receipt,
         vacancy_title: vacancy.title.clone(),
         receipt_url: state.site.absolute(&receipt_path),
         admin_url: state.site.absolute(&format!("/admin/applications/{id}")),

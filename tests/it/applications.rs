@@ -919,7 +919,7 @@ async fn nobody_signed_out_reaches_an_application_or_a_cv() {
 }
 
 /// Just enough SMTP to receive messages: returns each message's DATA.
-async fn smtp_listener() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>) {
+pub(crate) async fn smtp_listener() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>) {
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();

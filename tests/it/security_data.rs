@@ -431,3 +431,48 @@ async fn a_public_post_needs_origin_or_fetch_site_a_form_body_and_a_bounded_size
     let r = app.client.post(&withdraw).send().await.unwrap();
     assert_eq!(r.status().as_u16(), 303, "withdraw with Origin and no body");
 }
+
+backend_test!(receipts_repeat_no_typed_name_and_stop_after_three_a_day);
+async fn receipts_repeat_no_typed_name_and_stop_after_three_a_day() {
+    let (port, mut inbox) = crate::applications::smtp_listener().await;
+    let app = common::spawn_app_configured(true, |c| {
+        c.min_fill_seconds = 0;
+        c.applications.apply_per_hour = 100;
+        c.applications.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+    })
+    .await;
+    let slugs: Vec<String> = db::vacancies::open(&mut app.conn(), careers::clock::now())
+        .unwrap()
+        .into_iter()
+        .map(|(v, _)| v.slug)
+        .take(4)
+        .collect();
+    assert_eq!(slugs.len(), 4, "four open demo vacancies");
+    let name = "=HYPERLINK(\"https://evil.example\",\"Click\")";
+    for slug in &slugs {
+        let r = send_application(&app, slug, name, "victim@example.com", pdf_with("r")).await;
+        assert_eq!(r.status().as_u16(), 200, "stored and confirmed");
+    }
+    let mut receipts = Vec::new();
+    while let Ok(Some(m)) =
+        tokio::time::timeout(std::time::Duration::from_secs(3), inbox.recv()).await
+    {
+        receipts.push(m.replace("=\r\n", ""));
+    }
+    assert_eq!(
+        receipts.len(),
+        3,
+        "the fourth application of the day gets no receipt"
+    );
+    for m in &receipts {
+        assert!(m.contains("To: victim@example.com"), "{m}");
+        assert!(
+            !m.contains("HYPERLINK") && !m.contains("evil.example"),
+            "{m}"
+        );
+        assert!(m.contains("/applications/"), "the receipt link is there");
+    }
+    // All four applications are stored.
+    let stored = db::applications::list(&mut app.conn(), &Default::default()).unwrap();
+    assert_eq!(stored.len(), 4);
+}
