@@ -476,3 +476,44 @@ async fn receipts_repeat_no_typed_name_and_stop_after_three_a_day() {
     let stored = db::applications::list(&mut app.conn(), &Default::default()).unwrap();
     assert_eq!(stored.len(), 4);
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_sqlite_files_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = with_apply_settings().await;
+    // A write, so the -wal file has content and certainly exists.
+    apply(&app, "Jane Mode", "jane.mode@example.com", pdf_with("m")).await;
+    for name in ["test.db", "test.db-wal", "test.db-shm"] {
+        let path = app._dir.path().join(name);
+        let mode = std::fs::metadata(&path)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{name} has mode {mode:o}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_binary_creates_a_private_database() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careers"))
+        .arg("migrate")
+        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let entry = entry.unwrap();
+        let mode = entry.metadata().unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{:?} has mode {mode:o}", entry.file_name());
+    }
+}
