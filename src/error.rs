@@ -35,6 +35,8 @@ pub enum AppError {
     PayloadTooLarge(String),
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    #[error("request body not received in time")]
+    RequestTimeout,
     #[error("database busy")]
     Unavailable,
     #[error("internal error: {0}")]
@@ -44,6 +46,23 @@ pub enum AppError {
 impl AppError {
     pub fn internal(cause: impl std::fmt::Display) -> AppError {
         AppError::Internal(cause.to_string())
+    }
+}
+
+impl AppError {
+    /// A request body that could not be read: 408 when it came too slowly (the deadline set in
+    /// `startup`), 413 when too large, else 400 with `what` and the cause.
+    pub fn from_payload(e: &actix_web::error::PayloadError, what: &str) -> AppError {
+        use actix_web::error::PayloadError;
+        match e {
+            PayloadError::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                AppError::RequestTimeout
+            }
+            PayloadError::Overflow => {
+                AppError::PayloadTooLarge(crate::messages::FORM_TOO_LARGE.into())
+            }
+            other => AppError::BadRequest(format!("{what}: {other}")),
+        }
     }
 }
 
@@ -83,6 +102,7 @@ impl ResponseError for AppError {
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -124,6 +144,7 @@ impl AppError {
             AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
             AppError::PayloadTooLarge(msg) => (m::TOO_LARGE_TITLE, msg.as_str()),
             AppError::UnsupportedMediaType => (m::BAD_REQUEST_TITLE, m::NOT_A_FORM),
+            AppError::RequestTimeout => (m::BAD_REQUEST_TITLE, m::BODY_TOO_SLOW),
             AppError::Unavailable => (m::UNAVAILABLE_TITLE, m::UNAVAILABLE_TEXT),
             AppError::Internal(_) => (m::INTERNAL_TITLE, m::INTERNAL_TEXT),
         }

@@ -30,6 +30,9 @@ pub const CONTROL_CHARACTER: &str = "The request contains a control character (s
 pub const NOT_A_FORM: &str = "We only accept forms sent from this site's pages. Go back, reload \
      the page and send the form again.";
 
+pub const BODY_TOO_SLOW: &str = "The form arrived too slowly and was cut off. Check your \
+     connection and send it again.";
+
 pub const REQUIRED: &str = "This field is required.";
 pub const SALARY_NOT_STATED: &str = "Salary not stated";
 

@@ -177,12 +177,16 @@ pub fn run(
     } else {
         "%a \"%{request}xi\" %s %b %Dms"
     };
+    let body_timeout = web::Data::new(BodyTimeout(std::time::Duration::from_secs(
+        config.applications.body_timeout_secs.max(1),
+    )));
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
             .app_data(site_data.clone())
             .app_data(page_cache.clone())
             .app_data(apply.clone())
+            .app_data(body_timeout.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
             .app_data(web::QueryConfig::default())
@@ -200,6 +204,7 @@ pub fn run(
                     ),
             )
             .default_service(web::to(meta::not_found))
+            .wrap(from_fn(body_deadline))
             .wrap(from_fn(public_post_checks))
             .wrap(from_fn(refuse_control_characters))
             .wrap(crate::views::error::layer())
@@ -214,6 +219,10 @@ pub fn run(
                 }),
             )
     })
+    // The request head must arrive within 5 s (a body has `BODY_TIMEOUT_SECS`, see
+    // `body_deadline`); a client that does not close after the response is dropped after 2 s.
+    .client_request_timeout(std::time::Duration::from_secs(5))
+    .client_disconnect_timeout(std::time::Duration::from_secs(2))
     .listen(listener)?;
     if let Some(workers) = config.workers {
         server = server.workers(workers);
@@ -313,6 +322,69 @@ async fn refuse_control_characters(
         return Ok(req.error_response(error).map_into_right_body());
     }
     Ok(next.call(req).await?.map_into_left_body())
+}
+
+/// How long a client has to send a request body in full (`BODY_TIMEOUT_SECS`).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyTimeout(pub std::time::Duration);
+
+/// Gives every request body a deadline: actix times out a request's head but not its body, so a
+/// client sending a byte a second would hold a worker's memory and an upload slot for ever.
+/// Past the deadline the body stream fails with `TimedOut`, which readers turn into 408.
+async fn body_deadline(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    let safe = matches!(
+        *req.method(),
+        actix_web::http::Method::GET | actix_web::http::Method::HEAD
+    );
+    let timeout = req.app_data::<web::Data<BodyTimeout>>().map(|t| t.0);
+    if let (false, Some(timeout)) = (safe, timeout) {
+        let inner = req.take_payload();
+        type Boxed = std::pin::Pin<
+            Box<
+                dyn futures_util::Stream<Item = Result<web::Bytes, actix_web::error::PayloadError>>,
+            >,
+        >;
+        let stream: Boxed = Box::pin(DeadlineStream {
+            inner,
+            sleep: Box::pin(actix_web::rt::time::sleep(timeout)),
+            expired: false,
+        });
+        req.set_payload(actix_web::dev::Payload::from(stream));
+    }
+    next.call(req).await
+}
+
+/// A request body that fails once its deadline has passed.
+struct DeadlineStream {
+    inner: actix_web::dev::Payload,
+    sleep: std::pin::Pin<Box<actix_web::rt::time::Sleep>>,
+    expired: bool,
+}
+
+impl futures_util::Stream for DeadlineStream {
+    type Item = Result<web::Bytes, actix_web::error::PayloadError>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        use std::future::Future;
+        use std::task::Poll;
+        if self.expired {
+            return Poll::Ready(None);
+        }
+        if self.sleep.as_mut().poll(cx).is_ready() {
+            self.expired = true;
+            return Poll::Ready(Some(Err(actix_web::error::PayloadError::Io(
+                std::io::Error::new(std::io::ErrorKind::TimedOut, "request body too slow"),
+            ))));
+        }
+        std::pin::Pin::new(&mut self.inner).poll_next(cx)
+    }
 }
 
 /// What a public (sessionless) state-changing request must show before any handler runs:

@@ -45,10 +45,8 @@ impl FromRequest for FormBody {
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             let body = body.await.map_err(|e| match e.as_error::<PayloadError>() {
-                Some(PayloadError::Overflow) => {
-                    AppError::PayloadTooLarge(crate::messages::FORM_TOO_LARGE.into())
-                }
-                _ => AppError::BadRequest(format!("The form could not be read: {e}")),
+                Some(p) => AppError::from_payload(p, "The form could not be read"),
+                None => AppError::BadRequest(format!("The form could not be read: {e}")),
             })?;
             let pairs: Vec<(String, String)> =
                 serde_urlencoded::from_bytes(&body).unwrap_or_default();

@@ -91,8 +91,14 @@ struct Received {
 }
 
 async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<Received> {
-    let unreadable = |e: actix_multipart::MultipartError| {
-        AppError::BadRequest(format!("The form could not be read: {e}"))
+    let unreadable = |e: actix_multipart::MultipartError| match &e {
+        actix_multipart::MultipartError::Payload(p) => {
+            match AppError::from_payload(p, "The form could not be read") {
+                AppError::PayloadTooLarge(_) => too_large(),
+                other => other,
+            }
+        }
+        _ => AppError::BadRequest(format!("The form could not be read: {e}")),
     };
     let mut received = Received::default();
     let mut total = 0usize;
@@ -277,6 +283,10 @@ pub async fn apply(
         );
     }
     let vacancy_id = shown.detail.vacancy.id;
+    // Each upload is held in memory while it is read: a bounded number at once.
+    let Some(_slot) = settings.upload_slot() else {
+        return Err(AppError::Unavailable);
+    };
     let received = read_parts(
         Multipart::new(req.headers(), payload),
         settings.max_cv_bytes,

@@ -517,3 +517,112 @@ fn the_binary_creates_a_private_database() {
         assert_eq!(mode & 0o077, 0, "{:?} has mode {mode:o}", entry.file_name());
     }
 }
+
+/// Sends a request head and the first bytes of its body over raw TCP, then stalls. Returns
+/// the open stream.
+async fn stalled_request(app: &TestApp, head: &str, first_bytes: &[u8]) -> tokio::net::TcpStream {
+    use tokio::io::AsyncWriteExt;
+    let mut stream = tokio::net::TcpStream::connect(app.address.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(first_bytes).await.unwrap();
+    stream
+}
+
+/// Reads what the server says (until it closes, or stops talking for `within`): the status
+/// line's code, or `None` when it closed without an answer.
+async fn answer_within(
+    stream: &mut tokio::net::TcpStream,
+    within: std::time::Duration,
+) -> Option<u16> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = vec![0u8; 4096];
+    let n = tokio::time::timeout(within, stream.read(&mut buf))
+        .await
+        .expect("the server cut the slow body off in time")
+        .unwrap_or(0);
+    let text = String::from_utf8_lossy(&buf[..n]);
+    text.strip_prefix("HTTP/1.1 ")
+        .and_then(|rest| rest.get(..3))
+        .and_then(|code| code.parse().ok())
+}
+
+backend_test!(a_slow_request_body_is_cut_off);
+async fn a_slow_request_body_is_cut_off() {
+    let app = common::spawn_app_configured(true, |c| {
+        c.min_fill_seconds = 0;
+        c.applications.body_timeout_secs = 2;
+    })
+    .await;
+    let started = std::time::Instant::now();
+    // A form: 100 bytes announced, 6 sent.
+    let head = format!(
+        "POST /articles/{ARTICLE}/read HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n",
+        common::ORIGIN
+    );
+    let mut stream = stalled_request(&app, &head, b"read=1").await;
+    let status = answer_within(&mut stream, std::time::Duration::from_secs(8)).await;
+    assert!(
+        matches!(status, None | Some(408)),
+        "form answered {status:?}"
+    );
+    // An upload: a multipart head and the start of a part.
+    let slug = first_open_slug(&app);
+    let head = format!(
+        "POST /vacancies/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
+         Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n",
+        common::ORIGIN
+    );
+    let mut stream = stalled_request(
+        &app,
+        &head,
+        b"--xyz\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"a.pdf\"\r\n\r\n%PDF-",
+    )
+    .await;
+    let status = answer_within(&mut stream, std::time::Duration::from_secs(8)).await;
+    assert!(
+        matches!(status, None | Some(408)),
+        "upload answered {status:?}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(12));
+}
+
+backend_test!(uploads_beyond_the_bound_get_503_with_retry_after);
+async fn uploads_beyond_the_bound_get_503_with_retry_after() {
+    let app = common::spawn_app_configured(true, |c| {
+        c.min_fill_seconds = 0;
+        c.applications.apply_per_hour = 100;
+        c.applications.body_timeout_secs = 20;
+        c.applications.max_uploads = 1;
+    })
+    .await;
+    let slug = first_open_slug(&app);
+    let head = format!(
+        "POST /vacancies/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
+         Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n",
+        common::ORIGIN
+    );
+    let stalled = stalled_request(&app, &head, b"--xyz\r\n").await;
+    // Let the stalled upload take the one place.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let r = send_application(&app, &slug, "Jane", "jane.busy@example.com", pdf_with("b")).await;
+    assert_eq!(r.status().as_u16(), 503);
+    assert!(r.headers().contains_key("retry-after"));
+    // Once it is gone, uploads are read again.
+    drop(stalled);
+    let mut accepted = false;
+    for _ in 0..20 {
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        let r = send_application(&app, &slug, "Jane", "jane.busy@example.com", pdf_with("b")).await;
+        if r.status().as_u16() == 200 {
+            accepted = true;
+            break;
+        }
+    }
+    assert!(
+        accepted,
+        "the place is given back when the stalled client goes away"
+    );
+}
