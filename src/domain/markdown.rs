@@ -25,34 +25,70 @@ pub fn to_html(markdown: &str) -> String {
 }
 
 /// Rendered texts by their Markdown: rendering is a pure function, so an entry never goes stale,
-/// and sanitising is most of the time a vacancy or article page takes.
-static RENDERED: LazyLock<Mutex<HashMap<String, Rendered>>> = LazyLock::new(Default::default);
-/// About 10 KB each at most; the demo has ~250 texts. Past this, start afresh.
-const CACHE_ENTRIES: usize = 2048;
+/// and sanitising is most of the time an article page takes. Bounded in bytes (Markdown and
+/// HTML together), not entries: staff texts can be long. Past the bound it starts afresh.
+static RENDERED: LazyLock<Mutex<Memo>> = LazyLock::new(Default::default);
+/// All entries together.
+const MEMO_BYTES: usize = 8 * 1024 * 1024;
+/// A text larger than this is rendered each time, never kept.
+const MEMO_ENTRY_BYTES: usize = 256 * 1024;
+
+#[derive(Default)]
+struct Memo {
+    entries: HashMap<String, Rendered>,
+    bytes: usize,
+}
+
+fn entry_bytes(markdown: &str, rendered: &Rendered) -> usize {
+    markdown.len()
+        + rendered.html.len()
+        + rendered
+            .toc
+            .iter()
+            .map(|t| t.id.len() + t.text.len() + 32)
+            .sum::<usize>()
+}
 
 pub fn render(markdown: &str) -> Rendered {
     let cached = RENDERED
         .lock()
         .ok()
-        .and_then(|cache| cache.get(markdown).cloned());
+        .and_then(|memo| memo.entries.get(markdown).cloned());
     if let Some(rendered) = cached {
         return rendered;
     }
     let rendered = render_uncached(markdown);
-    if let Ok(mut cache) = RENDERED.lock() {
-        if cache.len() >= CACHE_ENTRIES {
-            cache.clear();
+    let size = entry_bytes(markdown, &rendered);
+    if size <= MEMO_ENTRY_BYTES {
+        if let Ok(mut memo) = RENDERED.lock() {
+            if memo.bytes + size > MEMO_BYTES {
+                memo.entries.clear();
+                memo.bytes = 0;
+            }
+            if memo
+                .entries
+                .insert(markdown.to_string(), rendered.clone())
+                .is_none()
+            {
+                memo.bytes += size;
+            }
         }
-        cache.insert(markdown.to_string(), rendered.clone());
     }
     rendered
 }
+
+/// Every generated heading id starts with this, so it never equals an id of the page around
+/// the text (`comment-form`, `main`, …); ids written in raw HTML are removed.
+pub const HEADING_ID_PREFIX: &str = "h-";
 
 fn render_uncached(markdown: &str) -> Rendered {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let mut toc = Vec::new();
     let mut used: Vec<String> = Vec::new();
+    // Generated ids carry this random mark until sanitising, which keeps only marked ids (and
+    // removes the mark): raw HTML cannot guess it, so no id written by hand survives.
+    let mark = format!("x{:016x}-", rand::random::<u64>());
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -86,7 +122,7 @@ fn render_uncached(markdown: &str) -> Rendered {
             }
             out.push(Event::Start(Tag::Heading {
                 level: *level,
-                id: Some(CowStr::from(id.clone())),
+                id: Some(CowStr::from(format!("{mark}{id}"))),
                 classes: classes.clone(),
                 attrs: attrs.clone(),
             }));
@@ -103,7 +139,16 @@ fn render_uncached(markdown: &str) -> Rendered {
     }
     let mut unsafe_html = String::new();
     html::push_html(&mut unsafe_html, out.into_iter());
+    // Only the ids generated above survive: an `id` written in raw HTML could take one of the
+    // page's own (`<h2 id="comment-form">`) and break its links and forms.
     let html = ammonia::Builder::default()
+        .attribute_filter(move |_element, attribute, value| {
+            if attribute == "id" {
+                value.strip_prefix(mark.as_str()).map(|id| id.to_string().into())
+            } else {
+                Some(value.into())
+            }
+        })
         .link_rel(Some("noopener noreferrer nofollow"))
         .add_tag_attributes("h2", &["id"])
         .add_tag_attributes("h3", &["id"])
@@ -116,12 +161,13 @@ fn render_uncached(markdown: &str) -> Rendered {
     Rendered { html, toc }
 }
 
-/// A slug of the heading text, made unique within the document; never empty.
+/// `h-` and a slug of the heading text, made unique within the document; never empty.
 fn unique_id(text: &str, used: &mut Vec<String>) -> String {
-    let mut base = crate::models::slug::slugify(text);
-    if base.is_empty() {
-        base = "section".into();
+    let mut slug = crate::models::slug::slugify(text);
+    if slug.is_empty() {
+        slug = "section".into();
     }
+    let base = format!("{HEADING_ID_PREFIX}{slug}");
     let mut id = base.clone();
     let mut n = 2;
     while used.contains(&id) {
@@ -157,20 +203,41 @@ mod tests {
         );
         assert!(r
             .html
-            .contains("<h2 id=\"what-you-do\">What you do <a href=\"#what-you-do\""));
-        assert!(r.html.contains("<h2 id=\"what-you-do-2\">"));
+            .contains("<h2 id=\"h-what-you-do\">What you do <a href=\"#h-what-you-do\""));
+        assert!(r.html.contains("<h2 id=\"h-what-you-do-2\">"));
         assert_eq!(
             r.toc
                 .iter()
                 .map(|t| (t.level, t.id.as_str(), t.text.as_str()))
                 .collect::<Vec<_>>(),
             vec![
-                (2, "what-you-do", "What you do"),
-                (3, "tools-git", "Tools git"),
-                (2, "what-you-do-2", "What you do"),
-                (2, "x", "x"),
+                (2, "h-what-you-do", "What you do"),
+                (3, "h-tools-git", "Tools git"),
+                (2, "h-what-you-do-2", "What you do"),
+                (2, "h-x", "x"),
             ]
         );
+    }
+
+    #[test]
+    fn raw_ids_never_reach_the_page() {
+        let html = to_html(
+            "<h2 id=\"comment-form\">Raw</h2>\n\n<p id=\"main\">p</p>\n\n<h3 id=\"h-comment-form\">x</h3>\n\n## Comment form\n",
+        );
+        assert!(!html.contains("id=\"comment-form\""), "{html}");
+        assert!(!html.contains("id=\"main\""), "{html}");
+        // The generated id is prefixed, so it cannot take the page's `comment-form` either;
+        // a raw copy of it is removed, so it appears once.
+        assert_eq!(html.matches("id=\"h-comment-form\"").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn the_memo_is_bounded_in_bytes() {
+        let long = "word ".repeat(60_000);
+        let _ = render(&long);
+        let memo = RENDERED.lock().unwrap();
+        assert!(!memo.entries.contains_key(&long), "a long text is not kept");
+        assert!(memo.bytes <= MEMO_BYTES);
     }
 
     #[test]
