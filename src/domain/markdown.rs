@@ -77,6 +77,11 @@ pub fn render(markdown: &str) -> Rendered {
     rendered
 }
 
+/// Around every table: a table wider than a phone scrolls inside this box, which keyboard users
+/// can focus (and so scroll) and screen readers announce as a region.
+const TABLE_WRAPPER: &str =
+    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">\n";
+
 /// Every generated heading id starts with this, so it never equals an id of the page around
 /// the text (`comment-form`, `main`, …); ids written in raw HTML are removed.
 pub const HEADING_ID_PREFIX: &str = "h-";
@@ -134,6 +139,16 @@ fn render_uncached(markdown: &str) -> Rendered {
             i = end + 1;
             continue;
         }
+        match &events[i] {
+            Event::Start(Tag::Table(_)) => out.push(Event::Html(CowStr::from(TABLE_WRAPPER))),
+            Event::End(TagEnd::Table) => {
+                out.push(events[i].clone());
+                out.push(Event::Html(CowStr::from("</div>\n")));
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         out.push(events[i].clone());
         i += 1;
     }
@@ -142,11 +157,17 @@ fn render_uncached(markdown: &str) -> Rendered {
     // Only the ids generated above survive: an `id` written in raw HTML could take one of the
     // page's own (`<h2 id="comment-form">`) and break its links and forms.
     let html = ammonia::Builder::default()
-        .attribute_filter(move |_element, attribute, value| {
-            if attribute == "id" {
-                value.strip_prefix(mark.as_str()).map(|id| id.to_string().into())
-            } else {
-                Some(value.into())
+        .attribute_filter(move |element, attribute, value| {
+            match (element, attribute) {
+                (_, "id") => value
+                    .strip_prefix(mark.as_str())
+                    .map(|id| id.to_string().into()),
+                // Only the table wrapper's own values: no other div becomes focusable.
+                ("div", "class") => (value == "table-scroll").then(|| value.into()),
+                ("div", "tabindex") => (value == "0").then(|| value.into()),
+                ("div", "role") => (value == "region").then(|| value.into()),
+                ("div", "aria-label") => (value == "Table").then(|| value.into()),
+                _ => Some(value.into()),
             }
         })
         .link_rel(Some("noopener noreferrer nofollow"))
@@ -154,6 +175,7 @@ fn render_uncached(markdown: &str) -> Rendered {
         .add_tag_attributes("h3", &["id"])
         .add_tag_attributes("h4", &["id"])
         .add_tag_attributes("a", &["aria-label"])
+        .add_tag_attributes("div", &["class", "tabindex", "role", "aria-label"])
         // A code block wider than a phone scrolls; keyboard users must be able to reach it.
         .set_tag_attribute_value("pre", "tabindex", "0")
         .clean(&unsafe_html)
@@ -229,6 +251,24 @@ mod tests {
         // The generated id is prefixed, so it cannot take the page's `comment-form` either;
         // a raw copy of it is removed, so it appears once.
         assert_eq!(html.matches("id=\"h-comment-form\"").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn tables_sit_in_a_focusable_labelled_scroll_box() {
+        let html = to_html("text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nafter\n");
+        assert!(
+            html.contains(
+                "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">\n<table>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("</table>\n</div>"), "{html}");
+        // Staff HTML cannot make other divs focusable or pose as the wrapper's role.
+        let raw = to_html(
+            "<div class=\"evil\" tabindex=\"5\" role=\"button\" aria-label=\"Pay\">x</div>",
+        );
+        assert!(!raw.contains("tabindex") && !raw.contains("evil"), "{raw}");
+        assert!(!raw.contains("role") && !raw.contains("Pay"), "{raw}");
     }
 
     #[test]
