@@ -68,8 +68,19 @@ impl AppError {
 
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match e {
-            diesel::result::Error::NotFound => AppError::NotFound,
+            Error::NotFound => AppError::NotFound,
+            // The database went away mid-request (PostgreSQL restarted, the network dropped):
+            // like a pool that cannot connect, a 503 to retry, not a 500.
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => {
+                log::warn!("database connection lost: {}", info.message());
+                AppError::Unavailable
+            }
+            Error::BrokenTransactionManager => AppError::Unavailable,
             other => AppError::Internal(format!("database: {other}")),
         }
     }

@@ -626,3 +626,144 @@ async fn uploads_beyond_the_bound_get_503_with_retry_after() {
         "the place is given back when the stalled client goes away"
     );
 }
+
+/// A TCP proxy in front of the test's PostgreSQL server that the test can stop (every
+/// connection cut, new ones refused) and start again on the same port: the shared server
+/// itself is never touched.
+struct DbProxy {
+    port: u16,
+    upstream: String,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl DbProxy {
+    async fn start(upstream: String) -> DbProxy {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mut proxy = DbProxy {
+            port,
+            upstream,
+            task: None,
+        };
+        proxy.serve(listener);
+        proxy
+    }
+
+    fn serve(&mut self, listener: tokio::net::TcpListener) {
+        let upstream = self.upstream.clone();
+        self.task = Some(tokio::spawn(async move {
+            let mut connections = tokio::task::JoinSet::new();
+            while let Ok((mut client, _)) = listener.accept().await {
+                let upstream = upstream.clone();
+                connections.spawn(async move {
+                    if let Ok(mut server) = tokio::net::TcpStream::connect(&upstream).await {
+                        let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                    }
+                });
+            }
+            // Dropping the JoinSet (when this task is aborted) cuts every connection.
+        }));
+    }
+
+    /// The database "goes away": the listener closes and every connection is cut.
+    async fn stop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+            let _ = task.await;
+        }
+    }
+
+    /// The database "comes back" on the same port.
+    async fn restart(&mut self) {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port))
+            .await
+            .unwrap();
+        self.serve(listener);
+    }
+}
+
+/// `url` with its host and port replaced by 127.0.0.1:`port`.
+fn with_port(url: &str, port: u16) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let (authority, tail) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+    let user = authority
+        .rsplit_once('@')
+        .map(|(u, _)| format!("{u}@"))
+        .unwrap_or_default();
+    format!("{scheme}://{user}127.0.0.1:{port}{tail}")
+}
+
+/// host:port of a PostgreSQL URL (port 5432 when not given).
+fn host_port(url: &str) -> String {
+    let rest = url.split_once("://").unwrap().1;
+    let authority = &rest[..rest.find(['/', '?']).unwrap_or(rest.len())];
+    let host = authority
+        .rsplit_once('@')
+        .map(|(_, h)| h)
+        .unwrap_or(authority);
+    let host = if host.is_empty() { "127.0.0.1" } else { host };
+    if host.contains(':') {
+        host.to_string()
+    } else {
+        format!("{host}:5432")
+    }
+}
+
+// Multi-threaded: start-up connects through the proxy synchronously, so the proxy must run on
+// another thread than the test's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_site_answers_503_while_postgresql_is_away_and_recovers() {
+    let Some(server) = common::test_database_url() else {
+        return; // PostgreSQL tests skipped (see tests/it/common).
+    };
+    let mut proxy = DbProxy::start(host_port(&server)).await;
+    let port = proxy.port;
+    let app = common::spawn_app_on_configured(common::TestBackend::Postgres, true, |c| {
+        c.database_url = with_port(&c.database_url, port);
+    })
+    .await
+    .expect("PostgreSQL available");
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    assert_eq!(app.get("/vacancies").await.status().as_u16(), 200);
+
+    proxy.stop().await;
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status().as_u16(), 503);
+    let r = app.get("/vacancies").await;
+    assert_eq!(
+        r.status().as_u16(),
+        503,
+        "a page while the database is away"
+    );
+    assert!(r.headers().contains_key("retry-after"));
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains(careers::messages::UNAVAILABLE_TITLE),
+        "{html}"
+    );
+
+    proxy.restart().await;
+    let mut back = false;
+    for _ in 0..40 {
+        if app.get("/vacancies").await.status().as_u16() == 200 {
+            back = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert!(back, "the site recovers when the database comes back");
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+}
+
+#[test]
+fn proxy_urls_keep_user_database_and_parameters() {
+    assert_eq!(
+        with_port(
+            "postgres://careers:careers@127.0.0.1/careers_ci?options=x",
+            6000
+        ),
+        "postgres://careers:careers@127.0.0.1:6000/careers_ci?options=x"
+    );
+    assert_eq!(host_port("postgres://u:p@db.local:5433/x"), "db.local:5433");
+    assert_eq!(host_port("postgres://u:p@127.0.0.1/x"), "127.0.0.1:5432");
+}
