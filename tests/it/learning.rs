@@ -222,7 +222,7 @@ async fn article_markdown_is_sanitised_and_rendered() {
         !html.contains("alert('x')") && !html.contains("onerror") && !html.contains("javascript:")
     );
     assert!(html.contains("<td>1</td>") && html.contains("cargo run"));
-    assert_eq!(attr(&html, ".prose h2", "id"), vec!["setup", "setup-2"]);
+    assert_eq!(attr(&html, ".prose h2", "id"), vec!["h-setup", "h-setup-2"]);
 }
 
 backend_test!(vacancy_page_links_to_articles_teaching_its_skills);
