@@ -139,6 +139,16 @@ pub struct ApplicationsConfig {
     /// Where notices of new applications go (unset: none are sent).
     #[arg(long, env = "RECRUITERS_EMAIL", global = true)]
     pub recruiters_email: Option<String>,
+
+    /// Seconds a client has to send a request body in full (forms and CV uploads); a slower
+    /// body is cut off with 408.
+    #[arg(long, env = "BODY_TIMEOUT_SECS", default_value_t = 30, global = true)]
+    pub body_timeout_secs: u64,
+
+    /// Applications (CV uploads) read at the same time per instance; one more gets 503 with
+    /// Retry-After. Each holds up to MAX_CV_BYTES in memory.
+    #[arg(long, env = "MAX_UPLOADS", default_value_t = 8, global = true)]
+    pub max_uploads: usize,
 }
 
 impl Default for ApplicationsConfig {
@@ -150,6 +160,8 @@ impl Default for ApplicationsConfig {
             smtp_url: None,
             mail_from: "Careers <careers@localhost>".into(),
             recruiters_email: None,
+            body_timeout_secs: 30,
+            max_uploads: 8,
         }
     }
 }

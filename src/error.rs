@@ -33,6 +33,10 @@ pub enum AppError {
     TooManyRequests(String),
     #[error("request body too large")]
     PayloadTooLarge(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("request body not received in time")]
+    RequestTimeout,
     #[error("database busy")]
     Unavailable,
     #[error("internal error: {0}")]
@@ -45,10 +49,38 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// A request body that could not be read: 408 when it came too slowly (the deadline set in
+    /// `startup`), 413 when too large, else 400 with `what` and the cause.
+    pub fn from_payload(e: &actix_web::error::PayloadError, what: &str) -> AppError {
+        use actix_web::error::PayloadError;
+        match e {
+            PayloadError::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                AppError::RequestTimeout
+            }
+            PayloadError::Overflow => {
+                AppError::PayloadTooLarge(crate::messages::FORM_TOO_LARGE.into())
+            }
+            other => AppError::BadRequest(format!("{what}: {other}")),
+        }
+    }
+}
+
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match e {
-            diesel::result::Error::NotFound => AppError::NotFound,
+            Error::NotFound => AppError::NotFound,
+            // The database went away mid-request (PostgreSQL restarted, the network dropped):
+            // like a pool that cannot connect, a 503 to retry, not a 500.
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => {
+                log::warn!("database connection lost: {}", info.message());
+                AppError::Unavailable
+            }
+            Error::BrokenTransactionManager => AppError::Unavailable,
             other => {
                 // The causes name what failed (e.g. the column holding an unknown value).
                 let mut text = format!("database: {other}");
@@ -89,6 +121,8 @@ impl ResponseError for AppError {
             AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -129,6 +163,8 @@ impl AppError {
             }
             AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
             AppError::PayloadTooLarge(msg) => (m::TOO_LARGE_TITLE, msg.as_str()),
+            AppError::UnsupportedMediaType => (m::BAD_REQUEST_TITLE, m::NOT_A_FORM),
+            AppError::RequestTimeout => (m::BAD_REQUEST_TITLE, m::BODY_TOO_SLOW),
             AppError::Unavailable => (m::UNAVAILABLE_TITLE, m::UNAVAILABLE_TEXT),
             AppError::Internal(_) => (m::INTERNAL_TITLE, m::INTERNAL_TEXT),
         }

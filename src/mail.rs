@@ -102,7 +102,11 @@ impl Mailer {
     /// Sends one plain-text message, or logs it when no mail server is configured.
     pub async fn send(&self, to: &str, subject: &str, body: String) {
         let Some(transport) = &self.transport else {
-            log::info!("mail not sent (SMTP_URL unset) to {to}: {subject}\n{body}");
+            // Never the body: a receipt holds the link that withdraws or erases an application.
+            log::info!(
+                "mail not sent (SMTP_URL unset) to {}: {subject}",
+                mask_email(to)
+            );
             return;
         };
         let to: Mailbox = match to.parse() {
@@ -128,10 +132,15 @@ impl Mailer {
         }
     }
 
-    /// The receipt for the candidate and, when an address is configured, the recruiters' notice.
+    /// The receipt for the candidate (unless their address has had its receipts for the day)
+    /// and, when an address is configured, the recruiters' notice.
     pub async fn application_received(&self, mail: ApplicationMail) {
         let receipt = ReceiptMail { m: &mail };
         match receipt.render() {
+            Ok(_) if !mail.send_receipt => log::info!(
+                "receipt not sent: {} has had its receipts for today",
+                mask_email(&mail.candidate_email)
+            ),
             Ok(body) => {
                 self.send(
                     &mail.candidate_email,
@@ -159,12 +168,34 @@ impl Mailer {
     }
 }
 
-/// What both messages about a new application need.
+/// An address as the log may show it: the first character of the local part, then `***`, and
+/// the domain (`j***@example.com`). Anything without an `@` becomes `***`.
+pub fn mask_email(address: &str) -> String {
+    let address = address.trim();
+    // `Name <local@domain>`: only the address part.
+    let address = match address.rsplit_once('<') {
+        Some((_, inner)) => inner.trim_end_matches('>'),
+        None => address,
+    };
+    match address.rsplit_once('@') {
+        Some((local, domain)) if !local.is_empty() => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        _ => "***".to_string(),
+    }
+}
+
+/// What both messages about a new application need. The receipt goes to an address nobody has
+/// verified, so it repeats nothing the sender typed (not even the name): only our own text,
+/// the vacancy's title and the receipt link. The candidate's name is for the recruiters' notice.
 #[derive(Debug, Clone)]
 pub struct ApplicationMail {
     pub org_name: String,
     pub candidate_name: String,
     pub candidate_email: String,
+    /// False when the address has had `RECEIPTS_PER_WINDOW` receipts today: no receipt mail.
+    pub send_receipt: bool,
     pub vacancy_title: String,
     /// The private receipt link (absolute).
     pub receipt_url: String,
@@ -188,6 +219,18 @@ struct NoticeMail<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_masked_for_the_log() {
+        assert_eq!(mask_email("jane.doe@example.com"), "j***@example.com");
+        assert_eq!(
+            mask_email("Jobs <jobs@northwind.example>"),
+            "j***@northwind.example"
+        );
+        assert_eq!(mask_email("@example.com"), "***");
+        assert_eq!(mask_email("not an address"), "***");
+        assert!(!mask_email("jane.doe@example.com").contains("jane.doe"));
+    }
 
     #[cfg(not(feature = "smtp-tls"))]
     #[test]

@@ -58,12 +58,23 @@ enum Command {
     },
 }
 
+/// Every file this process creates (the SQLite database, its `-wal` and `-shm`, the generated
+/// key, backups SQLite writes) is readable by its owner only: they hold CVs and password hashes.
+fn private_files() {
+    #[cfg(unix)]
+    {
+        use rustix::fs::Mode;
+        rustix::process::umask(Mode::from_raw_mode(0o077));
+    }
+}
+
 fn main() -> ExitCode {
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("info,actix_server=warn"),
     )
     .init();
     let cli = Cli::parse();
+    private_files();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&cli.config),
         Command::Migrate => startup::prepare_database(&Config {

@@ -21,6 +21,18 @@ pub const LOGIN_LOCKED: &str =
     "Too many failed sign-ins. For your safety, sign-in is paused for 15 minutes.";
 pub const SIGNED_OUT: &str = "You have signed out.";
 
+pub const COMMENT_STAMP_USED: &str = "This form was already used to send a comment. If you \
+     meant to send another, your text is kept below: please send it again.";
+
+pub const CONTROL_CHARACTER: &str = "The request contains a control character (such as NUL) \
+     that no address or field may hold. Go back, retype the text and send it again.";
+
+pub const NOT_A_FORM: &str = "We only accept forms sent from this site's pages. Go back, reload \
+     the page and send the form again.";
+
+pub const BODY_TOO_SLOW: &str = "The form arrived too slowly and was cut off. Check your \
+     connection and send it again.";
+
 pub const REQUIRED: &str = "This field is required.";
 pub const SALARY_NOT_STATED: &str = "Salary not stated";
 

@@ -199,6 +199,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    used_stamps (stamp_hash) {
+        stamp_hash -> Text,
+        used_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(vacancies -> categories (category_id));
 diesel::joinable!(articles -> learning_paths (path_id));
 diesel::joinable!(article_skills -> articles (article_id));
@@ -227,4 +234,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     comments,
     applications,
     application_notes,
+    used_stamps,
 );

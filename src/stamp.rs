@@ -37,9 +37,12 @@ pub struct Slot {
     pub purpose: Purpose,
 }
 
-/// A stamp for a form of `purpose` shown at `now` (Unix seconds).
+/// A stamp for a form of `purpose` shown at `now` (Unix seconds). A random nonce makes every
+/// stamp unique, so one that was used (a comment's, recorded by its hash) is not mistaken for
+/// another visitor's shown in the same second.
 pub fn issue(signer: &Signer, purpose: Purpose, now: i64) -> String {
-    signer.sign(&purpose.key(), &now.to_string())
+    let nonce: u64 = rand::random();
+    signer.sign(&purpose.key(), &format!("{now}:{nonce:016x}"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +65,7 @@ pub fn check(
 ) -> Check {
     let Some(shown) = signer
         .verify(&purpose.key(), submitted.trim())
+        .and_then(|v| v.split(':').next())
         .and_then(|v| v.parse::<i64>().ok())
     else {
         return Check::Invalid;
@@ -99,6 +103,15 @@ mod tests {
         );
         assert_eq!(check(&s, p, &stamp, 1_000_000 - 3600, 3), Check::Invalid);
         assert_eq!(check(&s, p, "", 1_000_010, 3), Check::Invalid);
+    }
+
+    #[test]
+    fn stamps_of_the_same_second_differ() {
+        let s = signer();
+        let a = issue(&s, Purpose::Comment, 1_000_000);
+        let b = issue(&s, Purpose::Comment, 1_000_000);
+        assert_ne!(a, b);
+        assert_eq!(check(&s, Purpose::Comment, &b, 1_000_010, 3), Check::Fine);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
 use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
@@ -170,15 +170,20 @@ pub fn run(
     let apply = web::Data::new(crate::views::vacancy::ApplySettings::new(config, mailer));
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();
-    // The client's address exactly as the limits count it (see `handlers::client_address`).
-    let access_log = "%{client}xi \"%r\" %s %b %Dms";
+    // The client's address exactly as the limits count it (see `handlers::client_address`);
+    // the request line is redacted (`request_line`): receipt tokens and private queries stay out.
+    let access_log = "%{client}xi \"%{request}xi\" %s %b %Dms";
     let log_site = state.site.clone();
+    let body_timeout = web::Data::new(BodyTimeout(std::time::Duration::from_secs(
+        config.applications.body_timeout_secs.max(1),
+    )));
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
             .app_data(site_data.clone())
             .app_data(page_cache.clone())
             .app_data(apply.clone())
+            .app_data(body_timeout.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
             .app_data(web::QueryConfig::default())
@@ -196,6 +201,9 @@ pub fn run(
                     ),
             )
             .default_service(web::to(meta::not_found))
+            .wrap(from_fn(body_deadline))
+            .wrap(from_fn(public_post_checks))
+            .wrap(from_fn(refuse_control_characters))
             .wrap(crate::views::error::layer())
             .wrap(session_layer(key.clone(), secure))
             .wrap(from_fn(crate::page_cache::layer))
@@ -204,16 +212,64 @@ pub fn run(
             .wrap(Compress::default())
             .wrap({
                 let site = log_site.clone();
-                Logger::new(access_log).custom_request_replace("client", move |req| {
-                    crate::handlers::client_address(req.request(), &site)
-                })
+                Logger::new(access_log)
+                    .custom_request_replace("client", move |req| {
+                        crate::handlers::client_address(req.request(), &site)
+                    })
+                    .custom_request_replace("request", |req| {
+                        request_line(req.method().as_str(), req.uri(), req.version())
+                    })
             })
     })
+    // The request head must arrive within 5 s (a body has `BODY_TIMEOUT_SECS`, see
+    // `body_deadline`); a client that does not close after the response is dropped after 2 s.
+    .client_request_timeout(std::time::Duration::from_secs(5))
+    .client_disconnect_timeout(std::time::Duration::from_secs(2))
     .listen(listener)?;
     if let Some(workers) = config.workers {
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// The access log's request line without secrets: the receipt token in `/applications/<token>…`
+/// is replaced by `…`, and the query string of private paths (`/admin…`, `/applications…`,
+/// which may hold a candidate's email as a search) is dropped. Public queries stay.
+pub fn request_line(
+    method: &str,
+    uri: &actix_web::http::Uri,
+    version: actix_web::http::Version,
+) -> String {
+    format!(
+        "{method} {} {version:?}",
+        redacted_target(uri.path(), uri.query())
+    )
+}
+
+/// The path and query of a request as the access log shows them (see `request_line`).
+pub fn redacted_target(path: &str, query: Option<&str>) -> String {
+    let mut shown = match path.strip_prefix("/applications/") {
+        Some(rest) => match rest.split_once('/') {
+            Some((_, tail)) => format!("/applications/…/{tail}"),
+            None => "/applications/…".to_string(),
+        },
+        None => path.to_string(),
+    };
+    let private = ["/admin", "/applications"].iter().any(|p| {
+        path == *p
+            || path.starts_with(&format!("{p}/"))
+            || path.starts_with(&format!("{p}."))
+            || path.starts_with(&format!("{p}?"))
+    });
+    match query {
+        Some(q) if !q.is_empty() && !private => {
+            shown.push('?');
+            shown.push_str(q);
+        }
+        Some(q) if !q.is_empty() => shown.push_str("?…"),
+        _ => {}
+    }
+    shown
 }
 
 /// Sessions in a private (encrypted and signed) cookie, 12 hours idle.
@@ -254,6 +310,154 @@ fn security_headers(secure: bool) -> DefaultHeaders {
     }
 }
 
+/// A path or query string that decodes to a control character (NUL above all, which
+/// PostgreSQL cannot store or compare) is a 400 before any handler reads it, on both backends.
+async fn refuse_control_characters(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let uri = req.uri();
+    if crate::forms::encoded_has_control(uri.path(), false)
+        || crate::forms::encoded_has_control(uri.query().unwrap_or(""), true)
+    {
+        let error = crate::error::AppError::BadRequest(crate::messages::CONTROL_CHARACTER.into());
+        return Ok(req.error_response(error).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
+}
+
+/// How long a client has to send a request body in full (`BODY_TIMEOUT_SECS`).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyTimeout(pub std::time::Duration);
+
+/// Gives every request body a deadline: actix times out a request's head but not its body, so a
+/// client sending a byte a second would hold a worker's memory and an upload slot for ever.
+/// Past the deadline the body stream fails with `TimedOut`, which readers turn into 408.
+async fn body_deadline(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    let safe = matches!(
+        *req.method(),
+        actix_web::http::Method::GET | actix_web::http::Method::HEAD
+    );
+    let timeout = req.app_data::<web::Data<BodyTimeout>>().map(|t| t.0);
+    if let (false, Some(timeout)) = (safe, timeout) {
+        let inner = req.take_payload();
+        type Boxed = std::pin::Pin<
+            Box<
+                dyn futures_util::Stream<Item = Result<web::Bytes, actix_web::error::PayloadError>>,
+            >,
+        >;
+        let stream: Boxed = Box::pin(DeadlineStream {
+            inner,
+            sleep: Box::pin(actix_web::rt::time::sleep(timeout)),
+            expired: false,
+        });
+        req.set_payload(actix_web::dev::Payload::from(stream));
+    }
+    next.call(req).await
+}
+
+/// A request body that fails once its deadline has passed.
+struct DeadlineStream {
+    inner: actix_web::dev::Payload,
+    sleep: std::pin::Pin<Box<actix_web::rt::time::Sleep>>,
+    expired: bool,
+}
+
+impl futures_util::Stream for DeadlineStream {
+    type Item = Result<web::Bytes, actix_web::error::PayloadError>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        use std::future::Future;
+        use std::task::Poll;
+        if self.expired {
+            return Poll::Ready(None);
+        }
+        if self.sleep.as_mut().poll(cx).is_ready() {
+            self.expired = true;
+            return Poll::Ready(Some(Err(actix_web::error::PayloadError::Io(
+                std::io::Error::new(std::io::ErrorKind::TimedOut, "request body too slow"),
+            ))));
+        }
+        std::pin::Pin::new(&mut self.inner).poll_next(cx)
+    }
+}
+
+/// What a public (sessionless) state-changing request must show before any handler runs:
+/// where it comes from, what it is and how big. Admin forms carry a CSRF token instead.
+/// - Neither `Origin` nor `Sec-Fetch-Site`: 403. Every current browser sends one of them on a
+///   form POST, so a request with neither is a script replaying a form, not a visitor.
+/// - A body that is not the form the page sends (urlencoded, or multipart for the apply form):
+///   415. A POST without any body (withdraw) needs no content type.
+/// - An announced body over the limit (`MAX_BODY_BYTES`; the apply handler checks its own): 413.
+async fn public_post_checks(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    use crate::error::AppError;
+    if let Some(error) = public_post_problem(&req) {
+        let error: AppError = error;
+        return Ok(req.error_response(error).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
+}
+
+fn public_post_problem(req: &ServiceRequest) -> Option<crate::error::AppError> {
+    use crate::error::AppError;
+    let safe = matches!(
+        *req.method(),
+        actix_web::http::Method::GET
+            | actix_web::http::Method::HEAD
+            | actix_web::http::Method::OPTIONS
+    );
+    let path = req.path();
+    if safe || path == "/admin" || path.starts_with("/admin/") {
+        return None;
+    }
+    let headers = req.headers();
+    if !headers.contains_key(header::ORIGIN) && !headers.contains_key("sec-fetch-site") {
+        return Some(AppError::Csrf);
+    }
+    let length = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let has_body = headers.contains_key(header::TRANSFER_ENCODING) || length.is_some_and(|n| n > 0);
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
+    let multipart = path.ends_with("/apply");
+    let expected = if multipart {
+        "multipart/form-data"
+    } else {
+        "application/x-www-form-urlencoded"
+    };
+    match content_type.as_deref() {
+        None if !has_body => {}
+        Some(t) if t == expected => {}
+        _ => return Some(AppError::UnsupportedMediaType),
+    }
+    if !multipart && length.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Some(AppError::PayloadTooLarge(
+            crate::messages::FORM_TOO_LARGE.into(),
+        ));
+    }
+    None
+}
+
 /// Admin pages and forms hold private data: never cached anywhere. Public pages are
 /// revalidated unless a handler chose otherwise.
 async fn cache_control(
@@ -269,4 +473,43 @@ async fn cache_control(
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receipt_tokens_and_private_queries_stay_out_of_the_access_log() {
+        let token = "ab".repeat(32);
+        assert_eq!(
+            redacted_target(&format!("/applications/{token}"), None),
+            "/applications/…"
+        );
+        assert_eq!(
+            redacted_target(&format!("/applications/{token}/erase"), Some("x=1")),
+            "/applications/…/erase?…"
+        );
+        assert_eq!(
+            redacted_target("/admin/applications", Some("q=jane%40example.com")),
+            "/admin/applications?…"
+        );
+        assert_eq!(
+            redacted_target("/admin/applications.csv", Some("q=jane")),
+            "/admin/applications.csv?…"
+        );
+        assert_eq!(redacted_target("/admin", Some("q=jane")), "/admin?…");
+        assert_eq!(
+            redacted_target("/vacancies", Some("q=rust")),
+            "/vacancies?q=rust"
+        );
+        assert_eq!(
+            redacted_target("/administrator", Some("a=b")),
+            "/administrator?a=b"
+        );
+        let uri: actix_web::http::Uri = format!("/applications/{token}?q=1").parse().unwrap();
+        let line = request_line("GET", &uri, actix_web::http::Version::HTTP_11);
+        assert_eq!(line, "GET /applications/…?… HTTP/1.1");
+        assert!(!line.contains(&token));
+    }
 }

@@ -28,9 +28,12 @@ pub struct Candidacy {
 
 pub enum ApplyOutcome {
     /// Stored; `token` is the receipt token, shown once and kept only as its hash.
+    /// `send_receipt` is false when the email has had its receipts for the day
+    /// (`limits::RECEIPTS_PER_WINDOW`): the application is kept, only the mail is skipped.
     Stored {
         id: i32,
         token: String,
+        send_receipt: bool,
         changed: Changed,
     },
     Duplicate,
@@ -59,9 +62,15 @@ pub fn apply(
             return Ok(ApplyOutcome::Duplicate);
         }
         let id = db::applications::insert(conn, &new)?;
+        let send_receipt = limits::receipt_allowed(conn, &new.email, now)?;
         let audit = Audit::new(ENTITY, id, "apply").field("status", "", Stage::New.as_str());
         let changed = finish(conn, actor, vec![audit], Changed::Application { id })?;
-        Ok(ApplyOutcome::Stored { id, token, changed })
+        Ok(ApplyOutcome::Stored {
+            id,
+            token,
+            send_receipt,
+            changed,
+        })
     })
 }
 
@@ -125,18 +134,22 @@ pub fn withdraw(conn: &mut DbConn, actor: Actor, token_hash: &str) -> AppResult<
 
 /// The candidate erases their application through the receipt token.
 pub fn erase(conn: &mut DbConn, actor: Actor, token_hash: &str) -> AppResult<Changed> {
-    conn.transaction::<_, AppError, _>(|conn| {
+    let changed = conn.transaction::<_, AppError, _>(|conn| {
         let id = by_token_hash(conn, token_hash)?.id;
         erase_recorded(conn, actor, id, "erase")
-    })
+    })?;
+    db::flush_erased(conn);
+    Ok(changed)
 }
 
 /// A recruiter erases an application on the candidate's request by email or phone.
 pub fn erase_by_recruiter(conn: &mut DbConn, actor: Actor, id: i32) -> AppResult<Changed> {
-    conn.transaction::<_, AppError, _>(|conn| {
+    let changed = conn.transaction::<_, AppError, _>(|conn| {
         db::applications::by_id(conn, id)?.ok_or(AppError::NotFound)?;
         erase_recorded(conn, actor, id, "erase")
-    })
+    })?;
+    db::flush_erased(conn);
+    Ok(changed)
 }
 
 /// Only the id stays in the trail, so the history shows that something was erased, not what.
@@ -201,16 +214,13 @@ pub struct Exported {
 }
 
 /// The applications matching `filter`, for a CSV export. Taking candidates' data out in bulk
-/// is recorded with the filter as `described` (its query string), under id 0.
-pub fn export(
-    conn: &mut DbConn,
-    actor: Actor,
-    filter: &Filter,
-    described: &str,
-) -> AppResult<Exported> {
+/// is recorded under id 0 with the number of rows, never the filter: its search text may be a
+/// candidate's name or email, which would outlive an erasure in the trail.
+pub fn export(conn: &mut DbConn, actor: Actor, filter: &Filter) -> AppResult<Exported> {
     conn.transaction::<_, AppError, _>(|conn| {
         let rows = db::applications::list(conn, filter)?;
-        let audit = Audit::new(ENTITY, 0, "export").field("filter", "", described);
+        let count = rows.len().to_string();
+        let audit = Audit::new(ENTITY, 0, "export").field("rows", "", &count);
         let changed = finish(conn, actor, vec![audit], Changed::Nothing)?;
         Ok(Exported { rows, changed })
     })
@@ -269,5 +279,10 @@ pub fn purge(
         };
         let changed = finish(conn, actor, audits, changed)?;
         Ok(Purged { count, changed })
+    })
+    .inspect(|purged| {
+        if purged.count > 0 {
+            db::flush_erased(conn);
+        }
     })
 }

@@ -21,35 +21,42 @@ pub struct CommentPost {
     pub body: String,
     /// The address the per-address limit counts against.
     pub client_address: String,
+    /// The form stamp the comment came with (already checked): each stamp posts once.
+    pub stamp: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommentOutcome {
     /// Stored, waiting in the moderation queue.
     Held { id: i32, changed: Changed },
-    /// Stored and shown at once.
-    Published { id: i32, changed: Changed },
     /// The address has sent its comments for the window; nothing stored.
     RateLimited,
+    /// The form stamp was used for a comment before (a replayed post); nothing stored.
+    Replayed,
 }
 
-/// Stores a reader's comment. A known commenter (an approved comment before, same email)
-/// skips the queue. Readers' comments are not audited: the audit trail records staff's work.
+/// Stores a reader's comment in the moderation queue. Every comment waits for staff: the
+/// email address is never verified, so it cannot earn trust. The form stamp is recorded as
+/// used in the same transaction, so a captured form cannot be replayed. Readers' comments are
+/// not audited: the audit trail records staff's work.
 pub fn post_comment(
     conn: &mut DbConn,
     actor: Actor,
     post: CommentPost,
 ) -> AppResult<CommentOutcome> {
     let now = crate::clock::now();
+    let stamp_hash = crate::tokens::token_hash(post.stamp.trim());
     conn.transaction::<_, AppError, _>(|conn| {
         if limits::comments_exhausted(conn, &post.client_address, now)? {
             return Ok(CommentOutcome::RateLimited);
         }
-        let status = if db::comments::has_approved_from(conn, &post.email)? {
-            CommentStatus::Approved
-        } else {
-            CommentStatus::Pending
-        };
+        db::comments::prune_used_stamps(
+            conn,
+            now - time::Duration::seconds(crate::stamp::MAX_AGE_SECS + 3600),
+        )?;
+        if !db::comments::use_stamp(conn, &stamp_hash, now)? {
+            return Ok(CommentOutcome::Replayed);
+        }
         let id = db::comments::insert(
             conn,
             &NewComment {
@@ -59,23 +66,18 @@ pub fn post_comment(
                 email: post.email,
                 website: post.website,
                 body: post.body,
-                status: status.as_str().into(),
+                status: CommentStatus::Pending.as_str().into(),
                 client_address: post.client_address,
                 created_at: now,
             },
         )?;
-        Ok(if status == CommentStatus::Approved {
-            let changed = finish(conn, actor, Vec::new(), Changed::Comments { ids: vec![id] })?;
-            CommentOutcome::Published { id, changed }
-        } else {
-            let changed = finish(
-                conn,
-                actor,
-                Vec::new(),
-                Changed::CommentQueue { ids: vec![id] },
-            )?;
-            CommentOutcome::Held { id, changed }
-        })
+        let changed = finish(
+            conn,
+            actor,
+            Vec::new(),
+            Changed::CommentQueue { ids: vec![id] },
+        )?;
+        Ok(CommentOutcome::Held { id, changed })
     })
 }
 
@@ -116,8 +118,8 @@ pub struct Moderated {
 }
 
 /// Applies one moderation to many comments, all or none. Ids that are gone (deleted in another
-/// tab) are skipped, not an error. A deletion keeps the author and text in the audit entry, the
-/// only place they survive, so a mistaken deletion can be undone by hand.
+/// tab) are skipped, not an error. A deletion is recorded by id and status only: the author and
+/// text are personal data, and deleting must not leave a copy of them in the audit trail.
 pub fn moderate(
     conn: &mut DbConn,
     actor: Actor,
@@ -140,10 +142,7 @@ pub fn moderate(
                 }
                 Moderation::Delete => {
                     db::comments::delete(conn, &[id])?;
-                    audit
-                        .field("status", &comment.status, "")
-                        .field("author", &comment.author_name, "")
-                        .field("body", &comment.body, "")
+                    audit.field("status", &comment.status, "deleted")
                 }
             };
             audits.push(audit);

@@ -18,6 +18,10 @@ pub const COMMENTS_PER_WINDOW: i64 = 5;
 pub const COMMENT_WINDOW: Duration = Duration::hours(1);
 /// Applications are counted per hour against `APPLY_PER_HOUR`.
 pub const APPLY_WINDOW: Duration = Duration::hours(1);
+/// Receipt mails one address may be sent in `RECEIPT_WINDOW`. The address is typed by whoever
+/// applies and never verified, so without a bound the apply form would mail anyone, often.
+pub const RECEIPTS_PER_WINDOW: i64 = 3;
+pub const RECEIPT_WINDOW: Duration = Duration::days(1);
 
 /// The subjects sign-in failures are counted against.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +126,19 @@ pub fn applications_exhausted(
     now: PrimitiveDateTime,
 ) -> QueryResult<bool> {
     Ok(db::applications::count_from_address_since(conn, address, now - APPLY_WINDOW)? >= per_hour)
+}
+
+/// True when `email` may still get a receipt: counted over the applications stored for it in
+/// the window, the one just stored included (so call it after the insert).
+pub fn receipt_allowed(
+    conn: &mut DbConn,
+    email: &str,
+    now: PrimitiveDateTime,
+) -> QueryResult<bool> {
+    Ok(
+        db::applications::count_from_email_since(conn, email, now - RECEIPT_WINDOW)?
+            <= RECEIPTS_PER_WINDOW,
+    )
 }
 
 /// True when `address` has already sent its comments for the window.

@@ -98,6 +98,19 @@ pub fn recent_from(
         .optional()
 }
 
+/// Applications stored from `email` (any vacancy) after `since`.
+pub fn count_from_email_since(
+    conn: &mut DbConn,
+    email: &str,
+    since: PrimitiveDateTime,
+) -> QueryResult<i64> {
+    applications::table
+        .filter(applications::email.eq(email))
+        .filter(applications::created_at.gt(since))
+        .count()
+        .get_result(conn)
+}
+
 pub fn set_status(conn: &mut DbConn, id: i32, stage: Stage) -> QueryResult<()> {
     diesel::update(applications::table.find(id))
         .set((

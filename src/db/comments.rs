@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::schema::{articles, comments};
+use super::schema::{articles, comments, used_stamps};
 use super::DbConn;
 use crate::models::{Comment, CommentStatus, NewComment};
 
@@ -35,16 +35,29 @@ pub fn approved_for(conn: &mut DbConn, article_id: i32) -> QueryResult<Vec<Comme
         .load(conn)
 }
 
-pub fn has_approved_from(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
-    Ok(comments::table
-        .filter(
-            comments::email
-                .eq(email)
-                .and(comments::status.eq(CommentStatus::Approved.as_str())),
-        )
-        .count()
-        .get_result::<i64>(conn)?
-        > 0)
+/// Records a comment form stamp (its hash) as used; false when it was used before (a replay).
+/// `ON CONFLICT DO NOTHING`, so a replay leaves the transaction usable on PostgreSQL too.
+pub fn use_stamp(conn: &mut DbConn, stamp_hash: &str, now: PrimitiveDateTime) -> QueryResult<bool> {
+    let row = (
+        used_stamps::stamp_hash.eq(stamp_hash),
+        used_stamps::used_at.eq(now),
+    );
+    let inserted = match conn {
+        DbConn::Pg(c) => diesel::insert_into(used_stamps::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+        DbConn::Sqlite(c) => diesel::insert_into(used_stamps::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+    };
+    Ok(inserted == 1)
+}
+
+/// Forgets used stamps from before `before`: older stamps are refused as expired anyway.
+pub fn prune_used_stamps(conn: &mut DbConn, before: PrimitiveDateTime) -> QueryResult<usize> {
+    diesel::delete(used_stamps::table.filter(used_stamps::used_at.lt(before))).execute(conn)
 }
 
 pub fn count_from_address_since(

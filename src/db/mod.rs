@@ -124,6 +124,7 @@ pub fn connect(database_url: &str, size: u32) -> Result<(DbPool, Backend), Strin
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
         }
+        make_private(path, true)?;
     }
     let manager = ConnectionManager {
         backend: backend.clone(),
@@ -133,12 +134,52 @@ pub fn connect(database_url: &str, size: u32) -> Result<(DbPool, Backend), Strin
     manager
         .connect()
         .map_err(|e| format!("cannot open the database: {e}"))?;
+    if let Backend::Sqlite(path) = &backend {
+        // SQLite gives -wal and -shm the database's mode; files from before are tightened.
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            make_private(std::path::Path::new(&side), false)?;
+        }
+    }
     let pool = Pool::builder()
         .max_size(size.max(1))
         .connection_timeout(std::time::Duration::from_secs(10))
         .build(manager)
         .map_err(|e| format!("cannot open the database: {e}"))?;
     Ok((pool, backend))
+}
+
+/// The SQLite database holds CVs and password hashes: owner-only (0600) whatever the umask.
+/// With `create` a missing file is created that way before SQLite opens it (SQLite gives its
+/// -wal and -shm files the database's mode); an existing file readable by others is tightened.
+fn make_private(path: &std::path::Path, create: bool) -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let cannot = |e: std::io::Error| format!("cannot secure {}: {e}", path.display());
+        if create && !path.exists() {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+            {
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(cannot(e)),
+            }
+        }
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                    .map_err(cannot)?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, create);
+    Ok(())
 }
 
 /// Applies pending migrations. On PostgreSQL an advisory lock keeps concurrent starts from
@@ -157,6 +198,20 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), String> {
         }
     };
     result.map_err(|e| format!("migrations failed: {e}"))
+}
+
+/// After erasing personal data (applications, CVs): on SQLite the deleted rows' old pages still
+/// sit in the `-wal` file until a checkpoint copies the new pages over the database (where
+/// `secure_delete` zeroes the freed space); `wal_checkpoint(TRUNCATE)` does that now and empties
+/// the WAL. Called after the transaction committed. A checkpoint blocked by a reader only
+/// delays this until the next automatic one, so a failure is logged, not returned. On
+/// PostgreSQL dead rows stay in the table files until VACUUM (see the README).
+pub fn flush_erased(conn: &mut DbConn) {
+    if let DbConn::Sqlite(c) = conn {
+        if let Err(e) = c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);") {
+            log::warn!("WAL checkpoint after an erasure failed: {e}");
+        }
+    }
 }
 
 /// Why `blocking` could not even start the work: no connection came free in time, or the blocking

@@ -21,6 +21,15 @@ pub fn to_html(markdown: &str) -> String {
     render(markdown).html
 }
 
+/// Around every table: a table wider than a phone scrolls inside this box, which keyboard users
+/// can focus (and so scroll) and screen readers announce as a region.
+const TABLE_WRAPPER: &str =
+    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">\n";
+
+/// Every generated heading id starts with this, so it never equals an id of the page around
+/// the text (`comment-form`, `main`, …); ids written in raw HTML are removed.
+pub const HEADING_ID_PREFIX: &str = "h-";
+
 /// Renders once, when a text is saved: pages show the stored HTML (`body_html`, the vacancy's
 /// `*_html` columns), so nothing here is on a request's path.
 pub fn render(markdown: &str) -> Rendered {
@@ -28,6 +37,9 @@ pub fn render(markdown: &str) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let mut toc = Vec::new();
     let mut used: Vec<String> = Vec::new();
+    // Generated ids carry this random mark until sanitising, which keeps only marked ids (and
+    // removes the mark): raw HTML cannot guess it, so no id written by hand survives.
+    let mark = format!("x{:016x}-", rand::random::<u64>());
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -61,7 +73,7 @@ pub fn render(markdown: &str) -> Rendered {
             }
             out.push(Event::Start(Tag::Heading {
                 level: *level,
-                id: Some(CowStr::from(id.clone())),
+                id: Some(CowStr::from(format!("{mark}{id}"))),
                 classes: classes.clone(),
                 attrs: attrs.clone(),
             }));
@@ -73,17 +85,43 @@ pub fn render(markdown: &str) -> Rendered {
             i = end + 1;
             continue;
         }
+        match &events[i] {
+            Event::Start(Tag::Table(_)) => out.push(Event::Html(CowStr::from(TABLE_WRAPPER))),
+            Event::End(TagEnd::Table) => {
+                out.push(events[i].clone());
+                out.push(Event::Html(CowStr::from("</div>\n")));
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         out.push(events[i].clone());
         i += 1;
     }
     let mut unsafe_html = String::new();
     html::push_html(&mut unsafe_html, out.into_iter());
+    // Only the ids generated above survive: an `id` written in raw HTML could take one of the
+    // page's own (`<h2 id="comment-form">`) and break its links and forms.
     let html = ammonia::Builder::default()
+        .attribute_filter(move |element, attribute, value| {
+            match (element, attribute) {
+                (_, "id") => value
+                    .strip_prefix(mark.as_str())
+                    .map(|id| id.to_string().into()),
+                // Only the table wrapper's own values: no other div becomes focusable.
+                ("div", "class") => (value == "table-scroll").then(|| value.into()),
+                ("div", "tabindex") => (value == "0").then(|| value.into()),
+                ("div", "role") => (value == "region").then(|| value.into()),
+                ("div", "aria-label") => (value == "Table").then(|| value.into()),
+                _ => Some(value.into()),
+            }
+        })
         .link_rel(Some("noopener noreferrer nofollow"))
         .add_tag_attributes("h2", &["id"])
         .add_tag_attributes("h3", &["id"])
         .add_tag_attributes("h4", &["id"])
         .add_tag_attributes("a", &["aria-label"])
+        .add_tag_attributes("div", &["class", "tabindex", "role", "aria-label"])
         // A code block wider than a phone scrolls; keyboard users must be able to reach it.
         .set_tag_attribute_value("pre", "tabindex", "0")
         .clean(&unsafe_html)
@@ -163,12 +201,13 @@ pub fn vacancy_html(v: &crate::models::Vacancy) -> crate::models::VacancyHtml {
     }
 }
 
-/// A slug of the heading text, made unique within the document; never empty.
+/// `h-` and a slug of the heading text, made unique within the document; never empty.
 fn unique_id(text: &str, used: &mut Vec<String>) -> String {
-    let mut base = crate::models::slug::slugify(text);
-    if base.is_empty() {
-        base = "section".into();
+    let mut slug = crate::models::slug::slugify(text);
+    if slug.is_empty() {
+        slug = "section".into();
     }
+    let base = format!("{HEADING_ID_PREFIX}{slug}");
     let mut id = base.clone();
     let mut n = 2;
     while used.contains(&id) {
@@ -212,20 +251,50 @@ mod tests {
         );
         assert!(r
             .html
-            .contains("<h2 id=\"what-you-do\">What you do <a href=\"#what-you-do\""));
-        assert!(r.html.contains("<h2 id=\"what-you-do-2\">"));
+            .contains("<h2 id=\"h-what-you-do\">What you do <a href=\"#h-what-you-do\""));
+        assert!(r.html.contains("<h2 id=\"h-what-you-do-2\">"));
         assert_eq!(
             r.toc
                 .iter()
                 .map(|t| (t.level, t.id.as_str(), t.text.as_str()))
                 .collect::<Vec<_>>(),
             vec![
-                (2, "what-you-do", "What you do"),
-                (3, "tools-git", "Tools git"),
-                (2, "what-you-do-2", "What you do"),
-                (2, "x", "x"),
+                (2, "h-what-you-do", "What you do"),
+                (3, "h-tools-git", "Tools git"),
+                (2, "h-what-you-do-2", "What you do"),
+                (2, "h-x", "x"),
             ]
         );
+    }
+
+    #[test]
+    fn raw_ids_never_reach_the_page() {
+        let html = to_html(
+            "<h2 id=\"comment-form\">Raw</h2>\n\n<p id=\"main\">p</p>\n\n<h3 id=\"h-comment-form\">x</h3>\n\n## Comment form\n",
+        );
+        assert!(!html.contains("id=\"comment-form\""), "{html}");
+        assert!(!html.contains("id=\"main\""), "{html}");
+        // The generated id is prefixed, so it cannot take the page's `comment-form` either;
+        // a raw copy of it is removed, so it appears once.
+        assert_eq!(html.matches("id=\"h-comment-form\"").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn tables_sit_in_a_focusable_labelled_scroll_box() {
+        let html = to_html("text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nafter\n");
+        assert!(
+            html.contains(
+                "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">\n<table>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("</table>\n</div>"), "{html}");
+        // Staff HTML cannot make other divs focusable or pose as the wrapper's role.
+        let raw = to_html(
+            "<div class=\"evil\" tabindex=\"5\" role=\"button\" aria-label=\"Pay\">x</div>",
+        );
+        assert!(!raw.contains("tabindex") && !raw.contains("evil"), "{raw}");
+        assert!(!raw.contains("role") && !raw.contains("Pay"), "{raw}");
     }
 
     #[test]

@@ -45,16 +45,58 @@ impl FromRequest for FormBody {
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             let body = body.await.map_err(|e| match e.as_error::<PayloadError>() {
-                Some(PayloadError::Overflow) => {
-                    AppError::PayloadTooLarge(crate::messages::FORM_TOO_LARGE.into())
-                }
-                _ => AppError::BadRequest(format!("The form could not be read: {e}")),
+                Some(p) => AppError::from_payload(p, "The form could not be read"),
+                None => AppError::BadRequest(format!("The form could not be read: {e}")),
             })?;
-            Ok(FormBody {
-                pairs: serde_urlencoded::from_bytes(&body).unwrap_or_default(),
-            })
+            let pairs: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&body).unwrap_or_default();
+            if pairs
+                .iter()
+                .any(|(k, v)| has_refused_control(k) || has_refused_control(v))
+            {
+                return Err(AppError::BadRequest(
+                    crate::messages::CONTROL_CHARACTER.into(),
+                ));
+            }
+            Ok(FormBody { pairs })
         })
     }
+}
+
+/// True for a character no field may hold: NUL and the other C0 controls and DEL, except tab,
+/// carriage return and line feed, which text areas send. (PostgreSQL cannot store NUL at all.)
+pub fn is_refused_control(c: char) -> bool {
+    (c.is_ascii_control()) && !matches!(c, '\t' | '\r' | '\n')
+}
+
+pub fn has_refused_control(text: &str) -> bool {
+    text.chars().any(is_refused_control)
+}
+
+/// True when percent-decoding `encoded` (a path or a query string) gives a control character:
+/// any C0 control or DEL, or with `line_breaks_ok` any but tab, CR and LF.
+pub fn encoded_has_control(encoded: &str, line_breaks_ok: bool) -> bool {
+    let bytes = encoded.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut byte = bytes[i];
+        if byte == b'%' {
+            if let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            ) {
+                byte = (h * 16 + l) as u8;
+                i += 2;
+            }
+        }
+        let control = byte < 0x20 || byte == 0x7f;
+        if control && !(line_breaks_ok && matches!(byte, b'\t' | b'\r' | b'\n')) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// A urlencoded form whose CSRF token matched the session's. Extracting it is the check:
@@ -187,5 +229,27 @@ pub fn check_skills(errors: &mut FieldErrors, skills: &[String], max: usize) {
         .any(|s| crate::models::slug::slugify(s).is_empty())
     {
         errors.add("skills", "Each skill needs at least one letter or digit.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_found_encoded_and_decoded() {
+        assert!(encoded_has_control("/vacancies/a%00b", false));
+        assert!(encoded_has_control("q=%00", true));
+        assert!(encoded_has_control("q=%1b", true));
+        assert!(encoded_has_control("q=%7F", true));
+        assert!(!encoded_has_control("q=a%0Ab%09c", true));
+        assert!(encoded_has_control("/a%0Ab", false));
+        assert!(!encoded_has_control(
+            "/vacancies/rust-dev?q=caf%C3%A9+50%25",
+            false
+        ));
+        assert!(!encoded_has_control("q=100%", true));
+        assert!(has_refused_control("a\0b"));
+        assert!(!has_refused_control("line one\r\nline two\tend"));
     }
 }

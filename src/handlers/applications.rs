@@ -88,8 +88,14 @@ struct Received {
 }
 
 async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<Received> {
-    let unreadable = |e: actix_multipart::MultipartError| {
-        AppError::BadRequest(format!("The form could not be read: {e}"))
+    let unreadable = |e: actix_multipart::MultipartError| match &e {
+        actix_multipart::MultipartError::Payload(p) => {
+            match AppError::from_payload(p, "The form could not be read") {
+                AppError::PayloadTooLarge(_) => too_large(),
+                other => other,
+            }
+        }
+        _ => AppError::BadRequest(format!("The form could not be read: {e}")),
     };
     let mut received = Received::default();
     let mut total = 0usize;
@@ -117,6 +123,9 @@ async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<
             }
             bytes.extend_from_slice(&chunk);
         }
+        if crate::forms::has_refused_control(&file_name) {
+            return Err(AppError::BadRequest(m::CONTROL_CHARACTER.into()));
+        }
         if is_cv {
             // A browser sends an empty part when no file was chosen.
             if !(bytes.is_empty() && file_name.is_empty()) {
@@ -125,6 +134,9 @@ async fn read_parts(mut multipart: Multipart, max_cv_bytes: usize) -> AppResult<
             continue;
         }
         let value = String::from_utf8_lossy(&bytes).into_owned();
+        if crate::forms::has_refused_control(&value) {
+            return Err(AppError::BadRequest(m::CONTROL_CHARACTER.into()));
+        }
         match name.as_str() {
             stamp::FIELD => received.stamp = value,
             spam::HONEYPOT_FIELD => received.honeypot = value,
@@ -270,6 +282,10 @@ pub async fn apply(
         );
     }
     let vacancy_id = shown.detail.vacancy.id;
+    // Each upload is held in memory while it is read: a bounded number at once.
+    let Some(_slot) = settings.upload_slot() else {
+        return Err(AppError::Unavailable);
+    };
     let received = read_parts(
         Multipart::new(req.headers(), payload),
         settings.max_cv_bytes,
@@ -315,11 +331,17 @@ fn answer(
             m::APPLY_DUPLICATE_TITLE,
             m::APPLY_DUPLICATE_TEXT,
         ),
-        ApplyOutcome::Stored { id, token, .. } => {
+        ApplyOutcome::Stored {
+            id,
+            token,
+            send_receipt,
+            ..
+        } => {
             let receipt = Receipt {
                 id,
                 token,
                 candidate,
+                send_receipt,
             };
             confirmed(state, settings, session, vacancy, receipt)
         }
@@ -332,11 +354,13 @@ struct Candidate {
     email: String,
 }
 
-/// A stored application: its id, its receipt token and who sent it.
+/// A stored application: its id, its receipt token, who sent it and whether the receipt mail
+/// may go out.
 struct Receipt {
     id: i32,
     token: String,
     candidate: Candidate,
+    send_receipt: bool,
 }
 
 /// Tells the recruiters and shows the candidate the private link to their application.
@@ -353,6 +377,7 @@ fn confirmed(
         org_name: state.site.org_name.clone(),
         candidate_name: receipt.candidate.name,
         candidate_email: receipt.candidate.email.clone(),
+        send_receipt: receipt.send_receipt,
         vacancy_title: vacancy.title.clone(),
         receipt_url: state.site.absolute(&receipt_path),
         admin_url: state.site.absolute(&format!("/admin/applications/{id}")),

@@ -62,7 +62,7 @@ pub struct ArticlePage {
     form: CommentForm,
     stamp: String,
     read: bool,
-    /// "pending" or "published" after a comment was sent.
+    /// "pending" after a comment was sent.
     sent: String,
     json_ld: String,
 }
@@ -243,7 +243,7 @@ pub async fn show(
     page.read = read_ids.has_read(page.article.id);
     for (key, value) in query_pairs(req.query_string()) {
         match key.as_str() {
-            "comment" if value == "pending" || value == "published" => page.sent = value,
+            "comment" if value == "pending" => page.sent = value,
             "reply_to" => page.form.parent_id = value.parse().ok(),
             _ => {}
         }
@@ -366,6 +366,7 @@ pub async fn comment(
         website: page.form.website.clone(),
         body: page.form.comment.clone(),
         client_address: client_address(&req, &state.site),
+        stamp: form.get(stamp::FIELD).to_string(),
     };
     let outcome = state
         .run(move |conn| comments::post_comment(conn, Actor::Visitor, post))
@@ -377,9 +378,10 @@ pub async fn comment(
             );
             views::render(StatusCode::TOO_MANY_REQUESTS, &page)
         }
-        CommentOutcome::Published { id, .. } => Ok(views::redirect(&format!(
-            "/articles/{slug}?comment=published#comment-{id}"
-        ))),
+        CommentOutcome::Replayed => {
+            page.form.problem = crate::messages::COMMENT_STAMP_USED.into();
+            views::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
         CommentOutcome::Held { .. } => Ok(views::redirect(&format!(
             "/articles/{slug}?comment=pending#comments"
         ))),

@@ -47,7 +47,8 @@ impl CvKind {
     }
 
     /// What the bytes are. ZIP files are looked into: an ODT names its type in the first entry,
-    /// a DOCX has `word/` parts; any other ZIP (or an executable renamed .pdf) is refused.
+    /// a DOCX lists both `[Content_Types].xml` and `word/document.xml` in its central directory;
+    /// any other ZIP (one that merely mentions `word/`, or an executable renamed .pdf) is refused.
     pub fn sniff(bytes: &[u8]) -> Option<CvKind> {
         const ODT: &[u8] = b"application/vnd.oasis.opendocument.text";
         if bytes.starts_with(b"%PDF-") {
@@ -60,7 +61,7 @@ impl CvKind {
             // Local file header: the name starts at 30, its content follows (stored, not deflated).
             if bytes.get(30..38) == Some(b"mimetype") && bytes[38..].starts_with(ODT) {
                 Some(CvKind::Odt)
-            } else if contains(bytes, b"word/") {
+            } else if zip_has_entries(bytes, &[b"[Content_Types].xml", b"word/document.xml"]) {
                 Some(CvKind::Docx)
             } else {
                 None
@@ -71,8 +72,48 @@ impl CvKind {
     }
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// True when the ZIP's central directory (found through its end record) names every one of
+/// `wanted`. A file without a readable directory is not a ZIP we accept.
+fn zip_has_entries(bytes: &[u8], wanted: &[&[u8]]) -> bool {
+    let Some(names) = zip_entry_names(bytes) else {
+        return false;
+    };
+    wanted.iter().all(|w| names.contains(w))
+}
+
+fn le16(bytes: &[u8], at: usize) -> Option<usize> {
+    let b = bytes.get(at..at + 2)?;
+    Some(u16::from_le_bytes([b[0], b[1]]) as usize)
+}
+
+fn le32(bytes: &[u8], at: usize) -> Option<usize> {
+    let b = bytes.get(at..at + 4)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+}
+
+/// The entry names of a ZIP's central directory, or `None` when it cannot be read.
+fn zip_entry_names(bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    const END: &[u8] = b"PK\x05\x06";
+    const ENTRY: &[u8] = b"PK\x01\x02";
+    // The end record is 22 bytes plus a comment of at most 65,535.
+    let earliest = bytes.len().saturating_sub(22 + 0xFFFF);
+    let end = (earliest..=bytes.len().checked_sub(22)?)
+        .rev()
+        .find(|&i| bytes[i..].starts_with(END))?;
+    let count = le16(bytes, end + 10)?;
+    let mut at = le32(bytes, end + 16)?;
+    let mut names = Vec::with_capacity(count.min(64));
+    for _ in 0..count {
+        if bytes.get(at..at + 4)? != ENTRY {
+            return None;
+        }
+        let name_len = le16(bytes, at + 28)?;
+        let extra_len = le16(bytes, at + 30)?;
+        let comment_len = le16(bytes, at + 32)?;
+        names.push(bytes.get(at + 46..at + 46 + name_len)?);
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Some(names)
 }
 
 /// Where an application is in the recruiters' pipeline.
@@ -216,18 +257,68 @@ mod tests {
         odt.resize(30, 0);
         odt.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.text");
         assert_eq!(CvKind::sniff(&odt), Some(CvKind::Odt));
-        let mut docx = b"PK\x03\x04".to_vec();
-        docx.resize(30, 0);
-        docx.extend_from_slice(b"[Content_Types].xml....word/document.xml");
+        let docx = zip(&["[Content_Types].xml", "_rels/.rels", "word/document.xml"]);
         assert_eq!(CvKind::sniff(&docx), Some(CvKind::Docx));
-        let mut zip = b"PK\x03\x04".to_vec();
-        zip.resize(30, 0);
-        zip.extend_from_slice(b"payload.exe");
-        assert_eq!(CvKind::sniff(&zip), None);
+        assert_eq!(CvKind::sniff(&zip(&["payload.exe"])), None);
         assert_eq!(CvKind::sniff(b"\x89PNG\r\n\x1a\n"), None);
         assert_eq!(CvKind::sniff(b"<html><script>"), None);
         assert_eq!(CvKind::sniff(b""), None);
         assert_eq!(CvKind::sniff(b"PK\x03\x04"), None);
+    }
+
+    /// A ZIP of empty, stored entries: local headers, central directory and end record.
+    fn zip(names: &[&str]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut directory = Vec::new();
+        for name in names {
+            let offset = out.len() as u32;
+            out.extend_from_slice(b"PK\x03\x04\x14\0\0\0\0\0");
+            out.extend_from_slice(&[0; 16]);
+            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            out.extend_from_slice(&[0, 0]);
+            out.extend_from_slice(name.as_bytes());
+            directory.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0\0\0");
+            directory.extend_from_slice(&[0; 16]);
+            directory.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            directory.extend_from_slice(&[0; 12]);
+            directory.extend_from_slice(&offset.to_le_bytes());
+            directory.extend_from_slice(name.as_bytes());
+        }
+        let start = out.len() as u32;
+        out.extend_from_slice(&directory);
+        out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        out.extend_from_slice(&(names.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(names.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
+        out.extend_from_slice(&start.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out
+    }
+
+    #[test]
+    fn a_zip_is_a_docx_only_with_its_content_types_and_main_document() {
+        // Any `word/` entry used to be enough.
+        assert_eq!(CvKind::sniff(&zip(&["word/evil.exe"])), None);
+        assert_eq!(
+            CvKind::sniff(&zip(&["word/document.xml", "payload.exe"])),
+            None
+        );
+        assert_eq!(CvKind::sniff(&zip(&["[Content_Types].xml", "word/"])), None);
+        // The names only mentioned inside an entry's data, not listed as entries.
+        let mut fake = b"PK\x03\x04".to_vec();
+        fake.resize(30, 0);
+        fake.extend_from_slice(b"[Content_Types].xml....word/document.xml");
+        assert_eq!(CvKind::sniff(&fake), None);
+        // A truncated or garbled directory is refused, without panicking.
+        let good = zip(&["[Content_Types].xml", "word/document.xml"]);
+        for cut in 0..good.len() {
+            let _ = CvKind::sniff(&good[..cut]);
+        }
+        let mut garbled = good.clone();
+        let n = garbled.len();
+        garbled[n - 6..n - 2].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(CvKind::sniff(&garbled), None);
+        assert_eq!(CvKind::sniff(&good), Some(CvKind::Docx));
     }
 
     #[test]

@@ -22,6 +22,18 @@ pub struct ApplySettings {
     pub per_hour: i64,
     pub retention_days: u32,
     pub mailer: Arc<Mailer>,
+    /// Uploads being read now, at most `max_uploads` (`MAX_UPLOADS`).
+    uploads: Arc<std::sync::atomic::AtomicUsize>,
+    max_uploads: usize,
+}
+
+/// A place among the uploads read at once; given back when dropped.
+pub struct UploadSlot(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Drop for UploadSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+    }
 }
 
 impl ApplySettings {
@@ -32,7 +44,20 @@ impl ApplySettings {
             per_hour: config.applications.apply_per_hour,
             retention_days: config.applications.retention_days,
             mailer: Arc::new(mailer),
+            uploads: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
+            max_uploads: config.applications.max_uploads.max(1),
         }
+    }
+
+    /// A place to read one more upload, or `None` when `max_uploads` are being read.
+    pub fn upload_slot(&self) -> Option<UploadSlot> {
+        use std::sync::atomic::Ordering;
+        self.uploads
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                (n < self.max_uploads).then_some(n + 1)
+            })
+            .ok()
+            .map(|_| UploadSlot(self.uploads.clone()))
     }
 
     /// A blank form for a vacancy, stamped now.

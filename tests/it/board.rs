@@ -1381,7 +1381,6 @@ async fn bad_input_never_breaks_the_board() {
         "q=%F0%9F%98%80+rust+%F0%9F%A6%80",
         "q=%E0%A4%BE",
         "q=%CD%85",
-        "q=%00",
         "q=a&q=b&q=",
         "&&&==&",
         "q=%0d%0aSet-Cookie:%20x=1",
@@ -1399,13 +1398,20 @@ async fn bad_input_never_breaks_the_board() {
         "^rust",
         "{title body}: x",
         "a + b",
-        "\u{0}",
     ] {
         queries.push(form_encode("q", q));
     }
     queries.push(long_q);
     queries.push(two_kb_q);
     queries.push(format!("location={}", "z".repeat(10_000)));
+
+    // A control character (NUL above all, which PostgreSQL cannot take) is refused before the
+    // board sees it: a 400 page, not a 500.
+    let r = app
+        .get(&format!("/vacancies?{}", form_encode("q", "\u{0}")))
+        .await;
+    assert_eq!(r.status().as_u16(), 400);
+    assert!(header(&r, "content-type").starts_with("text/html"));
 
     for query in &queries {
         let r = app.get(&format!("/vacancies?{query}")).await;

@@ -637,11 +637,7 @@ async fn comments_are_moderated_one_by_one_and_in_bulk() {
 
     let trail = audit(&app, "comment");
     assert_eq!(trail.len(), 6, "one entry per comment changed: {trail:?}");
-    assert!(trail.contains(&(
-        ids[4],
-        "delete".to_string(),
-        vec!["status".into(), "author".into(), "body".into()]
-    )));
+    assert!(trail.contains(&(ids[4], "delete".to_string(), vec!["status".into()])));
     assert!(trail.contains(&(ids[2], "spam".to_string(), vec!["status".into()])));
     assert!(trail.contains(&(ids[0], "approve".to_string(), vec!["status".into()])));
 }

@@ -20,4 +20,5 @@ mod learning_admin;
 mod page_cache;
 mod postgres;
 mod security_auth;
+mod security_data;
 mod smoke;

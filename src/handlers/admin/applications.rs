@@ -169,10 +169,9 @@ pub async fn export(
     state: web::Data<AppState>,
 ) -> AppResult<HttpResponse> {
     let filter = filter_from(&req);
-    let described = filter_query(&filter);
     let actor = Actor::User(user.id);
     let exported = state
-        .run(move |conn| act::export(conn, actor, &filter, &described))
+        .run(move |conn| act::export(conn, actor, &filter))
         .await?;
     let body = csv_body(&state.site, &exported.rows);
     let name = format!("applications-{}.csv", timefmt::date(crate::clock::now()));

@@ -308,8 +308,20 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(true).await
 }
 
+/// The site's own origin (`config`'s `base_url`). The client sends it as `Origin` on every
+/// request, as browsers do on form posts: a public POST with neither `Origin` nor
+/// `Sec-Fetch-Site` is refused. A test that means to send a header of its own sets it on the
+/// request, which replaces this default.
+pub const ORIGIN: &str = "http://careers.test";
+
 pub fn new_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ORIGIN,
+        reqwest::header::HeaderValue::from_static(ORIGIN),
+    );
     reqwest::Client::builder()
+        .default_headers(headers)
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()
