@@ -449,6 +449,7 @@ async fn run_scale(client: &reqwest::Client, dir: &Path, url: &str, scale: Scale
     let mut figures = Figures::default();
     let site = start_site(&config(dir, url.into(), scale.is_none(), 0));
     let base = site.base.clone();
+    let (rss_start, _) = memory_mb();
 
     let html = get(client, &format!("{base}/vacancies"))
         .await
@@ -524,6 +525,7 @@ async fn run_scale(client: &reqwest::Client, dir: &Path, url: &str, scale: Scale
         );
     }
 
+    let (rss_sequential, _) = memory_mb();
     let mix: Vec<usize> = (0..served.len()).filter(|i| served[*i].4).collect();
     let site_urls: Vec<String> = mix
         .iter()
@@ -534,8 +536,9 @@ async fn run_scale(client: &reqwest::Client, dir: &Path, url: &str, scale: Scale
     let (rss, peak) = memory_mb();
     figures.rss_mb = rss;
     println!(
-        "\nmemory after the cache-off runs: VmRSS {rss:.0} MB (peak {peak:.0} MB), \
-         the whole bench process"
+        "\nmemory of the whole bench process (VmRSS): {rss_start:.0} MB once the site started, \
+         {rss_sequential:.0} MB after the sequential runs, {rss:.0} MB after the cache-off \
+         throughput run (peak {peak:.0} MB)"
     );
 
     // A second instance on the same database, with the page cache on.
