@@ -32,6 +32,7 @@ const SEQUENTIAL: usize = 300;
 const SEQUENTIAL_BUDGET: Duration = Duration::from_secs(8);
 const SEQUENTIAL_MIN: usize = 30;
 const WARM_UP: usize = 20;
+const WARM_UP_BUDGET: Duration = Duration::from_secs(2);
 /// Concurrent connections (one client task each) of the throughput runs.
 const CONNECTIONS: usize = 32;
 /// Requests per throughput measurement, shared among the connections...
@@ -595,8 +596,12 @@ async fn run_scale(client: &reqwest::Client, dir: &Path, url: &str, scale: Scale
 
 /// Sequential response times of one URL after a warm-up, sorted.
 async fn sequential(client: &reqwest::Client, url: &str) -> Vec<Duration> {
+    let started = Instant::now();
     for _ in 0..WARM_UP {
         get(client, url).await.bytes().await.unwrap();
+        if started.elapsed() > WARM_UP_BUDGET {
+            break;
+        }
     }
     let started = Instant::now();
     let mut times = Vec::with_capacity(SEQUENTIAL);
@@ -624,6 +629,7 @@ async fn throughput(client: &reqwest::Client, urls: &[String]) -> Rate {
         let urls = urls.to_vec();
         tasks.push(tokio::spawn(async move {
             let mut times = Vec::with_capacity(each);
+            let mut failed = 0;
             for i in 0..each {
                 if start.elapsed() > THROUGHPUT_BUDGET {
                     break;
@@ -631,19 +637,32 @@ async fn throughput(client: &reqwest::Client, urls: &[String]) -> Rate {
                 let url = &urls[(t + i) % urls.len()];
                 let begun = Instant::now();
                 let r = client.get(url).send().await.unwrap();
-                assert!(r.status().is_success(), "{url}: {}", r.status());
+                let ok = r.status().is_success();
                 r.bytes().await.unwrap();
-                times.push(begun.elapsed());
+                match ok {
+                    true => times.push(begun.elapsed()),
+                    false => failed += 1,
+                }
             }
-            times
+            (times, failed)
         }));
     }
     let mut times = Vec::new();
+    let mut failed = 0;
     for t in tasks {
-        times.extend(t.await.unwrap());
+        let (t, f) = t.await.unwrap();
+        times.extend(t);
+        failed += f;
+    }
+    if failed > 0 {
+        // An overloaded site answers 503 when no database connection frees up in time.
+        println!("  {failed} requests failed (not counted)");
     }
     let elapsed = start.elapsed();
     times.sort();
+    if times.is_empty() {
+        times.push(elapsed);
+    }
     Rate {
         per_second: times.len() as f64 / elapsed.as_secs_f64(),
         p99: percentile(&times, 0.99),
