@@ -45,6 +45,8 @@ pub fn prepare_database(config: &Config) -> Result<(DbPool, Backend), String> {
             log::info!("loaded {articles} demo articles");
         }
     }
+    db::refresh_statistics(&mut conn, false)
+        .map_err(|e| format!("cannot refresh planner statistics: {e}"))?;
     let derived = crate::actions::reindex::missing(&mut conn)
         .map_err(|e| format!("cannot derive vacancy columns: {e}"))?;
     if derived > 0 {

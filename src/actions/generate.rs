@@ -117,6 +117,7 @@ pub fn generate(
         }
         progress(written);
     }
+    db::refresh_statistics(conn, true).map_err(|e| e.to_string())?;
     Ok(made)
 }
 

@@ -3,3 +3,5 @@
 DROP INDEX vacancies_board_facets;
 CREATE INDEX vacancies_board_facets
     ON vacancies (status, category_id, seniority, employment, work_mode, valid_through);
+-- A closed vacancy's page suggests the newest open ones of its category.
+CREATE INDEX vacancies_category_newest ON vacancies (status, category_id, id);
