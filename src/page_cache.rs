@@ -153,11 +153,12 @@ fn etag_of(body: &[u8]) -> HeaderValue {
     HeaderValue::from_str(&tag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
 }
 
-fn matches_etag(req: &ServiceRequest, etag: &HeaderValue) -> bool {
+/// True when the request's `If-None-Match` names this ETag (or `*`).
+fn matches_etag(request_headers: &HeaderMap, etag: &HeaderValue) -> bool {
     let Ok(tag) = etag.to_str() else {
         return false;
     };
-    req.headers()
+    request_headers
         .get_all(header::IF_NONE_MATCH)
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
@@ -207,7 +208,7 @@ pub async fn layer(
 
 /// A cached page for this visitor: 304 when their copy is current, else with a fresh stamp.
 fn serve(cache: &PageCache, req: ServiceRequest, page: &CachedPage) -> ServiceResponse<BoxBody> {
-    if matches_etag(&req, &page.etag) {
+    if matches_etag(req.headers(), &page.etag) {
         return not_modified(req, page.etag.clone());
     }
     let body = match page.stamp {
@@ -282,13 +283,7 @@ async fn store(
     }
     let mut response = head.set_body(body).map_into_boxed_body();
     response.headers_mut().insert(header::ETAG, etag.clone());
-    let req_headers_match = req
-        .headers()
-        .get_all(header::IF_NONE_MATCH)
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|t| Some(t.trim().trim_start_matches("W/")) == etag.to_str().ok());
-    if req_headers_match {
+    if matches_etag(req.headers(), &etag) {
         let response = HttpResponse::NotModified()
             .insert_header((header::ETAG, etag))
             .finish();
