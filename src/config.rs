@@ -102,6 +102,16 @@ pub struct Config {
     #[arg(long, env = "SESSION_MAX_HOURS", default_value_t = 8, global = true)]
     pub session_max_hours: u32,
 
+    /// Languages the public site is offered in (comma-separated codes; each needs a
+    /// `locales/<code>` folder). Every public page lives under `/<code>/`.
+    #[arg(long, env = "LANGUAGES", default_value = "en,es", global = true)]
+    pub languages: String,
+
+    /// The language of `/` when neither the visitor's earlier choice nor `Accept-Language`
+    /// picks one, and of old unprefixed links.
+    #[arg(long, env = "DEFAULT_LANG", default_value = "en", global = true)]
+    pub default_lang: String,
+
     #[command(flatten)]
     pub applications: ApplicationsConfig,
 }

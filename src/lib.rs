@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod forms;
 pub mod handlers;
+pub mod i18n;
 pub mod mail;
 pub mod messages;
 pub mod models;

@@ -1,9 +1,10 @@
 //! Every URL of the site, in one place. The admin table is also data (`ADMIN_ROUTES`), so tests
 //! can walk it and check that each route needs a session and each POST a CSRF token.
 
-use actix_web::{guard, web, Route};
+use actix_web::{guard, web, Route, Scope};
 
 use crate::handlers::{admin, applications, articles, home, learn, meta, vacancies};
+use crate::i18n::Lang;
 
 /// A page: GET, and HEAD for monitors and link checkers (the server sends the headers only).
 fn get() -> Route {
@@ -85,8 +86,24 @@ admin_routes! {
     post "/admin/comments" => admin::comments::moderate;
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", get().to(home::show))
+/// Every public page lives under each offered language's prefix (`/en/vacancies`); `/` picks
+/// a language, and old unprefixed addresses are redirected by `meta::not_found`.
+pub fn configure(cfg: &mut web::ServiceConfig, languages: &[Lang]) {
+    cfg.route("/", get().to(home::choose_language))
+        .route("/language/{code}", get().to(home::switch_language));
+    for lang in languages {
+        cfg.service(public_pages(web::scope(&format!("/{lang}"))));
+    }
+    cfg.route("/healthz", get().to(meta::health))
+        .route("/robots.txt", get().to(meta::robots))
+        .route("/sitemap.xml", get().to(meta::sitemap))
+        .route("/sitemaps/{name}", get().to(meta::sitemap_part));
+    register_admin(cfg);
+}
+
+fn public_pages(scope: Scope) -> Scope {
+    scope
+        .route("", get().to(home::show))
         .route("/vacancies", get().to(vacancies::index))
         .route("/vacancies/{slug}", get().to(vacancies::show))
         .route("/vacancies/{slug}/apply", post().to(applications::apply))
@@ -104,10 +121,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/articles/{slug}", get().to(articles::show))
         .route("/articles/{slug}/comments", post().to(articles::comment))
         .route("/articles/{slug}/read", post().to(articles::mark_read))
-        .route("/healthz", get().to(meta::health))
-        .route("/robots.txt", get().to(meta::robots))
-        .route("/sitemap.xml", get().to(meta::sitemap))
-        .route("/sitemaps/{name}", get().to(meta::sitemap_part))
-        .route("/feed.xml", get().to(meta::feed));
-    register_admin(cfg);
+        .route("/feed.xml", get().to(meta::feed))
 }

@@ -1,5 +1,7 @@
 //! Who runs this site and where it lives: what every page and structured-data block needs.
 
+use crate::i18n::Lang;
+
 #[derive(Debug, Clone)]
 pub struct Site {
     pub org_name: String,
@@ -14,6 +16,10 @@ pub struct Site {
     /// With `trust_proxy`: the client is this many entries from the right of
     /// `X-Forwarded-For` (`TRUSTED_PROXY_HOPS`).
     pub trusted_proxy_hops: usize,
+    /// `LANGUAGES`, in the configured order; never empty.
+    pub languages: Vec<Lang>,
+    /// `DEFAULT_LANG`, one of `languages`.
+    pub default_lang: Lang,
 }
 
 impl Default for Site {
@@ -27,6 +33,8 @@ impl Default for Site {
             js_href: String::new(),
             trust_proxy: false,
             trusted_proxy_hops: 1,
+            languages: Lang::available().collect(),
+            default_lang: Lang::fallback(),
         }
     }
 }
@@ -34,5 +42,16 @@ impl Default for Site {
 impl Site {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
+    }
+
+    /// The configured language with this code, if the site offers it.
+    pub fn language(&self, code: &str) -> Option<Lang> {
+        self.languages.iter().copied().find(|l| l.code() == code)
+    }
+
+    /// The language a public path is in (`/es/vacancies` → es), if it has a prefix.
+    pub fn language_of_path(&self, path: &str) -> Option<Lang> {
+        let first = path.strip_prefix('/')?.split('/').next()?;
+        self.language(first)
     }
 }

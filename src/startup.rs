@@ -18,6 +18,7 @@ use crate::config::Config;
 use crate::db::{self, Backend, DbPool};
 use crate::domain::spam;
 use crate::handlers::{meta, AppState};
+use crate::i18n::Lang;
 use crate::signing::Signer;
 use crate::site::Site;
 
@@ -122,9 +123,10 @@ fn asset_version(path: &Path) -> String {
     format!("{:016x}", hasher.finish())[..10].to_string()
 }
 
-pub fn site(config: &Config) -> Site {
+pub fn site(config: &Config) -> Result<Site, String> {
     let static_dir = Path::new(&config.static_dir);
-    Site {
+    let (languages, default_lang) = languages(config)?;
+    Ok(Site {
         org_name: config.org_name.clone(),
         org_url: config.org_url.clone(),
         base_url: config.base_url_trimmed().to_string(),
@@ -138,7 +140,41 @@ pub fn site(config: &Config) -> Site {
         ),
         trust_proxy: config.trust_proxy,
         trusted_proxy_hops: config.trusted_proxy_hops,
+        languages,
+        default_lang,
+    })
+}
+
+/// `LANGUAGES` and `DEFAULT_LANG`, each checked against the translations compiled in.
+fn languages(config: &Config) -> Result<(Vec<Lang>, Lang), String> {
+    let mut languages = Vec::new();
+    for code in config
+        .languages
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let lang = Lang::parse(code).ok_or_else(|| {
+            format!("LANGUAGES: there are no translations for {code:?} (no locales/{code} folder)")
+        })?;
+        if !languages.contains(&lang) {
+            languages.push(lang);
+        }
     }
+    if languages.is_empty() {
+        return Err("LANGUAGES: name at least one language, e.g. en".into());
+    }
+    let default_lang = languages
+        .iter()
+        .copied()
+        .find(|l| l.code() == config.default_lang.trim())
+        .ok_or_else(|| {
+            format!(
+                "DEFAULT_LANG {:?} is not one of LANGUAGES ({})",
+                config.default_lang, config.languages
+            )
+        })?;
+    Ok((languages, default_lang))
 }
 
 /// Starts serving on `listener`. The server runs until stopped.
@@ -157,7 +193,8 @@ pub fn run(
         pool.clone(),
         Signer::new(key.signing()),
     ));
-    let site = site(config);
+    let site =
+        site(config).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
     let site_data = web::Data::new(site.clone());
     let state = web::Data::new(AppState {
         pool,
@@ -179,6 +216,7 @@ pub fn run(
     let body_timeout = web::Data::new(BodyTimeout(std::time::Duration::from_secs(
         config.applications.body_timeout_secs.max(1),
     )));
+    let languages = state.site.languages.clone();
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
@@ -189,7 +227,7 @@ pub fn run(
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
             .app_data(web::QueryConfig::default())
-            .configure(crate::routes::configure)
+            .configure(|cfg| crate::routes::configure(cfg, &languages))
             .service(
                 web::scope("/static")
                     .wrap(

@@ -23,6 +23,7 @@ use crate::domain::spam;
 use crate::error::{AppError, AppResult};
 use crate::forms::application::{ApplyForm, Upload};
 use crate::forms::{FieldErrors, FormBody};
+use crate::i18n::Lang;
 use crate::mail::ApplicationMail;
 use crate::messages as m;
 use crate::models::{Application, Category, Submission, Vacancy, VacancyDetail, VacancyStatus};
@@ -70,11 +71,12 @@ fn too_large() -> AppError {
 /// A page with a heading, a message and a way on: duplicates and closed vacancies.
 fn notice_page(
     site: &crate::site::Site,
+    lang: Lang,
     status: StatusCode,
     title: &str,
     message: &str,
 ) -> AppResult<HttpResponse> {
-    let ctx = PageCtx::for_error(site);
+    let ctx = PageCtx::for_error(site, lang);
     Ok(private(views::error::notice(ctx, status, title, message)))
 }
 
@@ -231,6 +233,7 @@ fn form_again(
     state: &AppState,
     settings: &ApplySettings,
     session: &Session,
+    lang: Lang,
     shown: Shown,
     form: ApplyForm,
     problem: Problem,
@@ -239,7 +242,8 @@ fn form_again(
     let canonical = state
         .site
         .absolute(&format!("/vacancies/{}", shown.detail.vacancy.slug));
-    let ctx = PageCtx::public(&state.site, session, Area::Vacancies).with_canonical(canonical);
+    let ctx =
+        PageCtx::public(&state.site, session, Area::Vacancies, lang).with_canonical(canonical);
     let mut page = ShowPage::build(ctx, shown.detail, &state.site, shown.related, false);
     let (errors, notice) = match problem {
         Problem::Notice(notice) => (FieldErrors::default(), notice),
@@ -259,6 +263,7 @@ fn form_again(
 }
 
 pub async fn apply(
+    lang: Lang,
     req: HttpRequest,
     path: web::Path<String>,
     payload: web::Payload,
@@ -276,6 +281,7 @@ pub async fn apply(
     if !shown.detail.vacancy.is_open(now) {
         return notice_page(
             &state.site,
+            lang,
             StatusCode::GONE,
             m::APPLY_CLOSED_TITLE,
             m::APPLY_CLOSED_TEXT,
@@ -294,7 +300,15 @@ pub async fn apply(
     let submission = match check(&state, &settings, vacancy_id, &received)? {
         Ok(submission) => submission,
         Err(problem) => {
-            return form_again(&state, &settings, &session, shown, received.form, problem)
+            return form_again(
+                &state,
+                &settings,
+                &session,
+                lang,
+                shown,
+                received.form,
+                problem,
+            )
         }
     };
     let candidate = Candidate {
@@ -311,7 +325,9 @@ pub async fn apply(
         .run(move |conn| act::apply(conn, Actor::Visitor, candidacy, per_hour, now))
         .await?;
     let vacancy = shown.detail.vacancy;
-    answer(&state, &settings, &session, vacancy, candidate, outcome)
+    answer(
+        &state, &settings, &session, lang, vacancy, candidate, outcome,
+    )
 }
 
 /// The candidate's answer to a checked application: the confirmation, or why it was not stored.
@@ -319,6 +335,7 @@ fn answer(
     state: &AppState,
     settings: &ApplySettings,
     session: &Session,
+    lang: Lang,
     vacancy: Vacancy,
     candidate: Candidate,
     outcome: ApplyOutcome,
@@ -327,6 +344,7 @@ fn answer(
         ApplyOutcome::RateLimited => Err(AppError::TooManyRequests(m::APPLY_RATE_LIMITED.into())),
         ApplyOutcome::Duplicate => notice_page(
             &state.site,
+            lang,
             StatusCode::CONFLICT,
             m::APPLY_DUPLICATE_TITLE,
             m::APPLY_DUPLICATE_TEXT,
@@ -343,7 +361,7 @@ fn answer(
                 candidate,
                 send_receipt,
             };
-            confirmed(state, settings, session, vacancy, receipt)
+            confirmed(state, settings, session, lang, vacancy, receipt)
         }
     }
 }
@@ -368,6 +386,7 @@ fn confirmed(
     state: &AppState,
     settings: &ApplySettings,
     session: &Session,
+    lang: Lang,
     vacancy: Vacancy,
     receipt: Receipt,
 ) -> AppResult<HttpResponse> {
@@ -387,7 +406,7 @@ fn confirmed(
     // Sent in the background: a slow or broken mail server must not hold up the candidate.
     actix_web::rt::spawn(async move { mailer.application_received(mail).await });
     let page = ConfirmationPage {
-        ctx: PageCtx::public(&state.site, session, Area::Vacancies),
+        ctx: PageCtx::public(&state.site, session, Area::Vacancies, lang),
         vacancy_title: vacancy.title,
         vacancy_slug: vacancy.slug,
         receipt_url: state.site.absolute(&receipt_path),
@@ -450,13 +469,14 @@ fn receipt_page(
     state: &AppState,
     settings: &ApplySettings,
     session: &Session,
+    lang: Lang,
     token: String,
     found: (Application, String, String),
     error: &str,
 ) -> ReceiptPage {
     let (application, vacancy_title, vacancy_slug) = found;
     ReceiptPage {
-        ctx: PageCtx::public(&state.site, session, Area::Vacancies),
+        ctx: PageCtx::public(&state.site, session, Area::Vacancies, lang),
         token,
         application,
         vacancy_title,
@@ -467,6 +487,7 @@ fn receipt_page(
 }
 
 pub async fn receipt(
+    lang: Lang,
     path: web::Path<String>,
     state: web::Data<AppState>,
     settings: web::Data<ApplySettings>,
@@ -475,7 +496,7 @@ pub async fn receipt(
     let token = path.into_inner();
     // The same plain 404 for a malformed, unknown or erased token.
     let found = by_token(&state, &token).await?;
-    let page = receipt_page(&state, &settings, &session, token, found, "");
+    let page = receipt_page(&state, &settings, &session, lang, token, found, "");
     Ok(private(views::ok(&page)?))
 }
 
@@ -500,6 +521,7 @@ struct ErasedPage {
 }
 
 pub async fn erase(
+    lang: Lang,
     req: HttpRequest,
     path: web::Path<String>,
     form: FormBody,
@@ -511,7 +533,15 @@ pub async fn erase(
     let token = path.into_inner();
     if form.get("confirm") != "yes" {
         let found = by_token(&state, &token).await?;
-        let page = receipt_page(&state, &settings, &session, token, found, m::ERASE_CONFIRM);
+        let page = receipt_page(
+            &state,
+            &settings,
+            &session,
+            lang,
+            token,
+            found,
+            m::ERASE_CONFIRM,
+        );
         return Ok(private(views::render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &page,
@@ -522,7 +552,7 @@ pub async fn erase(
         .run(move |conn| act::erase(conn, Actor::Visitor, &hash))
         .await?;
     let page = ErasedPage {
-        ctx: PageCtx::public(&state.site, &session, Area::Vacancies),
+        ctx: PageCtx::public(&state.site, &session, Area::Vacancies, lang),
     };
     Ok(private(views::ok(&page)?))
 }

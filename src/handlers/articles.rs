@@ -20,6 +20,7 @@ use crate::domain::spam;
 use crate::domain::{jobposting, timefmt};
 use crate::error::{AppError, AppResult};
 use crate::forms::{self, FieldErrors, FormBody};
+use crate::i18n::Lang;
 use crate::models::{Article, Category, Comment, Faq, LearningPath, Skill, Vacancy};
 use crate::stamp::{self, Purpose};
 use crate::views::{self, Area, PageCtx};
@@ -84,6 +85,7 @@ impl ArticlePage {
 async fn load_page(
     state: &AppState,
     session: &Session,
+    lang: Lang,
     slug: String,
     read: bool,
 ) -> AppResult<ArticlePage> {
@@ -117,7 +119,7 @@ async fn load_page(
     let json_ld =
         jobposting::to_script_json(&structured_data(&article, &faqs, &skills, state, &url));
     Ok(ArticlePage {
-        ctx: PageCtx::public(&state.site, session, Area::Learn).with_canonical(url),
+        ctx: PageCtx::public(&state.site, session, Area::Learn, lang).with_canonical(url),
         toc,
         body_html: article.body_html.clone(),
         path,
@@ -233,13 +235,14 @@ fn structured_data(
 }
 
 pub async fn show(
+    lang: Lang,
     req: HttpRequest,
     path: web::Path<String>,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
     let read_ids = reader_progress(&req, &state);
-    let mut page = load_page(&state, &session, path.into_inner(), false).await?;
+    let mut page = load_page(&state, &session, lang, path.into_inner(), false).await?;
     page.read = read_ids.has_read(page.article.id);
     for (key, value) in query_pairs(req.query_string()) {
         match key.as_str() {
@@ -334,6 +337,7 @@ fn form_problem(page: &ArticlePage, form: &FormBody, state: &AppState) -> Option
 }
 
 pub async fn comment(
+    lang: Lang,
     req: HttpRequest,
     path: web::Path<String>,
     form: FormBody,
@@ -345,7 +349,7 @@ pub async fn comment(
     }
     let slug = path.into_inner();
     let progress = reader_progress(&req, &state);
-    let mut page = load_page(&state, &session, slug.clone(), false).await?;
+    let mut page = load_page(&state, &session, lang, slug.clone(), false).await?;
     page.read = progress.has_read(page.article.id);
     page.form = read_comment_form(&form, &state.spam);
     if let Some(problem) = form_problem(&page, &form, &state) {

@@ -1,13 +1,17 @@
 //! The home page.
 
 use actix_session::Session;
-use actix_web::{web, HttpResponse};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::AppState;
 use crate::db;
 use crate::domain::board;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::i18n;
+use crate::i18n::Lang;
 use crate::models::{Article, Category, Filters, LearningPath, Seniority, Vacancy};
 use crate::views::{self, Area, PageCtx};
 
@@ -26,7 +30,11 @@ struct HomePage {
 const LATEST_ARTICLES: i64 = 3;
 const LATEST_VACANCIES: i64 = 6;
 
-pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<HttpResponse> {
+pub async fn show(
+    lang: Lang,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
     let now = crate::clock::now();
     let (latest, combos, paths, articles) = state
         .run(move |conn| {
@@ -47,7 +55,7 @@ pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<Htt
         .await?;
     let counts = board::Counts::from_combos(&combos);
     let page = HomePage {
-        ctx: PageCtx::public(&state.site, &session, Area::Home)
+        ctx: PageCtx::public(&state.site, &session, Area::Home, lang)
             .with_canonical(state.site.absolute("/")),
         latest,
         categories: counts.categories(&state.categories),
@@ -57,4 +65,86 @@ pub async fn show(state: web::Data<AppState>, session: Session) -> AppResult<Htt
         articles,
     };
     views::ok(&page)
+}
+
+/// Remembers the language switch's choice for `/`.
+pub const LANG_COOKIE: &str = "careers_lang";
+
+/// `/`: the visitor's earlier choice, else their browser's languages, else `DEFAULT_LANG`.
+pub async fn choose_language(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let site = &state.site;
+    let chosen = req
+        .cookie(LANG_COOKIE)
+        .and_then(|c| site.language(c.value()))
+        .or_else(|| {
+            let header = req.headers().get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+            i18n::negotiate(header, &site.languages)
+        })
+        .unwrap_or(site.default_lang);
+    HttpResponse::Found()
+        .insert_header((header::LOCATION, format!("/{chosen}")))
+        .insert_header((header::VARY, "Accept-Language, Cookie"))
+        .insert_header((header::CACHE_CONTROL, "private, no-cache"))
+        .finish()
+}
+
+#[derive(serde::Deserialize)]
+pub struct SwitchQuery {
+    next: Option<String>,
+}
+
+/// The language switch: remembers the choice for a year, then opens the page in that language.
+/// `next` must be a page of that language on this site; anything else goes to its home.
+pub async fn switch_language(
+    path: web::Path<String>,
+    query: web::Query<SwitchQuery>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let lang = state
+        .site
+        .language(&path.into_inner())
+        .ok_or(AppError::NotFound)?;
+    let home = format!("/{lang}");
+    let next = query
+        .next
+        .as_deref()
+        .filter(|next| is_page_of(next, &home))
+        .unwrap_or(&home);
+    let cookie = Cookie::build(LANG_COOKIE, lang.code())
+        .path("/")
+        .max_age(time::Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .finish();
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, next))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .cookie(cookie)
+        .finish())
+}
+
+/// `/es` or `/es/…` made only of characters a page address of ours uses (no `//`, `\`, or
+/// controls, so never another site).
+fn is_page_of(next: &str, home: &str) -> bool {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "/-_.?=&%+,".contains(c);
+    (next == home || next.starts_with(&format!("{home}/")) || next.starts_with(&format!("{home}?")))
+        && !next.contains("//")
+        && next.chars().all(allowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_page_of;
+
+    #[test]
+    fn switch_targets_stay_on_the_language() {
+        assert!(is_page_of("/es", "/es"));
+        assert!(is_page_of("/es/vacancies?q=rust&page=2", "/es"));
+        assert!(!is_page_of("/en/vacancies", "/es"));
+        assert!(!is_page_of("/es//evil.example", "/es"));
+        assert!(!is_page_of("/es\\evil", "/es"));
+        assert!(!is_page_of("/esx", "/es"));
+        assert!(!is_page_of("/es/\tx", "/es"));
+        assert!(!is_page_of("https://evil.example/es", "/es"));
+    }
 }

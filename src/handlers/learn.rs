@@ -8,6 +8,7 @@ use super::AppState;
 use crate::db;
 use crate::domain::progress::{self, Progress};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::models::{Article, LearningPath};
 use crate::views::{self, Area, PageCtx};
 
@@ -58,6 +59,7 @@ pub fn reader_progress(req: &HttpRequest, state: &AppState) -> Progress {
 }
 
 pub async fn index(
+    lang: Lang,
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
@@ -87,12 +89,13 @@ pub async fn index(
         })
         .filter(|p| p.articles > 0)
         .collect();
-    let ctx = PageCtx::public(&state.site, &session, Area::Learn)
+    let ctx = PageCtx::public(&state.site, &session, Area::Learn, lang)
         .with_canonical(state.site.absolute("/learn"));
     views::ok(&IndexPage { ctx, paths })
 }
 
 pub async fn show(
+    lang: Lang,
     req: HttpRequest,
     path: web::Path<String>,
     state: web::Data<AppState>,
@@ -122,7 +125,7 @@ pub async fn show(
         .collect();
     let done = steps.iter().filter(|s| s.done).count();
     let minutes_left = steps.iter().filter(|s| !s.done).map(|s| s.minutes).sum();
-    let ctx = PageCtx::public(&state.site, &session, Area::Learn)
+    let ctx = PageCtx::public(&state.site, &session, Area::Learn, lang)
         .with_canonical(state.site.absolute(&format!("/learn/{}", path.slug)));
     views::ok(&PathPage {
         ctx,

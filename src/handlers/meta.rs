@@ -45,12 +45,37 @@ pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
 }
 
 pub async fn not_found(req: HttpRequest) -> AppResult<HttpResponse> {
-    match without_trailing_slash(&req) {
+    match without_trailing_slash(&req).or_else(|| in_default_language(&req)) {
         Some(location) => Ok(HttpResponse::PermanentRedirect()
             .insert_header((header::LOCATION, location))
             .finish()),
         None => Err(AppError::NotFound),
     }
+}
+
+/// Public pages had no language prefix before the site was bilingual; old links and bookmarks
+/// (and forms posted from old pages: 308 keeps the method) go to the default language.
+fn in_default_language(req: &HttpRequest) -> Option<String> {
+    const MOVED: [&str; 5] = [
+        "/vacancies",
+        "/learn",
+        "/articles/",
+        "/applications/",
+        "/feed.xml",
+    ];
+    let path = req.path();
+    let moved = MOVED.iter().any(|old| {
+        path == old.trim_end_matches('/')
+            || path.starts_with(old) && (old.ends_with('/') || path[old.len()..].starts_with('/'))
+    });
+    if !moved || path.contains("//") || path.contains('\\') {
+        return None;
+    }
+    let lang = crate::handlers::request_language(req);
+    Some(match req.query_string() {
+        "" => format!("/{lang}{path}"),
+        query => format!("/{lang}{path}?{query}"),
+    })
 }
 
 /// "/vacancies/" for "/vacancies": where a page read with a trailing slash really is. Never a

@@ -13,6 +13,7 @@ use actix_web::HttpRequest;
 use crate::db::{DbConn, DbPool};
 use crate::domain::{address, spam};
 use crate::error::AppResult;
+use crate::i18n::Lang;
 use crate::signing::Signer;
 use crate::site::Site;
 
@@ -37,6 +38,27 @@ impl AppState {
         T: Send + 'static,
     {
         crate::db::blocking(&self.pool, work).await
+    }
+}
+
+/// The language of a public page: the first segment of its path (the routes only exist under
+/// the configured languages), else the site's default.
+impl actix_web::FromRequest for Lang {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Lang, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        std::future::ready(Ok(request_language(req)))
+    }
+}
+
+pub fn request_language(req: &HttpRequest) -> Lang {
+    match req.app_data::<actix_web::web::Data<AppState>>() {
+        Some(state) => state
+            .site
+            .language_of_path(req.path())
+            .unwrap_or(state.site.default_lang),
+        None => Lang::fallback(),
     }
 }
 

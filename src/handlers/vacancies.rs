@@ -8,6 +8,7 @@ use super::{query_pairs, AppState};
 use crate::db::{self, DbConn};
 use crate::domain::board::{self, BoardPage, Filters};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::models::{Article, Category, Vacancy, VacancyDetail, VacancyStatus};
 use crate::stamp::{Purpose, Slot};
 use crate::views::vacancy::ApplySettings;
@@ -60,6 +61,7 @@ impl IndexPage {
 }
 
 pub async fn index(
+    lang: Lang,
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
@@ -91,7 +93,8 @@ pub async fn index(
     );
     let canonical = state.site.absolute(&board.filters.url());
     let page = IndexPage {
-        ctx: PageCtx::public(&state.site, &session, Area::Vacancies).with_canonical(canonical),
+        ctx: PageCtx::public(&state.site, &session, Area::Vacancies, lang)
+            .with_canonical(canonical),
         board,
     };
     views::ok(&page)
@@ -128,6 +131,7 @@ fn vacancy_page(
 }
 
 pub async fn show(
+    lang: Lang,
     path: web::Path<String>,
     state: web::Data<AppState>,
     settings: web::Data<ApplySettings>,
@@ -141,7 +145,8 @@ pub async fn show(
     let canonical = state
         .site
         .absolute(&format!("/vacancies/{}", detail.vacancy.slug));
-    let ctx = PageCtx::public(&state.site, &session, Area::Vacancies).with_canonical(canonical);
+    let ctx =
+        PageCtx::public(&state.site, &session, Area::Vacancies, lang).with_canonical(canonical);
     let vacancy_id = detail.vacancy.id;
     let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
     page.lessons = lessons;

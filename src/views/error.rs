@@ -54,8 +54,13 @@ fn draw<B: MessageBody + 'static>(
     let status = res.status();
     let (title, message) = error.page_text();
     let ctx = match res.request().app_data::<web::Data<Site>>() {
-        Some(site) => PageCtx::for_error(site),
-        None => PageCtx::for_error(&Site::default()),
+        Some(site) => {
+            let lang = site
+                .language_of_path(res.request().path())
+                .unwrap_or(site.default_lang);
+            PageCtx::for_error(site, lang)
+        }
+        None => PageCtx::for_error(&Site::default(), crate::i18n::Lang::fallback()),
     };
     let body = ErrorPage {
         ctx,

@@ -11,6 +11,7 @@ use actix_web::HttpResponse;
 use askama::Template;
 
 use crate::error::AppResult;
+use crate::i18n::Lang;
 use crate::models::User;
 use crate::site::Site;
 
@@ -75,8 +76,26 @@ pub struct UserBadge {
     pub is_admin: bool,
 }
 
+/// The same page in another language, for the language switch and `hreflang` links.
+#[derive(Debug, Clone)]
+pub struct Alternate {
+    pub lang: Lang,
+    /// The language's own name ("Español").
+    pub name: String,
+    /// Where the page lives in that language (for `hreflang`).
+    pub href: String,
+    /// The switch's link: remembers the choice, then goes to `href`.
+    pub switch: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct PageCtx {
+    /// The page's language: every text of the page is in it.
+    pub lang: Lang,
+    /// `/en`: public links start with it.
+    pub prefix: String,
+    /// The other languages the page can be read in.
+    pub alternates: Vec<Alternate>,
     pub org_name: String,
     pub css_href: String,
     pub js_href: String,
@@ -90,8 +109,11 @@ pub struct PageCtx {
 
 impl PageCtx {
     /// A public page: no account, no form token unless `csrf` asks for one.
-    pub fn public(site: &Site, session: &Session, area: Area) -> PageCtx {
+    pub fn public(site: &Site, session: &Session, area: Area, lang: Lang) -> PageCtx {
         PageCtx {
+            lang,
+            prefix: format!("/{lang}"),
+            alternates: alternates(site, lang, |other| format!("/{other}")),
             org_name: site.org_name.clone(),
             css_href: site.css_href.clone(),
             js_href: site.js_href.clone(),
@@ -105,19 +127,24 @@ impl PageCtx {
 
     /// An admin page: the signed-in user and the session's form token.
     pub fn admin(site: &Site, session: &Session, user: &User, area: Area) -> PageCtx {
+        let lang = user_language(site, user);
         PageCtx {
+            alternates: Vec::new(),
             user: Some(UserBadge {
                 name: user.name.clone(),
                 is_admin: user.is_admin(),
             }),
             csrf: crate::csrf::token(session),
-            ..PageCtx::public(site, session, area)
+            ..PageCtx::public(site, session, area, lang)
         }
     }
 
     /// For error pages: the site's frame, no account, no session read.
-    pub fn for_error(site: &Site) -> PageCtx {
+    pub fn for_error(site: &Site, lang: Lang) -> PageCtx {
         PageCtx {
+            lang,
+            prefix: format!("/{lang}"),
+            alternates: Vec::new(),
             org_name: site.org_name.clone(),
             css_href: site.css_href.clone(),
             js_href: site.js_href.clone(),
@@ -138,6 +165,74 @@ impl PageCtx {
         self.csrf = crate::csrf::token(session);
         self
     }
+
+    /// The page exists in every language at the same address after the prefix (lists, forms).
+    pub fn mirrored(mut self, site: &Site, rest: &str) -> PageCtx {
+        self.alternates = alternates(site, self.lang, |other| format!("/{other}{rest}"));
+        self
+    }
+
+    /// Where this page is in `lang` (a translation's own address).
+    pub fn with_alternate(mut self, lang: Lang, href: String) -> PageCtx {
+        if let Some(a) = self.alternates.iter_mut().find(|a| a.lang == lang) {
+            a.switch = switch_link(lang, &href);
+            a.href = href;
+        }
+        self
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// A message with a plural form chosen by `count`.
+    pub fn tn(&self, key: &str, count: impl Into<i64>) -> String {
+        self.lang.t_count(key, count.into())
+    }
+
+    /// A message with one named text argument.
+    pub fn ta(&self, key: &str, name: &str, value: &str) -> String {
+        self.lang.t_args(key, &[(name, value.into())])
+    }
+
+    pub fn date(&self, t: &time::PrimitiveDateTime) -> String {
+        self.lang.date(*t)
+    }
+
+    pub fn date_time(&self, t: &time::PrimitiveDateTime) -> String {
+        self.lang.date_time(*t)
+    }
+
+    pub fn number(&self, n: impl Into<i64>) -> String {
+        self.lang.number(n.into())
+    }
+}
+
+fn alternates(site: &Site, lang: Lang, href: impl Fn(Lang) -> String) -> Vec<Alternate> {
+    site.languages
+        .iter()
+        .copied()
+        .filter(|other| *other != lang)
+        .map(|other| {
+            let href = href(other);
+            Alternate {
+                lang: other,
+                name: other.name(),
+                switch: switch_link(other, &href),
+                href,
+            }
+        })
+        .collect()
+}
+
+fn switch_link(lang: Lang, href: &str) -> String {
+    format!("/language/{lang}?next={}", url_encode(href))
+}
+
+/// The admin area speaks the user's chosen language when the site offers it.
+fn user_language(site: &Site, user: &User) -> Lang {
+    let _ = user;
+    site.default_lang
 }
 
 const FLASH_KEY: &str = "flash";

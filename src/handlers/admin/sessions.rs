@@ -12,6 +12,7 @@ use crate::domain::auth;
 use crate::error::AppResult;
 use crate::forms::CheckedForm;
 use crate::handlers::{client_address, query_pairs, AppState};
+use crate::i18n::Lang;
 use crate::messages;
 use crate::models::User;
 use crate::views::{self, Area, PageCtx};
@@ -27,6 +28,7 @@ struct LoginPage {
 }
 
 pub async fn new(
+    lang: Lang,
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
@@ -43,7 +45,7 @@ pub async fn new(
         ""
     };
     let page = LoginPage {
-        ctx: PageCtx::public(&state.site, &session, Area::AdminLogin).with_csrf(&session),
+        ctx: PageCtx::public(&state.site, &session, Area::AdminLogin, lang).with_csrf(&session),
         email: String::new(),
         next,
         error: String::new(),
@@ -53,6 +55,7 @@ pub async fn new(
 }
 
 pub async fn create(
+    lang: Lang,
     req: HttpRequest,
     form: CheckedForm,
     state: web::Data<AppState>,
@@ -101,7 +104,7 @@ pub async fn create(
         }
     };
     let page = LoginPage {
-        ctx: PageCtx::public(&state.site, &session, Area::AdminLogin).with_csrf(&session),
+        ctx: PageCtx::public(&state.site, &session, Area::AdminLogin, lang).with_csrf(&session),
         email: attempt.email,
         next,
         error: error.to_string(),
