@@ -2,6 +2,7 @@
 //! go through lettre; without it they are written to the log. A failure is logged and never
 //! fails the application that caused it.
 
+use crate::i18n::Lang;
 use askama::Template;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -144,7 +145,10 @@ impl Mailer {
             Ok(body) => {
                 self.send(
                     &mail.candidate_email,
-                    &format!("Your application: {}", mail.vacancy_title),
+                    &mail.lang.t_args(
+                        "mail-receipt-subject",
+                        &[("vacancy", mail.vacancy_title.as_str().into())],
+                    ),
                     body,
                 )
                 .await
@@ -202,12 +206,43 @@ pub struct ApplicationMail {
     /// The recruiters' page of the application (absolute).
     pub admin_url: String,
     pub retention_days: u32,
+    /// The language of the page the candidate applied on: the receipt is written in it.
+    pub lang: Lang,
 }
 
 #[derive(Template)]
 #[template(path = "mail/receipt.txt")]
 struct ReceiptMail<'a> {
     m: &'a ApplicationMail,
+}
+
+impl ReceiptMail<'_> {
+    fn t(&self, key: &str) -> String {
+        self.m.lang.t(key)
+    }
+
+    fn thanks(&self) -> String {
+        self.m.lang.t_args(
+            "mail-receipt-thanks",
+            &[
+                ("vacancy", self.m.vacancy_title.as_str().into()),
+                ("org", self.m.org_name.as_str().into()),
+            ],
+        )
+    }
+
+    fn retention(&self) -> String {
+        self.m.lang.t_args(
+            "mail-receipt-retention",
+            &[("days", self.m.retention_days.to_string().into())],
+        )
+    }
+
+    fn signature(&self) -> String {
+        self.m
+            .lang
+            .t_args("mail-receipt-signature", &[("org", self.m.org_name.as_str().into())])
+    }
 }
 
 #[derive(Template)]

@@ -66,6 +66,9 @@ diesel::table! {
         requirements_html -> Text,
         nice_to_have_html -> Text,
         benefits_html -> Text,
+        lang -> Text,
+        translation_of -> Nullable<Integer>,
+        other_languages -> Bool,
     }
 }
 
@@ -113,6 +116,8 @@ diesel::table! {
         position -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        lang -> Text,
+        translation_of -> Nullable<Integer>,
     }
 }
 
@@ -131,6 +136,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         author_id -> Nullable<Integer>,
+        lang -> Text,
+        translation_of -> Nullable<Integer>,
     }
 }
 

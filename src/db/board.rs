@@ -328,10 +328,10 @@ pub fn open_slugs(
     now: PrimitiveDateTime,
     offset: i64,
     limit: i64,
-) -> QueryResult<Vec<(String, PrimitiveDateTime)>> {
+) -> QueryResult<Vec<(String, String, PrimitiveDateTime)>> {
     open_vacancies(now)
         .order(vacancies::id.asc())
-        .select((vacancies::slug, vacancies::updated_at))
+        .select((vacancies::lang, vacancies::slug, vacancies::updated_at))
         .offset(offset)
         .limit(limit)
         .load(conn)

@@ -3,6 +3,7 @@
 //! to widen an empty search, and the reference rule of which vacancy a filter lets through
 //! (the database's queries in `db::board` must agree with it; a property test checks).
 
+use crate::i18n::Lang;
 use crate::models::{Category, Employment, FacetCombo, Seniority, Vacancy, WorkMode};
 
 const MAX_KEYWORDS: usize = 8;
@@ -193,7 +194,7 @@ pub struct FacetValue {
 #[derive(Debug, Clone)]
 pub struct Facet {
     pub name: &'static str,
-    pub legend: &'static str,
+    pub legend: String,
     pub values: Vec<FacetValue>,
 }
 
@@ -283,9 +284,10 @@ pub fn page(
     combos: &[FacetCombo],
     total: usize,
     page: usize,
+    lang: Lang,
 ) -> BoardPage {
     let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let slugs = |dim| facet_values(dim, categories);
+    let slugs = |dim| facet_values(dim, categories, lang);
     let facets = vec![
         facet(
             combos,
@@ -293,7 +295,7 @@ pub fn page(
             filters,
             Dim::Category,
             "category",
-            "Category",
+            lang.t("facet-category"),
             slugs(Dim::Category),
         ),
         facet(
@@ -302,7 +304,7 @@ pub fn page(
             filters,
             Dim::Seniority,
             "seniority",
-            "Seniority",
+            lang.t("facet-seniority"),
             slugs(Dim::Seniority),
         ),
         facet(
@@ -311,7 +313,7 @@ pub fn page(
             filters,
             Dim::Employment,
             "employment",
-            "Employment",
+            lang.t("facet-employment"),
             slugs(Dim::Employment),
         ),
         facet(
@@ -320,7 +322,7 @@ pub fn page(
             filters,
             Dim::WorkMode,
             "work_mode",
-            "Work mode",
+            lang.t("facet-work-mode"),
             slugs(Dim::WorkMode),
         ),
     ];
@@ -331,29 +333,40 @@ pub fn page(
         page,
         pages,
         facets,
-        widenings: widenings(filters, categories),
+        widenings: widenings(filters, categories, lang),
     }
 }
 
 /// The values a facet lists, with their labels, in display order.
-fn facet_values(dim: Dim, categories: &[Category]) -> Vec<(String, String)> {
+fn facet_values(dim: Dim, categories: &[Category], lang: Lang) -> Vec<(String, String)> {
+    let labelled = |kind: &str, value: &str| (value.to_string(), lang.t(&format!("{kind}-{value}")));
     match dim {
         Dim::Category => categories
             .iter()
-            .map(|c| (c.slug.clone(), c.name.clone()))
+            .map(|c| (c.slug.clone(), category_name(c, lang)))
             .collect(),
         Dim::Seniority => Seniority::ALL
             .iter()
-            .map(|s| (s.as_str().to_string(), s.label().to_string()))
+            .map(|s| labelled("seniority", s.as_str()))
             .collect(),
         Dim::Employment => Employment::ALL
             .iter()
-            .map(|e| (e.as_str().to_string(), e.label().to_string()))
+            .map(|e| labelled("employment", e.as_str()))
             .collect(),
         Dim::WorkMode => WorkMode::ALL
             .iter()
-            .map(|w| (w.as_str().to_string(), w.label().to_string()))
+            .map(|w| labelled("work-mode", w.as_str()))
             .collect(),
+    }
+}
+
+/// A category's name in `lang`, or its stored name when there is no text for it.
+pub fn category_name(category: &Category, lang: Lang) -> String {
+    let key = format!("category-{}", category.slug);
+    if lang.has(&key) {
+        lang.t(&key)
+    } else {
+        category.name.clone()
     }
 }
 
@@ -363,7 +376,7 @@ fn facet(
     filters: &Filters,
     dim: Dim,
     name: &'static str,
-    legend: &'static str,
+    legend: String,
     values: Vec<(String, String)>,
 ) -> Facet {
     let others: Vec<&FacetCombo> = combos
@@ -437,7 +450,7 @@ fn toggle(f: &mut Filters, dim: Dim, value: &str) -> bool {
     }
 }
 
-fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
+fn widenings(filters: &Filters, categories: &[Category], lang: Lang) -> Vec<Widening> {
     let base = filters.first_page();
     let mut out = Vec::new();
     let mut add = |label: String, f: Filters| {
@@ -448,7 +461,7 @@ fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
     };
     if !base.q.is_empty() {
         add(
-            format!("Search all vacancies, not only “{}”", base.q),
+            lang.t_args("widen-keywords", &[("q", base.q.as_str().into())]),
             Filters {
                 q: String::new(),
                 ..base.clone()
@@ -459,15 +472,18 @@ fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
         let name = categories
             .iter()
             .find(|x| &x.slug == c)
-            .map(|x| x.name.as_str())
-            .unwrap_or(c);
+            .map(|x| category_name(x, lang))
+            .unwrap_or_else(|| c.clone());
         let mut f = base.clone();
         f.categories.retain(|x| x != c);
-        add(format!("Any category, not only {name}"), f);
+        add(
+            lang.t_args("widen-category", &[("category", name.into())]),
+            f,
+        );
     }
     if !base.seniorities.is_empty() {
         add(
-            "Any seniority".into(),
+            lang.t("widen-seniority"),
             Filters {
                 seniorities: vec![],
                 ..base.clone()
@@ -476,7 +492,7 @@ fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
     }
     if !base.employments.is_empty() {
         add(
-            "Any employment type".into(),
+            lang.t("widen-employment"),
             Filters {
                 employments: vec![],
                 ..base.clone()
@@ -485,7 +501,7 @@ fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
     }
     if !base.work_modes.is_empty() {
         add(
-            "Any work mode".into(),
+            lang.t("widen-work-mode"),
             Filters {
                 work_modes: vec![],
                 ..base.clone()
@@ -494,7 +510,7 @@ fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
     }
     if !base.location.is_empty() {
         add(
-            format!("Anywhere, not only “{}”", base.location),
+            lang.t_args("widen-location", &[("location", base.location.as_str().into())]),
             Filters {
                 location: String::new(),
                 ..base.clone()
@@ -503,7 +519,7 @@ fn widenings(filters: &Filters, categories: &[Category]) -> Vec<Widening> {
     }
     if base.salary_min.is_some() {
         add(
-            "Any salary".into(),
+            lang.t("widen-salary"),
             Filters {
                 salary_min: None,
                 ..base.clone()

@@ -5,21 +5,28 @@ use serde_json::{json, Map, Value};
 use time::PrimitiveDateTime;
 
 use super::timefmt;
+use crate::i18n::Lang;
 use crate::models::{countries, Employment, SalaryPeriod, VacancyDetail};
 use crate::site::Site;
 
 /// The description as HTML: the summary and each section under its heading, from the HTML
 /// stored when the vacancy was saved.
 pub fn description_html(d: &VacancyDetail) -> String {
+    // Headings in the vacancy's own language, like its text.
+    let lang = Lang::parse(&d.vacancy.lang).unwrap_or_else(Lang::fallback);
     let mut html = d.html.summary_html.clone();
     for (heading, section) in html_sections(d) {
         if !section.trim().is_empty() {
-            html.push_str(&format!("\n<h2>{heading}</h2>\n{section}"));
+            html.push_str(&format!("\n<h2>{}</h2>\n{section}", escape(&lang.t(heading))));
         }
     }
     if !d.skills.is_empty() {
         let names: Vec<String> = d.skills.iter().map(|s| escape(&s.name)).collect();
-        html.push_str(&format!("\n<h2>Skills</h2>\n<p>{}</p>\n", names.join(", ")));
+        html.push_str(&format!(
+            "\n<h2>{}</h2>\n<p>{}</p>\n",
+            escape(&lang.t("vacancy-skills")),
+            names.join(", ")
+        ));
     }
     html
 }
@@ -32,13 +39,14 @@ fn escape(text: &str) -> String {
 }
 
 /// The sections after the summary, as stored HTML under their headings.
+/// The page's sections: a heading's text key and its HTML.
 pub fn html_sections(d: &VacancyDetail) -> [(&'static str, &str); 4] {
     let h = &d.html;
     [
-        ("Responsibilities", h.responsibilities_html.as_str()),
-        ("Requirements", h.requirements_html.as_str()),
-        ("Nice to have", h.nice_to_have_html.as_str()),
-        ("Benefits", h.benefits_html.as_str()),
+        ("vacancy-responsibilities", h.responsibilities_html.as_str()),
+        ("vacancy-requirements", h.requirements_html.as_str()),
+        ("vacancy-nice-to-have", h.nice_to_have_html.as_str()),
+        ("vacancy-benefits", h.benefits_html.as_str()),
     ]
 }
 
@@ -55,7 +63,7 @@ pub fn sections(d: &VacancyDetail) -> [(&'static str, &str); 4] {
 /// The JobPosting object. `date_posted` is the publication date (or, in a preview, today).
 pub fn job_posting(d: &VacancyDetail, site: &Site, date_posted: PrimitiveDateTime) -> Value {
     let v = &d.vacancy;
-    let url = site.absolute(&format!("/vacancies/{}", v.slug));
+    let url = site.absolute(&format!("/{}/vacancies/{}", v.lang, v.slug));
     let mut o = Map::new();
     o.insert("@context".into(), json!("https://schema.org/"));
     o.insert("@type".into(), json!("JobPosting"));

@@ -239,11 +239,14 @@ fn form_again(
     problem: Problem,
 ) -> AppResult<HttpResponse> {
     let vacancy_id = shown.detail.vacancy.id;
+    let vacancy = &shown.detail.vacancy;
     let canonical = state
         .site
-        .absolute(&format!("/vacancies/{}", shown.detail.vacancy.slug));
-    let ctx =
-        PageCtx::public(&state.site, session, Area::Vacancies, lang).with_canonical(canonical);
+        .absolute(&format!("/{}/vacancies/{}", vacancy.lang, vacancy.slug));
+    let here = format!("/vacancies/{}", vacancy.slug);
+    let ctx = PageCtx::public(&state.site, session, Area::Vacancies, lang)
+        .with_canonical(canonical)
+        .mirrored(&state.site, &here);
     let mut page = ShowPage::build(ctx, shown.detail, &state.site, shown.related, false);
     let (errors, notice) = match problem {
         Problem::Notice(notice) => (FieldErrors::default(), notice),
@@ -390,7 +393,7 @@ fn confirmed(
     vacancy: Vacancy,
     receipt: Receipt,
 ) -> AppResult<HttpResponse> {
-    let receipt_path = format!("/applications/{}", receipt.token);
+    let receipt_path = format!("/{lang}/applications/{}", receipt.token);
     let id = receipt.id;
     let mail = ApplicationMail {
         org_name: state.site.org_name.clone(),
@@ -401,6 +404,7 @@ fn confirmed(
         receipt_url: state.site.absolute(&receipt_path),
         admin_url: state.site.absolute(&format!("/admin/applications/{id}")),
         retention_days: settings.retention_days,
+        lang,
     };
     let mailer = settings.mailer.clone();
     // Sent in the background: a slow or broken mail server must not hold up the candidate.
@@ -501,6 +505,7 @@ pub async fn receipt(
 }
 
 pub async fn withdraw(
+    lang: Lang,
     req: HttpRequest,
     path: web::Path<String>,
     state: web::Data<AppState>,
@@ -511,7 +516,7 @@ pub async fn withdraw(
     state
         .run(move |conn| act::withdraw(conn, Actor::Visitor, &hash))
         .await?;
-    Ok(private(views::redirect(&format!("/applications/{token}"))))
+    Ok(private(views::redirect(&format!("/{lang}/applications/{token}"))))
 }
 
 #[derive(Template)]

@@ -69,6 +69,16 @@ pub struct ArticlePage {
 }
 
 impl ArticlePage {
+    fn step_of(&self) -> String {
+        self.ctx.lang.t_args(
+            "article-step-of",
+            &[
+                ("step", self.step.to_string().into()),
+                ("steps", self.steps.to_string().into()),
+            ],
+        )
+    }
+
     fn reply_target(&self) -> Option<&Comment> {
         let id = self.form.parent_id?;
         self.threads.iter().map(|t| &t.comment).find(|c| c.id == id)
@@ -115,11 +125,16 @@ async fn load_page(
     let toc = markdown::toc_of_html(&article.body_html);
     let comment_count = comments.len();
     let threads = threads(comments);
-    let url = state.site.absolute(&format!("/articles/{}", article.slug));
+    let url = state
+        .site
+        .absolute(&format!("/{}/articles/{}", article.lang, article.slug));
+    let here = format!("/articles/{}", article.slug);
     let json_ld =
         jobposting::to_script_json(&structured_data(&article, &faqs, &skills, state, &url));
     Ok(ArticlePage {
-        ctx: PageCtx::public(&state.site, session, Area::Learn, lang).with_canonical(url),
+        ctx: PageCtx::public(&state.site, session, Area::Learn, lang)
+            .with_canonical(url)
+            .mirrored(&state.site, &here),
         toc,
         body_html: article.body_html.clone(),
         path,
@@ -387,13 +402,14 @@ pub async fn comment(
             views::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         CommentOutcome::Held { .. } => Ok(views::redirect(&format!(
-            "/articles/{slug}?comment=pending#comments"
+            "/{lang}/articles/{slug}?comment=pending#comments"
         ))),
     }
 }
 
 /// "Mark as read" and "mark as unread": the progress cookie changes, nothing on the server.
 pub async fn mark_read(
+    lang: Lang,
     req: HttpRequest,
     path: web::Path<String>,
     form: FormBody,
@@ -424,9 +440,9 @@ pub async fn mark_read(
     // Back to where the button was: the next step when there is one and the reader asked.
     let to = match form.get("then") {
         next if !next.is_empty() && crate::models::slug::slugify(next) == next => {
-            format!("/articles/{next}")
+            format!("/{lang}/articles/{next}")
         }
-        _ => format!("/articles/{slug}#progress"),
+        _ => format!("/{lang}/articles/{slug}#progress"),
     };
     let mut response = views::redirect(&to);
     response.add_cookie(&cookie).map_err(AppError::internal)?;

@@ -51,6 +51,50 @@ impl PathPage {
         }
         self.steps.iter().find(|s| !s.done)
     }
+
+    fn steps_read(&self) -> String {
+        let lang = self.ctx.lang;
+        lang.t_args(
+            "path-steps-read",
+            &[
+                ("done", lang.number(self.done as i64).into()),
+                ("total", lang.number(self.steps.len() as i64).into()),
+            ],
+        )
+    }
+
+    fn continue_text(&self, step: &Step) -> String {
+        self.ctx.lang.t_args(
+            "path-continue",
+            &[
+                ("step", step.number.to_string().into()),
+                ("title", step.article.title.as_str().into()),
+            ],
+        )
+    }
+
+    fn step_meta(&self, step: &Step) -> String {
+        self.ctx.lang.t_args(
+            "path-step-meta",
+            &[
+                ("step", step.number.to_string().into()),
+                ("minutes", step.minutes.to_string().into()),
+            ],
+        )
+    }
+}
+
+impl IndexPage {
+    fn read_of(&self, summary: &PathSummary) -> String {
+        let lang = self.ctx.lang;
+        lang.t_args(
+            "learn-read-of",
+            &[
+                ("done", lang.number(summary.done as i64).into()),
+                ("total", lang.number(summary.articles as i64).into()),
+            ],
+        )
+    }
 }
 
 pub fn reader_progress(req: &HttpRequest, state: &AppState) -> Progress {
@@ -90,7 +134,8 @@ pub async fn index(
         .filter(|p| p.articles > 0)
         .collect();
     let ctx = PageCtx::public(&state.site, &session, Area::Learn, lang)
-        .with_canonical(state.site.absolute("/learn"));
+        .with_canonical(state.site.absolute(&format!("/{lang}/learn")))
+        .mirrored(&state.site, "/learn");
     views::ok(&IndexPage { ctx, paths })
 }
 
@@ -126,7 +171,7 @@ pub async fn show(
     let done = steps.iter().filter(|s| s.done).count();
     let minutes_left = steps.iter().filter(|s| !s.done).map(|s| s.minutes).sum();
     let ctx = PageCtx::public(&state.site, &session, Area::Learn, lang)
-        .with_canonical(state.site.absolute(&format!("/learn/{}", path.slug)));
+        .with_canonical(state.site.absolute(&format!("/{lang}/learn/{}", path.slug)));
     views::ok(&PathPage {
         ctx,
         path,

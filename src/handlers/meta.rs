@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use super::AppState;
 use crate::db;
 use crate::domain::timefmt;
+use crate::i18n::Lang;
 use crate::error::{AppError, AppResult};
 use crate::models::Vacancy;
 
@@ -111,6 +112,8 @@ struct SitemapUrl {
 #[template(path = "meta/feed.xml")]
 struct Feed {
     org_name: String,
+    title: String,
+    lang: &'static str,
     list_url: String,
     self_url: String,
     updated: String,
@@ -178,19 +181,23 @@ async fn page_urls(state: &AppState) -> AppResult<Vec<SitemapUrl>> {
         loc: site.absolute(path),
         lastmod,
     };
-    let mut urls: Vec<SitemapUrl> = ["/", "/vacancies", "/learn"]
-        .into_iter()
-        .map(|path| url(path, None))
+    // Lists exist in every language; a path, an article or a vacancy is listed once, at the
+    // address of the language it is written in (its canonical one).
+    let mut urls: Vec<SitemapUrl> = site
+        .languages
+        .iter()
+        .flat_map(|lang| ["", "/vacancies", "/learn"].map(|page| format!("/{lang}{page}")))
+        .map(|path| url(&path, None))
         .collect();
     urls.extend(
         paths
             .iter()
             .filter(|p| articles.iter().any(|a| a.path_id == Some(p.id)))
-            .map(|p| url(&format!("/learn/{}", p.slug), None)),
+            .map(|p| url(&format!("/{}/learn/{}", p.lang, p.slug), None)),
     );
     urls.extend(articles.iter().map(|a| {
         url(
-            &format!("/articles/{}", a.slug),
+            &format!("/{}/articles/{}", a.lang, a.slug),
             Some(timefmt::date(a.updated_at)),
         )
     }));
@@ -208,11 +215,11 @@ async fn vacancy_urls(
     let rows = state
         .run(move |conn| Ok(db::board::open_slugs(conn, now, offset, SITEMAP_LIMIT)?))
         .await?;
-    let newest = rows.iter().map(|(_, updated)| *updated).max();
+    let newest = rows.iter().map(|(_, _, updated)| *updated).max();
     let urls = rows
         .into_iter()
-        .map(|(slug, updated)| SitemapUrl {
-            loc: state.site.absolute(&format!("/vacancies/{slug}")),
+        .map(|(lang, slug, updated)| SitemapUrl {
+            loc: state.site.absolute(&format!("/{lang}/vacancies/{slug}")),
             lastmod: Some(timefmt::date(updated)),
         })
         .collect();
@@ -278,7 +285,7 @@ pub async fn sitemap_part(
 const FEED_ENTRIES: i64 = 50;
 
 /// Atom feed of the open vacancies, newest first, for job aggregators and feed readers.
-pub async fn feed(state: web::Data<AppState>) -> AppResult<HttpResponse> {
+pub async fn feed(lang: Lang, state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let now = crate::clock::now();
     let open = state
         .run(move |conn| Ok(db::board::newest_open(conn, now, FEED_ENTRIES)?))
@@ -293,26 +300,30 @@ pub async fn feed(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let entries = open
         .iter()
         .map(|(v, c)| {
-            let mut summary = format!("{} · {} · {}", c.name, v.seniority_label(), v.place());
+            let category = crate::domain::board::category_name(c, lang);
+            let seniority = lang.t(&format!("seniority-{}", v.seniority));
+            let mut summary = format!("{category} · {seniority} · {}", v.place());
             if let Some(salary) = v.salary_text() {
                 summary.push_str(&format!(" · {salary}"));
             }
             summary.push_str(&format!(". {}", v.summary));
             FeedEntry {
                 title: v.title.clone(),
-                url: site.absolute(&format!("/vacancies/{}", v.slug)),
+                url: site.absolute(&format!("/{lang}/vacancies/{}", v.slug)),
                 published: timefmt::iso(v.published_at.unwrap_or(v.created_at)),
                 updated: timefmt::iso(last_change(v)),
                 category_term: c.slug.clone(),
-                category_label: c.name.clone(),
+                category_label: category,
                 summary,
             }
         })
         .collect();
     let feed = Feed {
         org_name: site.org_name.clone(),
-        list_url: site.absolute("/vacancies"),
-        self_url: site.absolute("/feed.xml"),
+        title: lang.t("feed-title"),
+        lang: lang.code(),
+        list_url: site.absolute(&format!("/{lang}/vacancies")),
+        self_url: site.absolute(&format!("/{lang}/feed.xml")),
         updated: timefmt::iso(updated),
         entries,
     };

@@ -51,6 +51,49 @@ impl IndexPage {
         self.board.filters.sort == board::Sort::Salary
     }
 
+    fn title(&self) -> String {
+        let lang = self.ctx.lang;
+        let filters = &self.board.filters;
+        let title = if filters.q.is_empty() {
+            lang.t("board-title")
+        } else {
+            lang.t_args("board-title-query", &[("q", filters.q.as_str().into())])
+        };
+        if self.board.page > 1 {
+            lang.t_args(
+                "board-title-page",
+                &[
+                    ("title", title.into()),
+                    ("page", lang.number(self.board.page as i64).into()),
+                ],
+            )
+        } else {
+            title
+        }
+    }
+
+    fn results_for(&self) -> String {
+        let lang = self.ctx.lang;
+        lang.t_args(
+            "board-results-for",
+            &[
+                ("results", lang.t_count("vacancy-count", self.board.total as i64).into()),
+                ("q", self.board.filters.q.as_str().into()),
+            ],
+        )
+    }
+
+    fn page_of(&self) -> String {
+        let lang = self.ctx.lang;
+        lang.t_args(
+            "board-page-of",
+            &[
+                ("page", lang.number(self.board.page as i64).into()),
+                ("pages", lang.number(self.board.pages as i64).into()),
+            ],
+        )
+    }
+
     fn salary_min_value(&self) -> String {
         self.board
             .filters
@@ -90,8 +133,9 @@ pub async fn index(
         &found.combos,
         found.total,
         found.page,
+        lang,
     );
-    let canonical = state.site.absolute(&board.filters.url());
+    let canonical = state.site.absolute(&format!("/{lang}{}", board.filters.url()));
     let page = IndexPage {
         ctx: PageCtx::public(&state.site, &session, Area::Vacancies, lang)
             .with_canonical(canonical),
@@ -142,11 +186,14 @@ pub async fn show(
     let (detail, related, lessons) = state
         .run(move |conn| vacancy_page(conn, &slug, now))
         .await?;
-    let canonical = state
-        .site
-        .absolute(&format!("/vacancies/{}", detail.vacancy.slug));
-    let ctx =
-        PageCtx::public(&state.site, &session, Area::Vacancies, lang).with_canonical(canonical);
+    let canonical = state.site.absolute(&format!(
+        "/{}/vacancies/{}",
+        detail.vacancy.lang, detail.vacancy.slug
+    ));
+    let here = format!("/vacancies/{}", detail.vacancy.slug);
+    let ctx = PageCtx::public(&state.site, &session, Area::Vacancies, lang)
+        .with_canonical(canonical)
+        .mirrored(&state.site, &here);
     let vacancy_id = detail.vacancy.id;
     let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
     page.lessons = lessons;

@@ -15,6 +15,9 @@ pub struct LearningPath {
     pub position: i32,
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
+    pub lang: String,
+    /// The original this path translates.
+    pub translation_of: Option<i32>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -34,6 +37,9 @@ pub struct Article {
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
     pub author_id: Option<i32>,
+    pub lang: String,
+    /// The original this article translates.
+    pub translation_of: Option<i32>,
 }
 
 impl Article {

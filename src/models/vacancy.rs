@@ -40,6 +40,12 @@ pub struct Vacancy {
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
     pub author_id: Option<i32>,
+    /// The language it is written in (a code of `LANGUAGES`).
+    pub lang: String,
+    /// The original this vacancy translates.
+    pub translation_of: Option<i32>,
+    /// Listed in the other languages' boards while it has no translation there.
+    pub other_languages: bool,
 }
 
 /// What a recruiter edits: used for insert and for update alike.
@@ -127,6 +133,11 @@ impl Vacancy {
             created_at: existing.map(|v| v.created_at).unwrap_or(now),
             updated_at: now,
             author_id: existing.and_then(|v| v.author_id),
+            lang: existing
+                .map(|v| v.lang.clone())
+                .unwrap_or_else(|| "en".into()),
+            translation_of: existing.and_then(|v| v.translation_of),
+            other_languages: existing.is_none_or(|v| v.other_languages),
         }
     }
 

@@ -12,7 +12,7 @@ use askama::Template;
 
 use crate::error::AppResult;
 use crate::i18n::Lang;
-use crate::models::User;
+use crate::models::{Category, User, Vacancy};
 use crate::site::Site;
 
 /// Which part of the site a page belongs to, for the navigation's `aria-current`.
@@ -74,6 +74,28 @@ pub struct Flash {
 pub struct UserBadge {
     pub name: String,
     pub is_admin: bool,
+}
+
+/// Whatever templates count with (askama passes arguments by reference).
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count_for {
+    ($($t:ty),+) => {$(
+        impl Count for $t {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+    )+};
+}
+count_for!(i32, i64, u32, usize);
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
 }
 
 /// The same page in another language, for the language switch and `hreflang` links.
@@ -186,8 +208,8 @@ impl PageCtx {
     }
 
     /// A message with a plural form chosen by `count`.
-    pub fn tn(&self, key: &str, count: impl Into<i64>) -> String {
-        self.lang.t_count(key, count.into())
+    pub fn tn(&self, key: &str, count: impl Count) -> String {
+        self.lang.t_count(key, count.count())
     }
 
     /// A message with one named text argument.
@@ -203,8 +225,86 @@ impl PageCtx {
         self.lang.date_time(*t)
     }
 
-    pub fn number(&self, n: impl Into<i64>) -> String {
-        self.lang.number(n.into())
+    pub fn number(&self, n: impl Count) -> String {
+        self.lang.number(n.count())
+    }
+
+    /// A stored value's label: `label("seniority", "middle_plus")` is "Middle+".
+    pub fn label(&self, kind: &str, value: &str) -> String {
+        self.lang.t(&format!("{kind}-{value}"))
+    }
+
+    /// A category's name in the page's language (the stored name when there is no text).
+    pub fn category(&self, category: &Category) -> String {
+        let key = format!("category-{}", category.slug);
+        if self.lang.has(&key) {
+            self.lang.t(&key)
+        } else {
+            category.name.clone()
+        }
+    }
+
+    pub fn country(&self, code: &str) -> String {
+        let key = format!("country-{code}");
+        if self.lang.has(&key) {
+            self.lang.t(&key)
+        } else {
+            code.to_string()
+        }
+    }
+
+    /// "Berlin, Germany", "Remote (Germany, Poland)" in the page's language.
+    pub fn place(&self, v: &Vacancy) -> String {
+        if v.is_remote() {
+            let names: Vec<String> = v
+                .remote_country_codes()
+                .into_iter()
+                .map(|c| self.country(c))
+                .collect();
+            if names.is_empty() {
+                self.t("place-remote")
+            } else {
+                self.ta("place-remote-from", "countries", &names.join(", "))
+            }
+        } else {
+            let country = if v.country.is_empty() {
+                String::new()
+            } else {
+                self.country(&v.country)
+            };
+            match (v.location.is_empty(), country.is_empty()) {
+                (false, false) => format!("{}, {country}", v.location),
+                (false, true) => v.location.clone(),
+                _ => country,
+            }
+        }
+    }
+
+    /// "60,000–80,000 EUR per year", or `None` when the salary is not stated.
+    pub fn salary(&self, v: &Vacancy) -> Option<String> {
+        let currency = v.salary_currency.as_deref().unwrap_or("");
+        let period = v
+            .salary_period
+            .as_deref()
+            .map(|p| self.label("salary-period", p))
+            .unwrap_or_default();
+        let text = |key: &str, pairs: &[(&str, String)]| {
+            let mut args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> = pairs
+                .iter()
+                .map(|(name, value)| (*name, value.clone().into()))
+                .collect();
+            args.push(("currency", currency.into()));
+            args.push(("period", period.clone().into()));
+            self.lang.t_args(key, &args).trim_end().to_string()
+        };
+        let n = |amount: i32| self.number(amount);
+        Some(match (v.salary_min, v.salary_max) {
+            (Some(lo), Some(hi)) if lo == hi => text("salary-exact", &[("amount", n(lo))]),
+            (Some(lo), Some(hi)) => text("salary-range", &[("low", n(lo)), ("high", n(hi))]),
+            (Some(lo), None) => text("salary-from", &[("amount", n(lo))]),
+            (None, Some(hi)) => text("salary-up-to", &[("amount", n(hi))]),
+            (None, None) => return None,
+        })
     }
 }
 

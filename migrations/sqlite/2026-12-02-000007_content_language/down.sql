@@ -1,0 +1,10 @@
+DROP INDEX articles_translation;
+ALTER TABLE articles DROP COLUMN translation_of;
+ALTER TABLE articles DROP COLUMN lang;
+DROP INDEX learning_paths_translation;
+ALTER TABLE learning_paths DROP COLUMN translation_of;
+ALTER TABLE learning_paths DROP COLUMN lang;
+DROP INDEX vacancies_translation;
+ALTER TABLE vacancies DROP COLUMN other_languages;
+ALTER TABLE vacancies DROP COLUMN translation_of;
+ALTER TABLE vacancies DROP COLUMN lang;
