@@ -98,6 +98,8 @@ fn config(dir: &Path, database_url: String, demo: bool, page_cache_mb: u64) -> C
         trust_proxy: false,
         trusted_proxy_hops: 1,
         session_max_hours: 8,
+        languages: "en,es".into(),
+        default_lang: "en".into(),
         applications: Default::default(),
     }
 }

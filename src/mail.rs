@@ -239,9 +239,10 @@ impl ReceiptMail<'_> {
     }
 
     fn signature(&self) -> String {
-        self.m
-            .lang
-            .t_args("mail-receipt-signature", &[("org", self.m.org_name.as_str().into())])
+        self.m.lang.t_args(
+            "mail-receipt-signature",
+            &[("org", self.m.org_name.as_str().into())],
+        )
     }
 }
 

@@ -288,12 +288,21 @@ pub fn request_line(
 
 /// The path and query of a request as the access log shows them (see `request_line`).
 pub fn redacted_target(path: &str, query: Option<&str>) -> String {
+    // Receipts live under a language prefix (`/es/applications/<token>`), and old unprefixed
+    // links still arrive: any short first segment may be one.
+    let (prefix, rest) = match path.strip_prefix('/').and_then(|p| p.split_once('/')) {
+        Some((first, rest)) if first.len() <= 8 && rest.starts_with("applications") => {
+            (format!("/{first}"), format!("/{rest}"))
+        }
+        _ => (String::new(), path.to_string()),
+    };
+    let path = rest.as_str();
     let mut shown = match path.strip_prefix("/applications/") {
         Some(rest) => match rest.split_once('/') {
-            Some((_, tail)) => format!("/applications/…/{tail}"),
-            None => "/applications/…".to_string(),
+            Some((_, tail)) => format!("{prefix}/applications/…/{tail}"),
+            None => format!("{prefix}/applications/…"),
         },
-        None => path.to_string(),
+        None => format!("{prefix}{path}"),
     };
     let private = ["/admin", "/applications"].iter().any(|p| {
         path == *p

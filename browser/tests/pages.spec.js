@@ -8,19 +8,19 @@ const { cv } = require('./support/files');
 test.describe(() => {
   test.use({ journey: 'public' });
   test('public templates and their states', async ({ page, site }) => {
-    await page.goto('/vacancies');
+    await page.goto('/en/vacancies');
     await site.check('vacancies');
     await page.getByRole('link', { name: 'Next →' }).click();
     await expect(page).toHaveURL(/page=2/);
     await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
     await site.check('vacancies-page-2');
-    await page.goto('/vacancies');
+    await page.goto('/en/vacancies');
     await page.getByRole('link', { name: 'salary', exact: true }).click();
     await expect(page).toHaveURL(/sort=salary/);
     await site.check('vacancies-by-salary');
 
     // Nothing found: the page suggests wider searches.
-    await page.goto('/vacancies?q=xylophonist&work_mode=onsite&seniority=intern');
+    await page.goto('/en/vacancies?q=xylophonist&work_mode=onsite&seniority=intern');
     await expect(page.getByText('No vacancies match this search.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'All open vacancies' })).toBeVisible();
     await site.check('vacancies-empty');
@@ -32,14 +32,14 @@ test.describe(() => {
     await site.check('category');
 
     // Missing pages: a friendly 404, not a bare string.
-    await page.goto('/vacancies/no-such-vacancy');
+    await page.goto('/en/vacancies/no-such-vacancy');
     await expect(page.getByRole('link', { name: 'Browse open vacancies' })).toBeVisible();
     await site.check('404-vacancy', { status: 404 });
     await page.goto('/no/such/page');
     await site.check('404', { status: 404 });
 
     // Bad input gets a clear error page, never a 500.
-    const bad = await page.goto('/vacancies?page=abc');
+    const bad = await page.goto('/en/vacancies?page=abc');
     expect(bad.status()).toBeGreaterThanOrEqual(200);
     expect(bad.status()).toBeLessThan(500);
     await site.check('bad-query', { status: bad.status() });
@@ -49,7 +49,7 @@ test.describe(() => {
 test.describe(() => {
   test.use({ journey: 'vacancy' });
   test('vacancy page: dark mode and print style', async ({ page, site }) => {
-    await page.goto('/vacancies');
+    await page.goto('/en/vacancies');
     await page.getByRole('article').first().getByRole('link').click();
     await site.check('vacancy');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -81,7 +81,7 @@ test('keyboard: skip link and visible focus', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Search' })).toBeFocused();
   await expectVisibleFocus(page);
   // Checkboxes in the filters too.
-  await page.goto('/vacancies');
+  await page.goto('/en/vacancies');
   await page.getByRole('checkbox', { name: /^Remote\b/ }).focus();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
@@ -157,12 +157,12 @@ test.describe(() => {
 test.describe(() => {
   test.use({ journey: 'learning' });
   test('learning templates: paths, a reply form, a 404 article', async ({ page, site }) => {
-    await page.goto('/learn');
+    await page.goto('/en/learn');
     await page.getByRole('link', { name: 'Data & BI analyst' }).click();
     await expect(page.getByText(/^0 of \d+ steps read/)).toBeVisible();
     await site.check('path');
     // An article with a conversation: one comment and its reply, then the reply form.
-    await page.goto('/articles/databases-and-caches');
+    await page.goto('/en/articles/databases-and-caches');
     const comments = page.getByRole('region', { name: /^Comments/ });
     await expect(comments.getByText('Tomasz W.', { exact: true })).toBeVisible();
     await expect(comments.getByText('Northwind Labs team', { exact: true })).toBeVisible();
@@ -171,7 +171,7 @@ test.describe(() => {
     await comments.getByRole('link', { name: 'Reply to Tomasz W.' }).click();
     await expect(page.getByRole('heading', { level: 3, name: 'Reply to Tomasz W.' })).toBeVisible();
     await site.check('reply-form');
-    await page.goto('/articles/no-such-article');
+    await page.goto('/en/articles/no-such-article');
     await site.check('404-article', { status: 404 });
   });
 });
@@ -180,7 +180,7 @@ test.describe(() => {
   test.use({ journey: 'applications' });
   test('applications: candidate receipt, recruiter pipeline, erase for good', async ({ page, site }) => {
     // A candidate applies to a demo vacancy.
-    await page.goto('/vacancies');
+    await page.goto('/en/vacancies');
     await page.getByRole('article').first().getByRole('link').click();
     const vacancy = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
     const apply = page.getByRole('region', { name: 'Apply for this job' });
@@ -281,7 +281,7 @@ test.describe(() => {
     await page.getByRole('button', { name: 'Approve the comment by Daniel O.' }).click();
     await expect(page.getByRole('button', { name: 'Approve the comment by Daniel O.' })).toHaveCount(0);
     await site.check('comments-approved');
-    await page.goto('/articles/how-to-start-in-data');
+    await page.goto('/en/articles/how-to-start-in-data');
     await expect(page.getByRole('region', { name: /^Comments/ }).getByText('Daniel O.', { exact: true })).toBeVisible();
   });
 });

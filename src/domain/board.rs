@@ -339,7 +339,8 @@ pub fn page(
 
 /// The values a facet lists, with their labels, in display order.
 fn facet_values(dim: Dim, categories: &[Category], lang: Lang) -> Vec<(String, String)> {
-    let labelled = |kind: &str, value: &str| (value.to_string(), lang.t(&format!("{kind}-{value}")));
+    let labelled =
+        |kind: &str, value: &str| (value.to_string(), lang.t(&format!("{kind}-{value}")));
     match dim {
         Dim::Category => categories
             .iter()
@@ -510,7 +511,10 @@ fn widenings(filters: &Filters, categories: &[Category], lang: Lang) -> Vec<Wide
     }
     if !base.location.is_empty() {
         add(
-            lang.t_args("widen-location", &[("location", base.location.as_str().into())]),
+            lang.t_args(
+                "widen-location",
+                &[("location", base.location.as_str().into())],
+            ),
             Filters {
                 location: String::new(),
                 ..base.clone()

@@ -17,7 +17,10 @@ pub fn description_html(d: &VacancyDetail) -> String {
     let mut html = d.html.summary_html.clone();
     for (heading, section) in html_sections(d) {
         if !section.trim().is_empty() {
-            html.push_str(&format!("\n<h2>{}</h2>\n{section}", escape(&lang.t(heading))));
+            html.push_str(&format!(
+                "\n<h2>{}</h2>\n{section}",
+                escape(&lang.t(heading))
+            ));
         }
     }
     if !d.skills.is_empty() {

@@ -265,6 +265,35 @@ fn form_again(
     )?))
 }
 
+fn closed_notice(site: &crate::site::Site, lang: Lang) -> AppResult<HttpResponse> {
+    notice_page(
+        site,
+        lang,
+        StatusCode::GONE,
+        m::APPLY_CLOSED_TITLE,
+        m::APPLY_CLOSED_TEXT,
+    )
+}
+
+/// Who applies (for the mails) and what is stored.
+fn candidacy(
+    req: &HttpRequest,
+    site: &crate::site::Site,
+    vacancy_id: i32,
+    submission: Submission,
+) -> (Candidate, Candidacy) {
+    let candidate = Candidate {
+        name: submission.full_name.clone(),
+        email: submission.email.clone(),
+    };
+    let candidacy = Candidacy {
+        vacancy_id,
+        submission,
+        client_address: super::client_address(req, site),
+    };
+    (candidate, candidacy)
+}
+
 pub async fn apply(
     lang: Lang,
     req: HttpRequest,
@@ -282,13 +311,7 @@ pub async fn apply(
         .run(move |conn| vacancy_to_apply(conn, &slug, now))
         .await?;
     if !shown.detail.vacancy.is_open(now) {
-        return notice_page(
-            &state.site,
-            lang,
-            StatusCode::GONE,
-            m::APPLY_CLOSED_TITLE,
-            m::APPLY_CLOSED_TEXT,
-        );
+        return closed_notice(&state.site, lang);
     }
     let vacancy_id = shown.detail.vacancy.id;
     // Each upload is held in memory while it is read: a bounded number at once.
@@ -314,15 +337,7 @@ pub async fn apply(
             )
         }
     };
-    let candidate = Candidate {
-        name: submission.full_name.clone(),
-        email: submission.email.clone(),
-    };
-    let candidacy = Candidacy {
-        vacancy_id,
-        submission,
-        client_address: super::client_address(&req, &state.site),
-    };
+    let (candidate, candidacy) = candidacy(&req, &state.site, vacancy_id, submission);
     let per_hour = settings.per_hour;
     let outcome = state
         .run(move |conn| act::apply(conn, Actor::Visitor, candidacy, per_hour, now))
@@ -516,7 +531,9 @@ pub async fn withdraw(
     state
         .run(move |conn| act::withdraw(conn, Actor::Visitor, &hash))
         .await?;
-    Ok(private(views::redirect(&format!("/{lang}/applications/{token}"))))
+    Ok(private(views::redirect(&format!(
+        "/{lang}/applications/{token}"
+    ))))
 }
 
 #[derive(Template)]

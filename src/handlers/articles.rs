@@ -92,6 +92,42 @@ impl ArticlePage {
     }
 }
 
+type ArticleParts = (
+    Article,
+    Option<LearningPath>,
+    Vec<Article>,
+    Vec<Faq>,
+    Vec<Skill>,
+    Vec<(Vacancy, Category)>,
+    Vec<Comment>,
+);
+
+/// A published article with its path, the path's steps, FAQ, skills, the open vacancies that
+/// need those skills and the approved comments.
+fn article_parts(
+    conn: &mut crate::db::DbConn,
+    slug: &str,
+    now: time::PrimitiveDateTime,
+) -> AppResult<ArticleParts> {
+    let article = db::learning::article_by_slug(conn, slug)?
+        .filter(Article::is_published)
+        .ok_or(AppError::NotFound)?;
+    let path = match article.path_id {
+        Some(id) => db::learning::path_by_id(conn, id)?,
+        None => None,
+    };
+    let siblings = match &path {
+        Some(p) => db::learning::articles_in_path(conn, p.id, true)?,
+        None => Vec::new(),
+    };
+    let faqs = db::learning::faqs_of(conn, article.id)?;
+    let skills = db::learning::skills_of_article(conn, article.id)?;
+    let skill_ids: Vec<i32> = skills.iter().map(|s| s.id).collect();
+    let vacancies = db::board::sharing_skills(conn, &skill_ids, None, None, now, 4)?;
+    let comments = db::comments::approved_for(conn, article.id)?;
+    Ok((article, path, siblings, faqs, skills, vacancies, comments))
+}
+
 async fn load_page(
     state: &AppState,
     session: &Session,
@@ -101,25 +137,7 @@ async fn load_page(
 ) -> AppResult<ArticlePage> {
     let now = crate::clock::now();
     let (article, path, siblings, faqs, skills, vacancies, comments) = state
-        .run(move |conn| {
-            let article = db::learning::article_by_slug(conn, &slug)?
-                .filter(Article::is_published)
-                .ok_or(AppError::NotFound)?;
-            let path = match article.path_id {
-                Some(id) => db::learning::path_by_id(conn, id)?,
-                None => None,
-            };
-            let siblings = match &path {
-                Some(p) => db::learning::articles_in_path(conn, p.id, true)?,
-                None => Vec::new(),
-            };
-            let faqs = db::learning::faqs_of(conn, article.id)?;
-            let skills = db::learning::skills_of_article(conn, article.id)?;
-            let skill_ids: Vec<i32> = skills.iter().map(|s| s.id).collect();
-            let vacancies = db::board::sharing_skills(conn, &skill_ids, None, None, now, 4)?;
-            let comments = db::comments::approved_for(conn, article.id)?;
-            Ok((article, path, siblings, faqs, skills, vacancies, comments))
-        })
+        .run(move |conn| article_parts(conn, &slug, now))
         .await?;
     let (step, prev, next) = neighbours(&siblings, article.id);
     let toc = markdown::toc_of_html(&article.body_html);

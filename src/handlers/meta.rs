@@ -9,8 +9,8 @@ use diesel::prelude::*;
 use super::AppState;
 use crate::db;
 use crate::domain::timefmt;
-use crate::i18n::Lang;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::models::Vacancy;
 
 /// 200 when the database answers a query, 503 otherwise: for load balancers.

@@ -77,7 +77,11 @@ impl IndexPage {
         lang.t_args(
             "board-results-for",
             &[
-                ("results", lang.t_count("vacancy-count", self.board.total as i64).into()),
+                (
+                    "results",
+                    lang.t_count("vacancy-count", self.board.total as i64)
+                        .into(),
+                ),
                 ("q", self.board.filters.q.as_str().into()),
             ],
         )
@@ -135,7 +139,9 @@ pub async fn index(
         found.page,
         lang,
     );
-    let canonical = state.site.absolute(&format!("/{lang}{}", board.filters.url()));
+    let canonical = state
+        .site
+        .absolute(&format!("/{lang}{}", board.filters.url()));
     let page = IndexPage {
         ctx: PageCtx::public(&state.site, &session, Area::Vacancies, lang)
             .with_canonical(canonical),

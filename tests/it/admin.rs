@@ -488,7 +488,7 @@ async fn a_vacancy_goes_from_draft_to_public_to_closed() {
     assert_eq!(slug, "platform-engineer");
     // A draft is not public, but the preview shows the public page.
     assert_eq!(
-        app.get(&format!("/vacancies/{slug}"))
+        app.get(&format!("/en/vacancies/{slug}"))
             .await
             .status()
             .as_u16(),
@@ -505,14 +505,14 @@ async fn a_vacancy_goes_from_draft_to_public_to_closed() {
         action(&app, &token, id, "publish").await.status().as_u16(),
         303
     );
-    let (_, list) = app.get_html("/vacancies").await;
-    assert!(list.contains(&format!("/vacancies/{slug}")));
-    let (_, found) = app.get_html("/vacancies?q=zyxwvplatform").await;
+    let (_, list) = app.get_html("/en/vacancies").await;
+    assert!(list.contains(&format!("/en/vacancies/{slug}")));
+    let (_, found) = app.get_html("/en/vacancies?q=zyxwvplatform").await;
     assert!(
-        found.contains(&format!("/vacancies/{slug}")),
+        found.contains(&format!("/en/vacancies/{slug}")),
         "found by a skill prefix"
     );
-    let (status, page) = app.get_html(&format!("/vacancies/{slug}")).await;
+    let (status, page) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("50,000–65,000 EUR per year"));
     assert_eq!(common::json_ld(&page)[0]["title"], "Platform Engineer");
@@ -526,18 +526,18 @@ async fn a_vacancy_goes_from_draft_to_public_to_closed() {
     .await;
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(slug_of(&app, id), slug);
-    let (_, page) = app.get_html(&format!("/vacancies/{slug}")).await;
+    let (_, page) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert!(page.contains("<h1>Senior Platform Engineer</h1>"));
 
     assert_eq!(
         action(&app, &token, id, "close").await.status().as_u16(),
         303
     );
-    let (_, list) = app.get_html("/vacancies").await;
-    assert!(!list.contains(&format!("/vacancies/{slug}")));
-    let (_, found) = app.get_html("/vacancies?q=zyxwvplatform").await;
-    assert!(!found.contains(&format!("/vacancies/{slug}")));
-    let (status, page) = app.get_html(&format!("/vacancies/{slug}")).await;
+    let (_, list) = app.get_html("/en/vacancies").await;
+    assert!(!list.contains(&format!("/en/vacancies/{slug}")));
+    let (_, found) = app.get_html("/en/vacancies?q=zyxwvplatform").await;
+    assert!(!found.contains(&format!("/en/vacancies/{slug}")));
+    let (status, page) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("This vacancy is closed"));
     assert!(common::json_ld(&page).is_empty());
@@ -566,8 +566,8 @@ async fn a_vacancy_goes_from_draft_to_public_to_closed() {
         action(&app, &token, id, "reopen").await.status().as_u16(),
         303
     );
-    let (_, list) = app.get_html("/vacancies").await;
-    assert!(list.contains(&format!("/vacancies/{slug}")));
+    let (_, list) = app.get_html("/en/vacancies").await;
+    assert!(list.contains(&format!("/en/vacancies/{slug}")));
 }
 
 backend_test!(draft_slugs_follow_the_title_until_published);
@@ -702,9 +702,9 @@ async fn expired_vacancies_count_as_closed_without_a_job() {
     let slug = slug_of(&app, id);
     let past = careers::clock::now() - time::Duration::hours(1);
     careers::db::vacancies::set_valid_through(&mut app.conn(), id, Some(past)).unwrap();
-    let (_, list) = app.get_html("/vacancies").await;
-    assert!(!list.contains(&format!("/vacancies/{slug}")));
-    let (_, page) = app.get_html(&format!("/vacancies/{slug}")).await;
+    let (_, list) = app.get_html("/en/vacancies").await;
+    assert!(!list.contains(&format!("/en/vacancies/{slug}")));
+    let (_, page) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert!(page.contains("This vacancy is closed"));
     let (_, admin_list) = app.get_html("/admin/vacancies").await;
     assert!(admin_list.contains("Closed (expired)"));

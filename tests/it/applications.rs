@@ -89,7 +89,7 @@ fn field_value(html: &str, name: &str) -> Option<String> {
 
 /// The form stamp of a vacancy page (its apply form must be there).
 async fn stamp(app: &TestApp, slug: &str) -> String {
-    let (status, html) = app.get_html(&format!("/vacancies/{slug}")).await;
+    let (status, html) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     field_value(&html, "form_stamp").expect("the vacancy page has the apply form")
 }
@@ -158,7 +158,7 @@ async fn send(
         );
     }
     app.client
-        .post(app.url(&format!("/vacancies/{slug}/apply")))
+        .post(app.url(&format!("/en/vacancies/{slug}/apply")))
         .multipart(multipart)
         .send()
         .await
@@ -175,7 +175,7 @@ async fn apply(app: &TestApp, slug: &str, name: &str, email: &str, marker: &str)
 }
 
 fn receipt_token(text: &str) -> Option<String> {
-    let start = text.find("/applications/")? + "/applications/".len();
+    let start = text.find("/en/applications/")? + "/en/applications/".len();
     let token: String = text[start..]
         .chars()
         .take_while(|c| c.is_ascii_hexdigit())
@@ -215,7 +215,7 @@ backend_test!(a_candidate_applies_with_a_pdf_and_gets_a_private_receipt);
 async fn a_candidate_applies_with_a_pdf_and_gets_a_private_receipt() {
     let app = app().await;
     let slug = open_slugs(&app)[0].clone();
-    let (_, page) = app.get_html(&format!("/vacancies/{slug}")).await;
+    let (_, page) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert!(page.contains("enctype=\"multipart/form-data\""));
     assert!(
         page.contains("180 days"),
@@ -244,7 +244,7 @@ async fn a_candidate_applies_with_a_pdf_and_gets_a_private_receipt() {
     assert_eq!(header(&r, "referrer-policy"), "no-referrer");
     let html = r.text().await.unwrap();
     let token = receipt_token(&html).unwrap();
-    assert!(html.contains(&format!("http://careers.test/applications/{token}")));
+    assert!(html.contains(&format!("http://careers.test/en/applications/{token}")));
 
     let stored = all_applications(&app);
     assert_eq!(stored.len(), 1);
@@ -266,7 +266,7 @@ async fn a_candidate_applies_with_a_pdf_and_gets_a_private_receipt() {
         .unwrap();
     assert_ne!(hash, token);
 
-    let r = app.get(&format!("/applications/{token}")).await;
+    let r = app.get(&format!("/en/applications/{token}")).await;
     assert_eq!(r.status().as_u16(), 200);
     assert_eq!(header(&r, "cache-control"), "no-store");
     assert_eq!(header(&r, "referrer-policy"), "no-referrer");
@@ -404,7 +404,7 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     }
     let r = app
         .client
-        .post(app.url(&format!("/vacancies/{slug}/apply")))
+        .post(app.url(&format!("/en/vacancies/{slug}/apply")))
         .header("Origin", "https://evil.example")
         .multipart(multipart)
         .send()
@@ -413,7 +413,7 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     assert_eq!(r.status().as_u16(), 403);
     let r = app
         .client
-        .post(app.url(&format!("/vacancies/{slug}/apply")))
+        .post(app.url(&format!("/en/vacancies/{slug}/apply")))
         .header("Sec-Fetch-Site", "cross-site")
         .multipart(Form::new().text("form_stamp", s.clone()))
         .send()
@@ -423,7 +423,7 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     // Not multipart at all: 415, before the body is read.
     let r = app
         .post_form(
-            &format!("/vacancies/{slug}/apply"),
+            &format!("/en/vacancies/{slug}/apply"),
             &[("form_stamp", s.as_str())],
         )
         .await;
@@ -471,7 +471,7 @@ async fn a_cv_over_the_limit_is_refused_with_413() {
         .await
         .unwrap();
     let request = format!(
-        "POST /vacancies/{slug}/apply HTTP/1.1\r\nHost: localhost\r\n\
+        "POST /en/vacancies/{slug}/apply HTTP/1.1\r\nHost: localhost\r\n\
          Origin: http://careers.test\r\nContent-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 500000000\r\n\r\n"
     );
     stream.write_all(request.as_bytes()).await.unwrap();
@@ -533,7 +533,7 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
         Some(careers::clock::now()),
     )
     .unwrap();
-    let (status, html) = app.get_html(&format!("/vacancies/{slug}")).await;
+    let (status, html) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     assert!(field_value(&html, "form_stamp").is_none(), "no apply form");
     let r = send(
@@ -607,7 +607,7 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
     let public = common::new_client();
     let receipt = |t: String| {
         let public = public.clone();
-        let url = app.url(&format!("/applications/{t}"));
+        let url = app.url(&format!("/en/applications/{t}"));
         async move {
             let r = public.get(url).send().await.unwrap();
             (r.status().as_u16(), r.text().await.unwrap())
@@ -632,7 +632,7 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
 
     // Withdraw.
     let r = public
-        .post(app.url(&format!("/applications/{token}/withdraw")))
+        .post(app.url(&format!("/en/applications/{token}/withdraw")))
         .send()
         .await
         .unwrap();
@@ -647,7 +647,7 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
 
     // Erase needs the confirmation box, then removes the row and the CV bytes.
     let r = public
-        .post(app.url(&format!("/applications/{token}/erase")))
+        .post(app.url(&format!("/en/applications/{token}/erase")))
         .form(&[("confirm", "")])
         .send()
         .await
@@ -657,7 +657,7 @@ async fn the_receipt_follows_the_pipeline_then_withdraw_and_erase_remove_everyth
         .unwrap()
         .is_some());
     let r = public
-        .post(app.url(&format!("/applications/{token}/erase")))
+        .post(app.url(&format!("/en/applications/{token}/erase")))
         .form(&[("confirm", "yes")])
         .send()
         .await
@@ -989,7 +989,7 @@ async fn mail_goes_to_the_candidate_and_the_recruiters_through_smtp() {
         .find(|m| m.contains("To: jane@example.com"))
         .expect("candidate message");
     assert!(
-        candidate.contains(&format!("http://careers.test/applications/{token}")),
+        candidate.contains(&format!("http://careers.test/en/applications/{token}")),
         "{candidate}"
     );
     let notice = messages
@@ -1178,7 +1178,7 @@ async fn a_recruiter_erases_an_application_on_request() {
     // The candidate's receipt link stops working too, and a second erase is a 404.
     let public = common::new_client();
     let receipt = public
-        .get(app.url(&format!("/applications/{token}")))
+        .get(app.url(&format!("/en/applications/{token}")))
         .send()
         .await
         .unwrap();

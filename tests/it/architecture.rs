@@ -44,6 +44,7 @@ const RANKS: &[(&str, u32)] = &[
     ("schema", 0),
     ("clock", 0),
     ("tokens", 0),
+    ("i18n", 0),
     ("signing", 0),
     ("messages", 0),
     ("config", 0),

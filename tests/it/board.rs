@@ -147,7 +147,7 @@ async fn all_results(app: &TestApp, query: &str) -> Vec<String> {
     let mut titles = Vec::new();
     for n in 1.. {
         let sep = if query.is_empty() { "" } else { "&" };
-        let html = page(app, &format!("/vacancies?{query}{sep}page={n}")).await;
+        let html = page(app, &format!("/en/vacancies?{query}{sep}page={n}")).await;
         titles.extend(result_titles(&html));
         if !html.contains("rel=\"next\"") {
             break;
@@ -291,11 +291,11 @@ async fn list_shows_only_open_vacancies_newest_first_twenty_per_page() {
     let hidden_slugs = [&draft.slug, &closed.slug, &expired.slug];
     let expected: Vec<String> = open.iter().map(|(t, _)| t.clone()).collect();
 
-    let first = page(&app, "/vacancies").await;
+    let first = page(&app, "/en/vacancies").await;
     assert_eq!(total(&first), 25);
     assert_eq!(result_titles(&first), expected[..20]);
     assert!(common::texts(&first, ".pagination span").contains(&"Page 1 of 2".to_string()));
-    let second = page(&app, "/vacancies?page=2").await;
+    let second = page(&app, "/en/vacancies?page=2").await;
     assert_eq!(result_titles(&second), expected[20..]);
     let backend = facets(&first)
         .into_iter()
@@ -306,11 +306,11 @@ async fn list_shows_only_open_vacancies_newest_first_twenty_per_page() {
     let search = all_results(&app, "q=widget").await;
     assert_eq!(search, expected, "search lists the same open vacancies");
     for q in ["ghostdraft", "ghostclosed", "ghostexpired"] {
-        let html = page(&app, &format!("/vacancies?q={q}")).await;
+        let html = page(&app, &format!("/en/vacancies?q={q}")).await;
         assert_eq!(total(&html), 0, "q={q}");
     }
 
-    let home = page(&app, "/").await;
+    let home = page(&app, "/en").await;
     assert!(
         home.contains("25 open IT vacancies"),
         "home counts only open vacancies"
@@ -322,7 +322,9 @@ async fn list_shows_only_open_vacancies_newest_first_twenty_per_page() {
     let sitemap = r.text().await.unwrap();
     for (_, slug) in &open {
         assert!(
-            sitemap.contains(&format!("<loc>http://careers.test/vacancies/{slug}</loc>")),
+            sitemap.contains(&format!(
+                "<loc>http://careers.test/en/vacancies/{slug}</loc>"
+            )),
             "{slug} in sitemap"
         );
     }
@@ -356,7 +358,7 @@ async fn demo_board_lists_the_open_demo_vacancies_over_two_pages() {
     // days_ago 1 are the newest; 20 the oldest.
     assert!(titles[..2].contains(&"Backend Developer (Rust)".to_string()));
     assert_eq!(titles.last().unwrap(), "Mobile Engineering Lead");
-    let second = page(&app, "/vacancies?page=2").await;
+    let second = page(&app, "/en/vacancies?page=2").await;
     assert_eq!(result_titles(&second).len(), 12);
 }
 
@@ -402,7 +404,7 @@ async fn pagination_links_keep_the_filters() {
         ("sort", "salary"),
     ];
     let query = serde_urlencoded::to_string(filters).unwrap();
-    let first = page(&app, &format!("/vacancies?{query}")).await;
+    let first = page(&app, &format!("/en/vacancies?{query}")).await;
     assert_eq!(total(&first), 23);
     assert!(attr(&first, "a[rel=prev]", "href").is_none());
     let next = attr(&first, "a[rel=next]", "href").expect("a next link");
@@ -612,7 +614,7 @@ async fn facet_counts_equal_the_results_of_choosing_that_value() {
         "q=engineer&category=devops&category=qa&salary_min=50000",
     ];
     for base in bases {
-        let html = page(&app, &format!("/vacancies?{base}")).await;
+        let html = page(&app, &format!("/en/vacancies?{base}")).await;
         let values = facets(&html);
         let names: BTreeSet<&str> = values.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(
@@ -633,7 +635,7 @@ async fn facet_counts_equal_the_results_of_choosing_that_value() {
                 v.name, v.value
             );
             let query = with_single(base, &v.name, &v.value);
-            let results = page(&app, &format!("/vacancies?{query}")).await;
+            let results = page(&app, &format!("/en/vacancies?{query}")).await;
             assert_eq!(
                 v.count,
                 total(&results),
@@ -651,7 +653,7 @@ backend_test!(facet_counts_in_a_controlled_board);
 async fn facet_counts_in_a_controlled_board() {
     let app = common::spawn_app_with(false).await;
     filter_fixture(&app);
-    let html = page(&app, "/vacancies?work_mode=remote").await;
+    let html = page(&app, "/en/vacancies?work_mode=remote").await;
     let count = |name: &str, value: &str| {
         facets(&html)
             .into_iter()
@@ -778,7 +780,7 @@ async fn salary_min_compares_the_yearly_top_of_range() {
         );
     }
 
-    let html = page(&app, "/vacancies?salary_min=88001").await;
+    let html = page(&app, "/en/vacancies?salary_min=88001").await;
     let doc = scraper::Html::parse_document(&html);
     let card = scraper::Selector::parse(".results .card").unwrap();
     let unstated = doc
@@ -826,7 +828,7 @@ async fn search_matches_prefixes_ranks_titles_first_and_reads_skills() {
     publish(&app, &job(&app, "Ingénieur Qualité"), &[], hours(5));
     publish(&app, &job(&app, "Office Manager"), &[], hours(6));
 
-    let dev = page(&app, "/vacancies?q=dev").await;
+    let dev = page(&app, "/en/vacancies?q=dev").await;
     let titles = result_titles(&dev);
     assert_eq!(total(&dev), 3, "{titles:?}");
     assert_eq!(
@@ -894,7 +896,7 @@ async fn search_matches_prefixes_ranks_titles_first_and_reads_skills() {
 backend_test!(search_echoes_the_query_and_combines_with_filters);
 async fn search_echoes_the_query_and_combines_with_filters() {
     let app = common::spawn_app().await;
-    let html = page(&app, "/vacancies?q=python").await;
+    let html = page(&app, "/en/vacancies?q=python").await;
     assert_eq!(attr(&html, "input#q", "value").as_deref(), Some("python"));
     let found = result_titles(&html);
     assert!(
@@ -904,7 +906,7 @@ async fn search_echoes_the_query_and_combines_with_filters() {
     let narrowed = result_set(&app, "q=python&work_mode=hybrid").await;
     assert!(narrowed.contains("Backend Developer (Python)"));
     assert!(narrowed.len() <= found.len());
-    let none = page(&app, "/vacancies?q=zzzzqqq").await;
+    let none = page(&app, "/en/vacancies?q=zzzzqqq").await;
     assert_eq!(total(&none), 0);
     assert!(none.contains("No vacancies match this search."));
 }
@@ -956,7 +958,7 @@ async fn sort_by_salary_orders_by_yearly_top_with_unstated_last() {
     for (f, h) in &jobs {
         publish(&app, f, &[], hours(*h));
     }
-    let html = page(&app, "/vacancies?sort=salary").await;
+    let html = page(&app, "/en/vacancies?sort=salary").await;
     let titles = result_titles(&html);
     assert_eq!(
         titles[..5],
@@ -974,7 +976,7 @@ async fn sort_by_salary_orders_by_yearly_top_with_unstated_last() {
     );
     assert!(html.contains("<strong aria-current=\"true\">salary</strong>"));
 
-    let newest = result_titles(&page(&app, "/vacancies").await);
+    let newest = result_titles(&page(&app, "/en/vacancies").await);
     assert_eq!(
         newest[0], "Unstated Newest",
         "the default order is still newest first"
@@ -1034,7 +1036,7 @@ async fn vacancy_page_shows_every_fact_and_related_vacancies() {
         hours(3),
     );
 
-    let html = page(&app, &format!("/vacancies/{}", v.slug)).await;
+    let html = page(&app, &format!("/en/vacancies/{}", v.slug)).await;
     assert_eq!(common::texts(&html, "h1"), ["Platform Engineer"]);
     assert!(common::texts(&html, ".crumbs")
         .iter()
@@ -1103,7 +1105,7 @@ async fn vacancy_page_shows_every_fact_and_related_vacancies() {
         ["Terraform", "Kubernetes"]
     );
     assert!(html.contains(&format!(
-        "<link rel=\"canonical\" href=\"http://careers.test/vacancies/{}\">",
+        "<link rel=\"canonical\" href=\"http://careers.test/en/vacancies/{}\">",
         v.slug
     )));
 
@@ -1121,7 +1123,7 @@ backend_test!(vacancy_page_without_salary_or_deadline_says_so);
 async fn vacancy_page_without_salary_or_deadline_says_so() {
     let app = common::spawn_app_with(false).await;
     let v = publish(&app, &job(&app, "Quiet Role"), &[], hours(1));
-    let html = page(&app, &format!("/vacancies/{}", v.slug)).await;
+    let html = page(&app, &format!("/en/vacancies/{}", v.slug)).await;
     let facts = common::texts(&html, ".facts dd");
     assert_eq!(facts[4], "Not stated");
     assert!(!common::texts(&html, ".facts dt").contains(&"Apply by".to_string()));
@@ -1136,7 +1138,7 @@ async fn demo_vacancy_page_shows_seniority_label_and_salary() {
     let app = common::spawn_app().await;
     let list = page(
         &app,
-        "/vacancies?category=backend&work_mode=remote&seniority=middle_plus&employment=full_time",
+        "/en/vacancies?category=backend&work_mode=remote&seniority=middle_plus&employment=full_time",
     )
     .await;
     assert_eq!(total(&list), 1);
@@ -1166,7 +1168,7 @@ async fn json_ld_of_an_on_site_or_hybrid_vacancy() {
     let app = common::spawn_app_with(false).await;
     let fields = full_vacancy(&app);
     let v = publish(&app, &fields, &["Terraform"], Duration::days(3));
-    let html = page(&app, &format!("/vacancies/{}", v.slug)).await;
+    let html = page(&app, &format!("/en/vacancies/{}", v.slug)).await;
     let jp = job_posting(&html);
 
     assert_eq!(jp["@context"], "https://schema.org/");
@@ -1198,7 +1200,7 @@ async fn json_ld_of_an_on_site_or_hybrid_vacancy() {
     assert!(jp["directApply"].is_boolean());
     assert_eq!(
         jp["url"],
-        format!("http://careers.test/vacancies/{}", v.slug)
+        format!("http://careers.test/en/vacancies/{}", v.slug)
     );
     assert_eq!(jp["jobLocation"]["@type"], "Place");
     let address = &jp["jobLocation"]["address"];
@@ -1220,7 +1222,7 @@ async fn json_ld_of_a_remote_vacancy_and_of_one_without_salary_or_deadline() {
         "month",
     );
     let v = publish(&app, &f, &[], hours(1));
-    let jp = job_posting(&page(&app, &format!("/vacancies/{}", v.slug)).await);
+    let jp = job_posting(&page(&app, &format!("/en/vacancies/{}", v.slug)).await);
     assert_eq!(jp["jobLocationType"], "TELECOMMUTE");
     assert!(jp.get("jobLocation").is_none());
     let countries = jp["applicantLocationRequirements"]
@@ -1243,12 +1245,12 @@ async fn json_ld_of_a_remote_vacancy_and_of_one_without_salary_or_deadline() {
     f.employment = "part_time".into();
     let f = paid(f, Some(30), Some(45), "GBP", "hour");
     let v = publish(&app, &f, &[], hours(1));
-    let jp = job_posting(&page(&app, &format!("/vacancies/{}", v.slug)).await);
+    let jp = job_posting(&page(&app, &format!("/en/vacancies/{}", v.slug)).await);
     assert_eq!(jp["employmentType"], "PART_TIME");
     assert_eq!(jp["baseSalary"]["value"]["unitText"], "HOUR");
 
     let v = publish(&app, &job(&app, "Unpaid Mystery"), &[], hours(1));
-    let jp = job_posting(&page(&app, &format!("/vacancies/{}", v.slug)).await);
+    let jp = job_posting(&page(&app, &format!("/en/vacancies/{}", v.slug)).await);
     assert!(jp.get("baseSalary").is_none());
     assert!(jp.get("validThrough").is_none());
     assert_eq!(jp["jobLocation"]["address"]["addressLocality"], "Berlin");
@@ -1257,7 +1259,7 @@ async fn json_ld_of_a_remote_vacancy_and_of_one_without_salary_or_deadline() {
 backend_test!(demo_json_ld_uses_yearly_units);
 async fn demo_json_ld_uses_yearly_units() {
     let app = common::spawn_app().await;
-    let list = page(&app, "/vacancies?location=berlin&seniority=middle").await;
+    let list = page(&app, "/en/vacancies?location=berlin&seniority=middle").await;
     assert_eq!(total(&list), 1);
     let href = attr(&list, ".results .card-title a", "href").unwrap();
     let jp = job_posting(&page(&app, &href).await);
@@ -1279,7 +1281,7 @@ async fn closed_and_expired_pages_answer_without_job_posting_and_drafts_are_404(
     let draft = insert(&app, &job(&app, "Draft Role"), &[]);
 
     for slug in [&closed.slug, &expired.slug] {
-        let html = page(&app, &format!("/vacancies/{slug}")).await;
+        let html = page(&app, &format!("/en/vacancies/{slug}")).await;
         assert!(html.contains("This vacancy is closed"), "{slug}");
         assert!(
             common::json_ld(&html)
@@ -1292,11 +1294,11 @@ async fn closed_and_expired_pages_answer_without_job_posting_and_drafts_are_404(
             common::texts(&html, ".related .card-title").contains(&"Open Backend Role".to_string())
         );
     }
-    let html = page(&app, &format!("/vacancies/{}", open.slug)).await;
+    let html = page(&app, &format!("/en/vacancies/{}", open.slug)).await;
     assert!(!html.contains("This vacancy is closed"));
     job_posting(&html);
 
-    let (status, html) = app.get_html(&format!("/vacancies/{}", draft.slug)).await;
+    let (status, html) = app.get_html(&format!("/en/vacancies/{}", draft.slug)).await;
     assert_eq!(status, 404);
     assert!(!html.contains("Draft Role"));
 }
@@ -1310,9 +1312,9 @@ async fn unknown_pages_get_a_friendly_html_404() {
     let app = common::spawn_app().await;
     for path in [
         "/no-such-page",
-        "/vacancies/no-such-vacancy",
+        "/en/vacancies/no-such-vacancy",
         "/static/nope.css",
-        "/vacancies/x/y",
+        "/en/vacancies/x/y",
     ] {
         let r = app.get(path).await;
         assert_eq!(r.status().as_u16(), 404, "{path}");
@@ -1330,7 +1332,10 @@ async fn unknown_pages_get_a_friendly_html_404() {
         );
         assert_eq!(common::texts(&html, "h1"), ["Page not found"], "{path}");
         assert!(html.contains("We could not find that page"), "{path}");
-        assert!(html.contains("href=\"/vacancies\""), "{path}: a way back");
+        assert!(
+            html.contains("href=\"/en/vacancies\""),
+            "{path}: a way back"
+        );
     }
 }
 
@@ -1408,13 +1413,13 @@ async fn bad_input_never_breaks_the_board() {
     // A control character (NUL above all, which PostgreSQL cannot take) is refused before the
     // board sees it: a 400 page, not a 500.
     let r = app
-        .get(&format!("/vacancies?{}", form_encode("q", "\u{0}")))
+        .get(&format!("/en/vacancies?{}", form_encode("q", "\u{0}")))
         .await;
     assert_eq!(r.status().as_u16(), 400);
     assert!(header(&r, "content-type").starts_with("text/html"));
 
     for query in &queries {
-        let r = app.get(&format!("/vacancies?{query}")).await;
+        let r = app.get(&format!("/en/vacancies?{query}")).await;
         let status = r.status().as_u16();
         let label: String = query.chars().take(60).collect();
         assert_eq!(status, 200, "?{label}");
@@ -1427,17 +1432,17 @@ async fn bad_input_never_breaks_the_board() {
     }
 
     // The board survived: the vacancies table is still there and searchable.
-    assert_eq!(total(&page(&app, "/vacancies").await), 32);
-    assert!(total(&page(&app, "/vacancies?q=developer").await) > 0);
+    assert_eq!(total(&page(&app, "/en/vacancies").await), 32);
+    assert!(total(&page(&app, "/en/vacancies?q=developer").await) > 0);
 
-    let last = page(&app, "/vacancies?page=999999").await;
+    let last = page(&app, "/en/vacancies?page=999999").await;
     assert!(common::texts(&last, ".pagination span").contains(&"Page 2 of 2".to_string()));
     assert_eq!(
         result_titles(&last),
-        result_titles(&page(&app, "/vacancies?page=2").await)
+        result_titles(&page(&app, "/en/vacancies?page=2").await)
     );
     for bad in ["page=0", "page=-1", "page=abc"] {
-        let html = page(&app, &format!("/vacancies?{bad}")).await;
+        let html = page(&app, &format!("/en/vacancies?{bad}")).await;
         assert!(
             common::texts(&html, ".pagination span").contains(&"Page 1 of 2".to_string()),
             "{bad}"
@@ -1445,16 +1450,16 @@ async fn bad_input_never_breaks_the_board() {
     }
     let unknown = page(
         &app,
-        "/vacancies?category=nope&seniority=guru&work_mode=mars",
+        "/en/vacancies?category=nope&seniority=guru&work_mode=mars",
     )
     .await;
     assert_eq!(total(&unknown), 32, "unknown values are ignored");
 
     for path in [
-        "/vacancies/%ff",
-        "/vacancies/%C3%28",
-        "/vacancies/..%2F..%2Fetc%2Fpasswd",
-        "/vacancies/'%20OR%201=1%20--",
+        "/en/vacancies/%ff",
+        "/en/vacancies/%C3%28",
+        "/en/vacancies/..%2F..%2Fetc%2Fpasswd",
+        "/en/vacancies/'%20OR%201=1%20--",
     ] {
         let status = app.get(path).await.status().as_u16();
         assert!(status < 500, "{path}: {status}");
@@ -1495,13 +1500,13 @@ fn assert_security_headers(r: &reqwest::Response, what: &str) {
 backend_test!(every_response_carries_the_security_headers);
 async fn every_response_carries_the_security_headers() {
     let app = common::spawn_app().await;
-    let home = page(&app, "/").await;
+    let home = page(&app, "/en").await;
     let css = attr(&home, "link[rel=stylesheet]", "href").expect("a stylesheet");
     let slug_href = attr(&home, ".card-title a", "href").unwrap();
     for path in [
-        "/",
-        "/vacancies",
-        "/vacancies?q=rust",
+        "/en",
+        "/en/vacancies",
+        "/en/vacancies?q=rust",
         slug_href.as_str(),
         "/no-such-page",
         "/healthz",
@@ -1518,7 +1523,7 @@ async fn every_response_carries_the_security_headers() {
 backend_test!(static_css_is_versioned_and_cached_for_a_year);
 async fn static_css_is_versioned_and_cached_for_a_year() {
     let app = common::spawn_app().await;
-    let home = page(&app, "/").await;
+    let home = page(&app, "/en").await;
     let css = attr(&home, "link[rel=stylesheet]", "href").expect("a stylesheet");
     assert!(css.starts_with("/static/") && css.contains("?v="), "{css}");
     let version = css.split("?v=").nth(1).unwrap();
@@ -1536,7 +1541,7 @@ async fn static_css_is_versioned_and_cached_for_a_year() {
         header(&r, "cache-control")
     );
     // The version is the same on every page, so the cached file is reused.
-    let list = page(&app, "/vacancies").await;
+    let list = page(&app, "/en/vacancies").await;
     assert_eq!(attr(&list, "link[rel=stylesheet]", "href").unwrap(), css);
 }
 
@@ -1546,7 +1551,7 @@ async fn html_is_compressed_when_the_client_accepts_it() {
     for (accept, expected) in [("gzip", "gzip"), ("br", "br"), ("gzip, deflate, br", "")] {
         let r = app
             .client
-            .get(app.url("/vacancies"))
+            .get(app.url("/en/vacancies"))
             .header("accept-encoding", accept)
             .send()
             .await
@@ -1567,7 +1572,12 @@ async fn html_is_compressed_when_the_client_accepts_it() {
             "{accept}: the body is really compressed"
         );
     }
-    let plain = app.client.get(app.url("/vacancies")).send().await.unwrap();
+    let plain = app
+        .client
+        .get(app.url("/en/vacancies"))
+        .send()
+        .await
+        .unwrap();
     assert!(
         header(&plain, "content-encoding").is_empty()
             || header(&plain, "content-encoding") == "identity"
@@ -1580,13 +1590,13 @@ async fn healthz_answers_and_public_pages_set_no_cookie() {
     let app = common::spawn_app().await;
     let r = app.get("/healthz").await;
     assert_eq!(r.status().as_u16(), 200);
-    let home = page(&app, "/").await;
+    let home = page(&app, "/en").await;
     let vacancy = attr(&home, ".card-title a", "href").unwrap();
     let client = common::new_client();
     for path in [
-        "/",
-        "/vacancies",
-        "/vacancies?q=rust&work_mode=remote&page=2",
+        "/en",
+        "/en/vacancies",
+        "/en/vacancies?q=rust&work_mode=remote&page=2",
         vacancy.as_str(),
         "/no-such-page",
         "/sitemap.xml",
@@ -1603,9 +1613,15 @@ async fn healthz_answers_and_public_pages_set_no_cookie() {
 backend_test!(head_requests_get_the_headers_of_the_page);
 async fn head_requests_get_the_headers_of_the_page() {
     let app = common::spawn_app().await;
-    let home = page(&app, "/").await;
+    let home = page(&app, "/en").await;
     let vacancy = attr(&home, ".card-title a", "href").unwrap();
-    for path in ["/", "/vacancies", vacancy.as_str(), "/healthz", "/feed.xml"] {
+    for path in [
+        "/en",
+        "/en/vacancies",
+        vacancy.as_str(),
+        "/healthz",
+        "/en/feed.xml",
+    ] {
         let get = app.get(path).await;
         let head = app.client.head(app.url(path)).send().await.unwrap();
         assert_eq!(head.status().as_u16(), 200, "HEAD {path}");
@@ -1633,18 +1649,21 @@ backend_test!(a_trailing_slash_redirects_to_the_page_and_never_off_site);
 async fn a_trailing_slash_redirects_to_the_page_and_never_off_site() {
     let app = common::spawn_app().await;
     for (from, to) in [
-        ("/vacancies/", "/vacancies"),
-        ("/vacancies/?q=rust&page=2", "/vacancies?q=rust&page=2"),
-        ("/learn/", "/learn"),
+        ("/en/vacancies/", "/en/vacancies"),
+        (
+            "/en/vacancies/?q=rust&page=2",
+            "/en/vacancies?q=rust&page=2",
+        ),
+        ("/en/learn/", "/en/learn"),
     ] {
         let r = app.get(from).await;
         assert_eq!(r.status().as_u16(), 308, "{from}");
         assert_eq!(common::location(&r), to, "{from}");
     }
     // Followed, it lands on the page.
-    assert_eq!(app.get("/vacancies").await.status().as_u16(), 200);
+    assert_eq!(app.get("/en/vacancies").await.status().as_u16(), 200);
     // Addresses a browser would read as another host, and unknown pages, stay 404s.
-    for path in ["//evil.example/", "/no-such-page/", "/vacancies//"] {
+    for path in ["//evil.example/", "/no-such-page/", "/en/vacancies//"] {
         let r = app.get(path).await;
         let to = common::location(&r);
         assert!(
@@ -1657,7 +1676,7 @@ async fn a_trailing_slash_redirects_to_the_page_and_never_off_site() {
     // A POST is not redirected (a browser might drop its body).
     let r = app
         .client
-        .post(app.url("/vacancies/"))
+        .post(app.url("/en/vacancies/"))
         .send()
         .await
         .unwrap();
@@ -1668,7 +1687,7 @@ backend_test!(the_reindex_command_rebuilds_a_lost_search_index);
 async fn the_reindex_command_rebuilds_a_lost_search_index() {
     let app = common::spawn_app().await;
     let heading = |html: &str| common::texts(html, "#results-heading").join(" ");
-    let (_, before) = app.get_html("/vacancies?q=developer").await;
+    let (_, before) = app.get_html("/en/vacancies?q=developer").await;
     assert!(
         !before.contains("No vacancies match"),
         "{}",
@@ -1679,11 +1698,11 @@ async fn the_reindex_command_rebuilds_a_lost_search_index() {
     diesel::sql_query("DELETE FROM vacancy_search")
         .execute(&mut *app.conn())
         .unwrap();
-    let (_, lost) = app.get_html("/vacancies?q=developer").await;
+    let (_, lost) = app.get_html("/en/vacancies?q=developer").await;
     assert!(lost.contains("No vacancies match"), "{}", heading(&lost));
 
     assert!(app.run_command(&["reindex"]).starts_with("reindexed "));
-    let (_, after) = app.get_html("/vacancies?q=developer").await;
+    let (_, after) = app.get_html("/en/vacancies?q=developer").await;
     assert_eq!(heading(&after), heading(&before));
 }
 
@@ -1707,14 +1726,14 @@ async fn hostile_text_is_escaped_everywhere() {
         hours(2),
     );
 
-    let list = page(&app, "/vacancies").await;
+    let list = page(&app, "/en/vacancies").await;
     assert!(!list.contains("<script>alert"), "raw script in the list");
     assert!(list.contains("&#60;script&#62;alert(1)&#60;/script&#62; Engineer"));
     assert!(result_titles(&list).contains(&title.to_string()));
-    let home = page(&app, "/").await;
+    let home = page(&app, "/en").await;
     assert!(!home.contains("<script>alert"));
 
-    let html = page(&app, &format!("/vacancies/{}", v.slug)).await;
+    let html = page(&app, &format!("/en/vacancies/{}", v.slug)).await;
     assert_eq!(common::texts(&html, "h1"), [title]);
     assert_eq!(
         html.matches("<script").count(),
@@ -1742,7 +1761,7 @@ async fn hostile_text_is_escaped_everywhere() {
         "{description}"
     );
 
-    let neighbour = page(&app, "/vacancies?q=neighbour").await;
+    let neighbour = page(&app, "/en/vacancies?q=neighbour").await;
     let href = attr(&neighbour, ".results .card-title a", "href").unwrap();
     let related = page(&app, &href).await;
     assert!(
@@ -1756,7 +1775,7 @@ async fn hostile_text_is_escaped_everywhere() {
         "q=%22+onfocus%3D%22alert(8)",
     ];
     for query in reflected {
-        let html = page(&app, &format!("/vacancies?{query}")).await;
+        let html = page(&app, &format!("/en/vacancies?{query}")).await;
         assert!(!html.contains("<script>alert"), "?{query}");
         assert!(
             !html.contains("\" onfocus=\"alert") && !html.contains("\"><script"),
@@ -1764,7 +1783,7 @@ async fn hostile_text_is_escaped_everywhere() {
         );
         assert_eq!(html.matches("<script").count(), 0, "?{query}");
     }
-    let echoed = page(&app, "/vacancies?q=%3Cscript%3Ealert(6)%3C%2Fscript%3E").await;
+    let echoed = page(&app, "/en/vacancies?q=%3Cscript%3Ealert(6)%3C%2Fscript%3E").await;
     assert_eq!(
         attr(&echoed, "input#q", "value").as_deref(),
         Some("<script>alert(6)</script>")
@@ -1779,13 +1798,13 @@ async fn atom_feed_lists_open_vacancies_only() {
     set_status(&app, &mut closed, VacancyStatus::Closed, None);
     insert(&app, &job(&app, "Feed Draft"), &["Rust"]);
 
-    let r = app.get("/feed.xml").await;
+    let r = app.get("/en/feed.xml").await;
     assert_eq!(r.status().as_u16(), 200);
     assert!(header(&r, "content-type").starts_with("application/atom+xml"));
     let xml = r.text().await.unwrap();
     assert!(xml.contains("<title>Feed &#60;Open&#62; &#38; Co</title>"));
     assert!(xml.contains(&format!(
-        "<id>http://careers.test/vacancies/{}</id>",
+        "<id>http://careers.test/en/vacancies/{}</id>",
         open.slug
     )));
     assert_eq!(
@@ -1793,7 +1812,7 @@ async fn atom_feed_lists_open_vacancies_only() {
         1,
         "closed and draft left out"
     );
-    let (_, home) = app.get_html("/").await;
+    let (_, home) = app.get_html("/en").await;
     assert!(home.contains(r#"<link rel="alternate" type="application/atom+xml""#));
 }
 
@@ -1805,9 +1824,9 @@ async fn feed_and_sitemap_are_well_formed_xml_with_special_characters() {
     fields.summary = "Build <b>tools</b> & more.".into();
     publish(&app, &fields, &["Rust"], hours(1));
 
-    let feed = app.get("/feed.xml").await.text().await.unwrap();
+    let feed = app.get("/en/feed.xml").await.text().await.unwrap();
     let titles = xml_texts(&feed, "title").unwrap_or_else(|e| panic!("{e}\n{feed}"));
-    assert_eq!(titles, ["R&D <Labs> careers: open vacancies", title]);
+    assert_eq!(titles, ["R&D <Labs>: Open vacancies", title]);
     let summaries = xml_texts(&feed, "summary").unwrap();
     assert!(
         summaries[0].ends_with(". Build <b>tools</b> & more."),
@@ -1819,7 +1838,7 @@ async fn feed_and_sitemap_are_well_formed_xml_with_special_characters() {
     let locs = xml_texts(&sitemap, "loc").unwrap_or_else(|e| panic!("{e}\n{sitemap}"));
     assert!(locs
         .iter()
-        .any(|l| l.starts_with("http://careers.test/vacancies/rust-c")));
+        .any(|l| l.starts_with("http://careers.test/en/vacancies/rust-c")));
 }
 
 /// A small well-formedness check of an XML document (one root; tags nest and match; attribute

@@ -347,6 +347,7 @@ fn from_database(
             &found.combos,
             found.total,
             found.page,
+            careers::i18n::Lang::fallback(),
         );
         if page == 1 {
             for facet in &shown.facets {
@@ -395,8 +396,8 @@ async fn a_page_past_the_end_shows_the_last_page() {
     let categories = db::taxonomy::categories(&mut app.conn()).unwrap();
     let mut rng = StdRng::seed_from_u64(11);
     generate(&app, &mut rng, &categories);
-    let (_, html) = app.get_html("/vacancies?page=99999").await;
-    let (_, last) = app.get_html("/vacancies").await;
+    let (_, html) = app.get_html("/en/vacancies?page=99999").await;
+    let (_, last) = app.get_html("/en/vacancies").await;
     let total = common::texts(&last, "#results-heading")[0]
         .split_whitespace()
         .next()
@@ -404,7 +405,9 @@ async fn a_page_past_the_end_shows_the_last_page() {
         .parse::<usize>()
         .unwrap();
     let last_page = total.div_ceil(PAGE_SIZE);
-    let (_, expected) = app.get_html(&format!("/vacancies?page={last_page}")).await;
+    let (_, expected) = app
+        .get_html(&format!("/en/vacancies?page={last_page}"))
+        .await;
     assert_eq!(
         common::texts(&html, ".results .card-title"),
         common::texts(&expected, ".results .card-title")

@@ -24,7 +24,7 @@ fn total(html: &str) -> usize {
 async fn board_total(app: &TestApp) -> usize {
     // A new client: `run_command` blocks the test's runtime for longer than the server's
     // keep-alive, so a pooled connection may be closed under the client's feet.
-    let (status, html) = app.with_new_client().get_html("/vacancies").await;
+    let (status, html) = app.with_new_client().get_html("/en/vacancies").await;
     assert_eq!(status, 200);
     total(&html)
 }
@@ -151,7 +151,7 @@ async fn generated_vacancies_are_indexed_as_reindex_would_index_them() {
     // And the board's search finds them.
     let (_, html) = app
         .with_new_client()
-        .get_html("/vacancies?q=engineer")
+        .get_html("/en/vacancies?q=engineer")
         .await;
     assert!(total(&html) > 0);
 }

@@ -128,7 +128,7 @@ async fn sign_in(client: &reqwest::Client, on: &Instance, password: &str) -> req
 
 /// Titles of the search results for `q`.
 async fn search(client: &reqwest::Client, on: &Instance, q: &str) -> Vec<String> {
-    let (status, html) = get(client, &on.url(&format!("/vacancies?q={q}"))).await;
+    let (status, html) = get(client, &on.url(&format!("/en/vacancies?q={q}"))).await;
     assert_eq!(status, 200);
     common::texts(&html, ".results .card-title")
 }
@@ -197,7 +197,7 @@ async fn two_instances_on_one_database_act_as_one_site() {
     let reader = common::new_client();
     assert!(search(&reader, &one, "quokka").await.is_empty());
     let repeat = reader
-        .get(one.url("/vacancies?q=quokka"))
+        .get(one.url("/en/vacancies?q=quokka"))
         .send()
         .await
         .unwrap();

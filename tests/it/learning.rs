@@ -57,12 +57,12 @@ fn comment_count(app: &TestApp, status: CommentStatus) -> usize {
 
 /// Fetches the article page and sends the comment form as a browser would.
 async fn post_comment(app: &TestApp, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    let (status, page) = app.get_html(&format!("/articles/{slug}")).await;
+    let (status, page) = app.get_html(&format!("/en/articles/{slug}")).await;
     assert_eq!(status, 200);
     let stamp = field_value(&page, "form_stamp");
     let mut pairs: Vec<(&str, &str)> = vec![("form_stamp", &stamp), ("homepage", "")];
     pairs.extend_from_slice(fields);
-    app.post_form(&format!("/articles/{slug}/comments"), &pairs)
+    app.post_form(&format!("/en/articles/{slug}/comments"), &pairs)
         .await
 }
 
@@ -71,12 +71,12 @@ const DB_ARTICLE: &str = "databases-and-caches";
 backend_test!(learn_lists_paths_with_counts_and_reading_time);
 async fn learn_lists_paths_with_counts_and_reading_time() {
     let app = common::spawn_app().await;
-    let (_, home) = app.get_html("/").await;
+    let (_, home) = app.get_html("/en").await;
     assert!(
-        home.contains("href=\"/learn/backend-developer\""),
+        home.contains("href=\"/en/learn/backend-developer\""),
         "home links to the paths"
     );
-    let (status, html) = app.get_html("/learn").await;
+    let (status, html) = app.get_html("/en/learn").await;
     assert_eq!(status, 200);
     let titles = common::texts(&html, ".path-list .card-title");
     assert_eq!(titles[0], "Backend developer");
@@ -104,7 +104,7 @@ async fn a_path_is_an_ordered_list_of_published_steps() {
     let draft = article(&app, "secret", "Draft step", "Words.", Some(path), 2);
     db::learning::set_article_status(&mut app.conn(), draft, ArticleStatus::Draft, None).unwrap();
 
-    let (status, html) = app.get_html("/learn/ops").await;
+    let (status, html) = app.get_html("/en/learn/ops").await;
     assert_eq!(status, 200);
     assert_eq!(
         common::texts(&html, "ol.steps .step-title a"),
@@ -115,9 +115,9 @@ async fn a_path_is_an_ordered_list_of_published_steps() {
         vec!["Step 1 · 1 min read", "Step 2 · 1 min read"]
     );
     assert!(!html.contains("Draft step"));
-    let (status, _) = app.get_html("/articles/secret").await;
+    let (status, _) = app.get_html("/en/articles/secret").await;
     assert_eq!(status, 404, "a draft article is not public");
-    let (status, html) = app.get_html("/learn/no-such-path").await;
+    let (status, html) = app.get_html("/en/learn/no-such-path").await;
     assert_eq!(status, 404);
     assert!(html.contains("<html"), "a friendly HTML 404");
 }
@@ -125,7 +125,7 @@ async fn a_path_is_an_ordered_list_of_published_steps() {
 backend_test!(article_page_has_toc_faq_steps_json_ld_and_vacancies_for_its_skills);
 async fn article_page_has_toc_faq_steps_json_ld_and_vacancies_for_its_skills() {
     let app = common::spawn_app().await;
-    let (status, html) = app.get_html(&format!("/articles/{DB_ARTICLE}")).await;
+    let (status, html) = app.get_html(&format!("/en/articles/{DB_ARTICLE}")).await;
     assert_eq!(status, 200);
 
     // Every table-of-contents link points at a heading of the page.
@@ -166,11 +166,11 @@ async fn article_page_has_toc_faq_steps_json_ld_and_vacancies_for_its_skills() {
     let i = steps.iter().position(|s| s.id == a.id).unwrap();
     assert_eq!(
         attr(&html, "a[rel=prev]", "href"),
-        vec![format!("/articles/{}", steps[i - 1].slug)]
+        vec![format!("/en/articles/{}", steps[i - 1].slug)]
     );
     assert_eq!(
         attr(&html, "a[rel=next]", "href"),
-        vec![format!("/articles/{}", steps[i + 1].slug)]
+        vec![format!("/en/articles/{}", steps[i + 1].slug)]
     );
 
     // JSON-LD: Article and FAQPage.
@@ -216,7 +216,7 @@ async fn article_markdown_is_sanitised_and_rendered() {
     let app = common::spawn_app_with(false).await;
     let body = "## Setup\n\n<script>alert('x')</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncargo run\n```\n\n[evil](javascript:alert(1)) <img src=x onerror=alert(2)>\n\n## Setup\n";
     article(&app, "raw", "Raw HTML", body, None, 1);
-    let (status, html) = app.get_html("/articles/raw").await;
+    let (status, html) = app.get_html("/en/articles/raw").await;
     assert_eq!(status, 200);
     assert!(
         !html.contains("alert('x')") && !html.contains("onerror") && !html.contains("javascript:")
@@ -228,7 +228,7 @@ async fn article_markdown_is_sanitised_and_rendered() {
 backend_test!(vacancy_page_links_to_articles_teaching_its_skills);
 async fn vacancy_page_links_to_articles_teaching_its_skills() {
     let app = common::spawn_app().await;
-    let (_, list) = app.get_html("/vacancies?q=python").await;
+    let (_, list) = app.get_html("/en/vacancies?q=python").await;
     let href = attr(&list, ".vacancy-card .card-title a", "href")[0].clone();
     let (_, page) = app.get_html(&href).await;
     let lessons = attr(&page, "#lessons-heading ~ ul a", "href");
@@ -250,13 +250,15 @@ async fn marking_steps_as_read_shows_progress_and_survives_a_rename() {
     article(&app, "two", "Two", "Words.", Some(path), 2);
     article(&app, "three", "Three", "Words.", Some(path), 3);
 
-    let (_, html) = app.get_html("/learn/p").await;
+    let (_, html) = app.get_html("/en/learn/p").await;
     assert!(html.contains("0 of 3 steps read"));
     assert!(html.contains("Start with step 1"));
 
-    let r = app.post_form("/articles/one/read", &[("read", "1")]).await;
+    let r = app
+        .post_form("/en/articles/one/read", &[("read", "1")])
+        .await;
     assert_eq!(r.status().as_u16(), 303);
-    assert_eq!(common::location(&r), "/articles/one#progress");
+    assert_eq!(common::location(&r), "/en/articles/one#progress");
     let cookie = r
         .headers()
         .get("set-cookie")
@@ -269,9 +271,9 @@ async fn marking_steps_as_read_shows_progress_and_survives_a_rename() {
         "{cookie}"
     );
 
-    let (_, html) = app.get_html("/articles/one").await;
+    let (_, html) = app.get_html("/en/articles/one").await;
     assert!(html.contains("You marked this article as read."));
-    let (_, html) = app.get_html("/learn/p").await;
+    let (_, html) = app.get_html("/en/learn/p").await;
     assert!(html.contains("1 of 3 steps read"));
     assert_eq!(
         common::texts(&html, ".step.done .step-title a"),
@@ -281,13 +283,13 @@ async fn marking_steps_as_read_shows_progress_and_survives_a_rename() {
 
     // "Mark as read and go to the next step".
     let r = app
-        .post_form("/articles/two/read", &[("read", "1"), ("then", "three")])
+        .post_form("/en/articles/two/read", &[("read", "1"), ("then", "three")])
         .await;
-    assert_eq!(common::location(&r), "/articles/three");
+    assert_eq!(common::location(&r), "/en/articles/three");
 
     // Renaming an article keeps the reader's progress: it is keyed by id.
     db::learning::set_article_slug(&mut app.conn(), one, "one-renamed").unwrap();
-    let (_, html) = app.get_html("/learn/p").await;
+    let (_, html) = app.get_html("/en/learn/p").await;
     assert!(html.contains("2 of 3 steps read"));
     assert_eq!(
         common::texts(&html, ".step.done .step-title a"),
@@ -295,9 +297,9 @@ async fn marking_steps_as_read_shows_progress_and_survives_a_rename() {
     );
 
     // Unmark.
-    app.post_form("/articles/one-renamed/read", &[("read", "0")])
+    app.post_form("/en/articles/one-renamed/read", &[("read", "0")])
         .await;
-    let (_, html) = app.get_html("/learn/p").await;
+    let (_, html) = app.get_html("/en/learn/p").await;
     assert_eq!(
         common::texts(&html, ".step.done .step-title a"),
         vec!["Two"]
@@ -306,7 +308,7 @@ async fn marking_steps_as_read_shows_progress_and_survives_a_rename() {
     // A forged cookie counts as nothing; a request from another site changes nothing.
     let fresh = common::new_client();
     let forged = fresh
-        .get(app.url("/learn/p"))
+        .get(app.url("/en/learn/p"))
         .header("cookie", "careers_progress=1-2-3.00ff")
         .send()
         .await
@@ -317,16 +319,18 @@ async fn marking_steps_as_read_shows_progress_and_survives_a_rename() {
     assert!(forged.contains("0 of 3 steps read"));
     let r = app
         .client
-        .post(app.url("/articles/three/read"))
+        .post(app.url("/en/articles/three/read"))
         .header("sec-fetch-site", "cross-site")
         .form(&[("read", "1")])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 403);
-    let (_, html) = app.get_html("/learn/p").await;
+    let (_, html) = app.get_html("/en/learn/p").await;
     assert!(html.contains("1 of 3 steps read"));
-    let r = app.post_form("/articles/nope/read", &[("read", "1")]).await;
+    let r = app
+        .post_form("/en/articles/nope/read", &[("read", "1")])
+        .await;
     assert_eq!(r.status().as_u16(), 404);
 }
 
@@ -347,7 +351,7 @@ async fn a_new_comment_waits_for_moderation_and_emails_are_never_shown() {
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(
         common::location(&r),
-        format!("/articles/{DB_ARTICLE}?comment=pending#comments")
+        format!("/en/articles/{DB_ARTICLE}?comment=pending#comments")
     );
     let (_, html) = app.get_html(&common::location(&r)).await;
     assert!(html.contains("Your comment is awaiting moderation"));
@@ -364,15 +368,15 @@ async fn a_new_comment_waits_for_moderation_and_emails_are_never_shown() {
     assert_eq!(mine.email, "ada@example.com");
     db::comments::set_status(&mut app.conn(), &[mine.id], CommentStatus::Approved).unwrap();
 
-    let (_, html) = app.get_html(&format!("/articles/{DB_ARTICLE}")).await;
+    let (_, html) = app.get_html(&format!("/en/articles/{DB_ARTICLE}")).await;
     assert!(html.contains("Which index type suits JSON columns?"));
     assert!(
         html.contains("your email address will not be published")
             || html.contains("Your email address will not be published")
     );
     for page in [
-        format!("/articles/{DB_ARTICLE}"),
-        "/learn".into(),
+        format!("/en/articles/{DB_ARTICLE}"),
+        "/en/learn".into(),
         "/sitemap.xml".into(),
     ] {
         let (_, body) = app.get_html(&page).await;
@@ -400,9 +404,9 @@ async fn a_new_comment_waits_for_moderation_and_emails_are_never_shown() {
     .await;
     assert_eq!(
         common::location(&r),
-        format!("/articles/{DB_ARTICLE}?comment=pending#comments")
+        format!("/en/articles/{DB_ARTICLE}?comment=pending#comments")
     );
-    let (_, html) = app.get_html(&format!("/articles/{DB_ARTICLE}")).await;
+    let (_, html) = app.get_html(&format!("/en/articles/{DB_ARTICLE}")).await;
     assert!(!html.contains("Found it: GIN."));
 }
 
@@ -428,7 +432,7 @@ async fn replies_nest_one_level_under_their_comment() {
     )
     .unwrap();
     let (_, page) = app
-        .get_html(&format!("/articles/{DB_ARTICLE}?reply_to={top}"))
+        .get_html(&format!("/en/articles/{DB_ARTICLE}?reply_to={top}"))
         .await;
     assert!(page.contains("Reply to Top Poster"));
     assert_eq!(field_value(&page, "parent_id"), top.to_string());
@@ -452,7 +456,7 @@ async fn replies_nest_one_level_under_their_comment() {
         .map(|(c, _, _)| c.id)
         .collect();
     db::comments::set_status(&mut app.conn(), &pending, CommentStatus::Approved).unwrap();
-    let (_, html) = app.get_html(&format!("/articles/{DB_ARTICLE}")).await;
+    let (_, html) = app.get_html(&format!("/en/articles/{DB_ARTICLE}")).await;
     let replies = common::texts(&html, &format!("#comment-{top} ~ ol.replies .comment-body"));
     assert_eq!(replies, vec!["Answering myself."]);
 
@@ -512,11 +516,11 @@ async fn spam_signals_are_refused_with_a_message() {
     let ok = [("name", "Bot"), ("email", "bot@example.com")];
 
     // Honeypot filled.
-    let (_, page) = app.get_html(&format!("/articles/{DB_ARTICLE}")).await;
+    let (_, page) = app.get_html(&format!("/en/articles/{DB_ARTICLE}")).await;
     let stamp = field_value(&page, "form_stamp");
     let r = app
         .post_form(
-            &format!("/articles/{DB_ARTICLE}/comments"),
+            &format!("/en/articles/{DB_ARTICLE}/comments"),
             &[
                 ("form_stamp", &stamp),
                 ("homepage", "http://spam"),
@@ -531,7 +535,7 @@ async fn spam_signals_are_refused_with_a_message() {
     // Forged or missing stamp.
     let r = app
         .post_form(
-            &format!("/articles/{DB_ARTICLE}/comments"),
+            &format!("/en/articles/{DB_ARTICLE}/comments"),
             &[
                 ("form_stamp", "1.00"),
                 ("name", "Bot"),
@@ -562,7 +566,7 @@ async fn spam_signals_are_refused_with_a_message() {
     // From another site.
     let r = app
         .client
-        .post(app.url(&format!("/articles/{DB_ARTICLE}/comments")))
+        .post(app.url(&format!("/en/articles/{DB_ARTICLE}/comments")))
         .header("origin", "https://evil.example")
         .form(&[
             ("form_stamp", stamp.as_str()),
@@ -636,10 +640,10 @@ backend_test!(sitemap_lists_paths_and_published_articles);
 async fn sitemap_lists_paths_and_published_articles() {
     let app = common::spawn_app().await;
     let sitemap = app.get("/sitemap.xml").await.text().await.unwrap();
-    assert!(sitemap.contains("<loc>http://careers.test/learn</loc>"));
-    assert!(sitemap.contains("<loc>http://careers.test/learn/backend-developer</loc>"));
+    assert!(sitemap.contains("<loc>http://careers.test/en/learn</loc>"));
+    assert!(sitemap.contains("<loc>http://careers.test/en/learn/backend-developer</loc>"));
     assert!(sitemap.contains(&format!(
-        "<loc>http://careers.test/articles/{DB_ARTICLE}</loc>"
+        "<loc>http://careers.test/en/articles/{DB_ARTICLE}</loc>"
     )));
 }
 
@@ -647,9 +651,9 @@ backend_test!(an_oversized_form_gets_a_clear_413_page);
 async fn an_oversized_form_gets_a_clear_413_page() {
     let app = common::spawn_app().await;
     let huge = "a".repeat(careers::startup::MAX_BODY_BYTES + 1);
-    let comment_url = app.url("/articles/databases-and-caches/comments");
+    let comment_url = app.url("/en/articles/databases-and-caches/comments");
     let posts = [
-        ("/articles/databases-and-caches/comments", comment_url),
+        ("/en/articles/databases-and-caches/comments", comment_url),
         ("/admin/login", app.url("/admin/login")),
     ];
     for (path, url) in posts {
@@ -680,7 +684,7 @@ async fn an_oversized_form_gets_a_clear_413_page() {
 backend_test!(home_shows_the_latest_published_articles);
 async fn home_shows_the_latest_published_articles() {
     let app = common::spawn_app_with(false).await;
-    let (_, home) = app.get_html("/").await;
+    let (_, home) = app.get_html("/en").await;
     assert!(
         !home.contains("Latest articles"),
         "no section without articles"
@@ -702,9 +706,9 @@ async fn home_shows_the_latest_published_articles() {
     let draft = article(&app, "draft", "About a draft", "Draft text.", None, 0);
     db::learning::set_article_status(&mut app.conn(), draft, ArticleStatus::Draft, None).unwrap();
 
-    let (_, home) = app.get_html("/").await;
+    let (_, home) = app.get_html("/en").await;
     let links: Vec<String> = common::texts(&home, "section[aria-labelledby=articles-heading] h3 a");
     assert_eq!(links, vec!["About newest", "About newer", "About older"]);
-    assert!(home.contains("href=\"/articles/newest\""));
+    assert!(home.contains("href=\"/en/articles/newest\""));
     assert!(!home.contains("About a draft"));
 }

@@ -221,7 +221,7 @@ async fn publish_edit_and_unpublish_keep_the_id_slug_and_first_publication_date(
     assert_eq!(published.status, "published");
     let first_published = published.published_at.expect("published_at set");
     let (_, page) = app.get_html(&format!("/admin/articles/{id}")).await;
-    assert!(page.contains(r#"href="/articles/who-is-a-backend-developer""#));
+    assert!(page.contains(r#"href="/en/articles/who-is-a-backend-developer""#));
     let (_, list) = app.get_html("/admin/articles?status=published").await;
     assert!(list.contains("Who is a backend developer?"));
     assert_eq!(
@@ -257,7 +257,7 @@ async fn publish_edit_and_unpublish_keep_the_id_slug_and_first_publication_date(
     );
     let (_, edit_page) = app.get_html(&format!("/admin/articles/{id}/edit")).await;
     assert!(edit_page.contains(r#"value="Rust""#));
-    assert!(edit_page.contains("/articles/who-is-a-backend-developer"));
+    assert!(edit_page.contains("/en/articles/who-is-a-backend-developer"));
 
     // Unpublish through the form, then publish again: the first date is kept.
     let r = post(
@@ -556,7 +556,7 @@ async fn comments_are_moderated_one_by_one_and_in_bulk() {
         "the email is shown to staff"
     );
     assert!(queue.contains("203.0.113.7"));
-    assert!(queue.contains(r#"href="/articles/testing-and-debugging""#));
+    assert!(queue.contains(r#"href="/en/articles/testing-and-debugging""#));
 
     // Bulk approve two.
     let r = post(
@@ -811,7 +811,7 @@ async fn deleting_a_path_keeps_its_articles_in_no_path() {
         Some(kept),
         "other paths untouched"
     );
-    assert_eq!(app.get("/learn/mainframes").await.status().as_u16(), 404);
+    assert_eq!(app.get("/en/learn/mainframes").await.status().as_u16(), 404);
     assert_eq!(
         audit(&app, "path")
             .first()

@@ -31,7 +31,7 @@ fn stamp_of(html: &str) -> String {
 backend_test!(repeat_visits_come_from_the_cache_with_one_etag);
 async fn repeat_visits_come_from_the_cache_with_one_etag() {
     let app = cached_app().await;
-    let first = app.get("/vacancies?seniority=senior").await;
+    let first = app.get("/en/vacancies?seniority=senior").await;
     assert_eq!(first.status(), 200);
     assert_ne!(header(&first, "x-cache"), "hit");
     let etag = header(&first, "etag");
@@ -40,7 +40,7 @@ async fn repeat_visits_come_from_the_cache_with_one_etag() {
 
     let second = app
         .with_new_client()
-        .get("/vacancies?seniority=senior")
+        .get("/en/vacancies?seniority=senior")
         .await;
     assert_eq!(header(&second, "x-cache"), "hit");
     assert_eq!(header(&second, "etag"), etag);
@@ -48,7 +48,7 @@ async fn repeat_visits_come_from_the_cache_with_one_etag() {
 
     let revalidated = app
         .client
-        .get(app.url("/vacancies?seniority=senior"))
+        .get(app.url("/en/vacancies?seniority=senior"))
         .header("If-None-Match", &etag)
         .send()
         .await
@@ -58,14 +58,14 @@ async fn repeat_visits_come_from_the_cache_with_one_etag() {
     assert!(revalidated.text().await.unwrap().is_empty());
 
     // Another query is another page.
-    let other = app.get("/vacancies?seniority=junior").await;
+    let other = app.get("/en/vacancies?seniority=junior").await;
     assert_ne!(header(&other, "x-cache"), "hit");
 }
 
 backend_test!(cached_forms_get_a_fresh_stamp_per_visitor_that_works);
 async fn cached_forms_get_a_fresh_stamp_per_visitor_that_works() {
     let app = cached_app().await;
-    let path = "/articles/databases-and-caches";
+    let path = "/en/articles/databases-and-caches";
     let (status, first) = app.get_html(path).await;
     assert_eq!(status, 200);
     // Stamps count seconds: a later second gives a different one.
@@ -106,7 +106,7 @@ async fn signed_in_visitors_and_flash_messages_bypass_the_cache() {
     let app = cached_app().await;
     app.admin().await;
     for _ in 0..2 {
-        let r = app.get("/vacancies").await;
+        let r = app.get("/en/vacancies").await;
         assert_eq!(r.status(), 200);
         assert_ne!(
             header(&r, "x-cache"),
@@ -127,13 +127,13 @@ async fn a_write_through_the_site_shows_at_once() {
     let app = cached_app().await;
     let reader = app.with_new_client();
     let before = reader
-        .get("/vacancies?q=zanzibar")
+        .get("/en/vacancies?q=zanzibar")
         .await
         .text()
         .await
         .unwrap();
     assert!(!before.contains("Zanzibar Platform Engineer"));
-    let again = reader.get("/vacancies?q=zanzibar").await;
+    let again = reader.get("/en/vacancies?q=zanzibar").await;
     assert_eq!(header(&again, "x-cache"), "hit");
 
     let token = app.admin().await;
@@ -141,7 +141,7 @@ async fn a_write_through_the_site_shows_at_once() {
         crate::admin::create_published_vacancy(&app, &token, "Zanzibar Platform Engineer").await;
     assert!(id > 0);
 
-    let after = reader.get("/vacancies?q=zanzibar").await;
+    let after = reader.get("/en/vacancies?q=zanzibar").await;
     assert_ne!(header(&after, "x-cache"), "hit");
     assert!(after
         .text()

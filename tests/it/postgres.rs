@@ -224,14 +224,14 @@ async fn results(app: &TestApp, q: &str) -> Vec<String> {
     let mut slugs = Vec::new();
     let q: String = url_encode(q);
     for n in 1.. {
-        let (status, html) = app.get_html(&format!("/vacancies?q={q}&page={n}")).await;
+        let (status, html) = app.get_html(&format!("/en/vacancies?q={q}&page={n}")).await;
         assert_eq!(status, 200, "q={q} on {:?}", app.backend);
         let doc = scraper::Html::parse_document(&html);
         let sel = scraper::Selector::parse(".results .card-title a").unwrap();
         slugs.extend(
             doc.select(&sel)
                 .filter_map(|a| a.value().attr("href"))
-                .map(|h| h.trim_start_matches("/vacancies/").to_string()),
+                .map(|h| h.trim_start_matches("/en/vacancies/").to_string()),
         );
         if !html.contains("rel=\"next\"") {
             break;

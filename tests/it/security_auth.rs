@@ -36,7 +36,7 @@ async fn next_refuses_tabs_control_characters_and_non_admin_paths() {
         "/admin/\u{7f}",
         "/admin//evil.example",
         "/admin\\evil",
-        "/vacancies",
+        "/en/vacancies",
         "/adminx",
         "https://evil.example/admin",
     ] {
@@ -477,7 +477,7 @@ async fn ipv6_clients_are_counted_per_64() {
 backend_test!(forwarded_host_does_not_make_another_site_same_origin);
 async fn forwarded_host_does_not_make_another_site_same_origin() {
     let app = common::spawn_app_with(false).await;
-    let path = format!("/applications/{}/withdraw", "0".repeat(64));
+    let path = format!("/en/applications/{}/withdraw", "0".repeat(64));
     let post = |headers: Vec<(&'static str, &'static str)>| {
         let mut request = app.client.post(app.url(&path));
         for (name, value) in headers {

@@ -20,14 +20,14 @@ fn field_value(html: &str, name: &str) -> String {
 
 /// A fresh comment form stamp from the article page.
 async fn comment_stamp(app: &TestApp) -> String {
-    let (status, page) = app.get_html(&format!("/articles/{ARTICLE}")).await;
+    let (status, page) = app.get_html(&format!("/en/articles/{ARTICLE}")).await;
     assert_eq!(status, 200);
     field_value(&page, "form_stamp")
 }
 
 async fn send_comment(app: &TestApp, stamp: &str, email: &str, text: &str) -> reqwest::Response {
     app.post_form(
-        &format!("/articles/{ARTICLE}/comments"),
+        &format!("/en/articles/{ARTICLE}/comments"),
         &[
             ("form_stamp", stamp),
             ("homepage", ""),
@@ -77,11 +77,11 @@ async fn an_email_with_an_approved_comment_still_waits_for_moderation() {
     assert_eq!(r.status().as_u16(), 303);
     assert_eq!(
         common::location(&r),
-        format!("/articles/{ARTICLE}?comment=pending#comments")
+        format!("/en/articles/{ARTICLE}?comment=pending#comments")
     );
     assert!(comments_with_status(&app, CommentStatus::Pending)
         .contains(&"Spam posing as Ada".to_string()));
-    let (_, html) = app.get_html(&format!("/articles/{ARTICLE}")).await;
+    let (_, html) = app.get_html(&format!("/en/articles/{ARTICLE}")).await;
     assert!(!html.contains("Spam posing as Ada"));
 }
 
@@ -125,7 +125,7 @@ fn first_open_slug(app: &TestApp) -> String {
 }
 
 async fn apply_stamp(app: &TestApp, slug: &str) -> String {
-    let (status, html) = app.get_html(&format!("/vacancies/{slug}")).await;
+    let (status, html) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     field_value(&html, "form_stamp")
 }
@@ -157,7 +157,7 @@ async fn send_application(
                 .unwrap(),
         );
     app.client
-        .post(app.url(&format!("/vacancies/{slug}/apply")))
+        .post(app.url(&format!("/en/vacancies/{slug}/apply")))
         .multipart(form)
         .send()
         .await
@@ -170,7 +170,7 @@ async fn apply(app: &TestApp, name: &str, email: &str, cv: Vec<u8>) -> String {
     let r = send_application(app, &slug, name, email, cv).await;
     assert_eq!(r.status().as_u16(), 200, "application accepted");
     let html = r.text().await.unwrap();
-    let start = html.find("/applications/").expect("receipt link") + "/applications/".len();
+    let start = html.find("/en/applications/").expect("receipt link") + "/en/applications/".len();
     html[start..]
         .chars()
         .take_while(|c| c.is_ascii_hexdigit())
@@ -258,7 +258,7 @@ async fn an_erased_cv_is_not_left_in_the_sqlite_wal() {
     let wal = app._dir.path().join("test.db-wal");
     let r = app
         .post_form(
-            &format!("/applications/{token}/erase"),
+            &format!("/en/applications/{token}/erase"),
             &[("confirm", "yes")],
         )
         .await;
@@ -274,11 +274,11 @@ backend_test!(nul_and_control_characters_are_refused_not_a_server_error);
 async fn nul_and_control_characters_are_refused_not_a_server_error() {
     let app = with_apply_settings().await;
     for path in [
-        "/vacancies/a%00b",
-        "/vacancies?q=%00",
-        "/vacancies?q=a%1bb",
-        "/articles/a%00b",
-        "/applications/%00",
+        "/en/vacancies/a%00b",
+        "/en/vacancies?q=%00",
+        "/en/vacancies?q=a%1bb",
+        "/en/articles/a%00b",
+        "/en/applications/%00",
         "/admin/login?next=%00",
     ] {
         let status = app.get(path).await.status().as_u16();
@@ -330,7 +330,7 @@ async fn a_public_post_needs_origin_or_fetch_site_a_form_body_and_a_bounded_size
     let app = with_apply_settings().await;
     let token = apply(&app, "Jane Post", "jane.post@example.com", pdf_with("p")).await;
     let bare = bare_client();
-    let read = app.url(&format!("/articles/{ARTICLE}/read"));
+    let read = app.url(&format!("/en/articles/{ARTICLE}/read"));
 
     // Neither header: refused, on every public form.
     let stamp = comment_stamp(&app).await;
@@ -341,7 +341,7 @@ async fn a_public_post_needs_origin_or_fetch_site_a_form_body_and_a_bounded_size
         ("email", "ada@example.com"),
         ("comment", "Scripted"),
     ];
-    let comments_url = app.url(&format!("/articles/{ARTICLE}/comments"));
+    let comments_url = app.url(&format!("/en/articles/{ARTICLE}/comments"));
     let r = bare
         .post(&comments_url)
         .form(&comment)
@@ -356,7 +356,7 @@ async fn a_public_post_needs_origin_or_fetch_site_a_form_body_and_a_bounded_size
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 403, "mark as read without Origin");
-    let withdraw = app.url(&format!("/applications/{token}/withdraw"));
+    let withdraw = app.url(&format!("/en/applications/{token}/withdraw"));
     let r = bare.post(&withdraw).send().await.unwrap();
     assert_eq!(r.status().as_u16(), 403, "withdraw without Origin");
     assert!(!comments_with_status(&app, CommentStatus::Pending).contains(&"Scripted".to_string()));
@@ -393,7 +393,7 @@ async fn a_public_post_needs_origin_or_fetch_site_a_form_body_and_a_bounded_size
     let slug = first_open_slug(&app);
     let r = app
         .client
-        .post(app.url(&format!("/vacancies/{slug}/apply")))
+        .post(app.url(&format!("/en/vacancies/{slug}/apply")))
         .form(&[("full_name", "Jane")])
         .send()
         .await
@@ -425,7 +425,7 @@ async fn a_public_post_needs_origin_or_fetch_site_a_form_body_and_a_bounded_size
 
     // The browser's own form still works.
     let r = app
-        .post_form(&format!("/articles/{ARTICLE}/read"), &[("read", "1")])
+        .post_form(&format!("/en/articles/{ARTICLE}/read"), &[("read", "1")])
         .await;
     assert_eq!(r.status().as_u16(), 303);
     let r = app.client.post(&withdraw).send().await.unwrap();
@@ -470,7 +470,7 @@ async fn receipts_repeat_no_typed_name_and_stop_after_three_a_day() {
             !m.contains("HYPERLINK") && !m.contains("evil.example"),
             "{m}"
         );
-        assert!(m.contains("/applications/"), "the receipt link is there");
+        assert!(m.contains("/en/applications/"), "the receipt link is there");
     }
     // All four applications are stored.
     let stored = db::applications::list(&mut app.conn(), &Default::default()).unwrap();
@@ -558,7 +558,7 @@ async fn a_slow_request_body_is_cut_off() {
     let started = std::time::Instant::now();
     // A form: 100 bytes announced, 6 sent.
     let head = format!(
-        "POST /articles/{ARTICLE}/read HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
+        "POST /en/articles/{ARTICLE}/read HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n",
         common::ORIGIN
     );
@@ -571,7 +571,7 @@ async fn a_slow_request_body_is_cut_off() {
     // An upload: a multipart head and the start of a part.
     let slug = first_open_slug(&app);
     let head = format!(
-        "POST /vacancies/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
+        "POST /en/vacancies/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
          Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n",
         common::ORIGIN
     );
@@ -600,7 +600,7 @@ async fn uploads_beyond_the_bound_get_503_with_retry_after() {
     .await;
     let slug = first_open_slug(&app);
     let head = format!(
-        "POST /vacancies/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
+        "POST /en/vacancies/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nOrigin: {}\r\n\
          Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n",
         common::ORIGIN
     );
@@ -724,12 +724,12 @@ async fn the_site_answers_503_while_postgresql_is_away_and_recovers() {
     .await
     .expect("PostgreSQL available");
     assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
-    assert_eq!(app.get("/vacancies").await.status().as_u16(), 200);
+    assert_eq!(app.get("/en/vacancies").await.status().as_u16(), 200);
 
     proxy.stop().await;
     let health = app.get("/healthz").await;
     assert_eq!(health.status().as_u16(), 503);
-    let r = app.get("/vacancies").await;
+    let r = app.get("/en/vacancies").await;
     assert_eq!(
         r.status().as_u16(),
         503,
@@ -745,7 +745,7 @@ async fn the_site_answers_503_while_postgresql_is_away_and_recovers() {
     proxy.restart().await;
     let mut back = false;
     for _ in 0..40 {
-        if app.get("/vacancies").await.status().as_u16() == 200 {
+        if app.get("/en/vacancies").await.status().as_u16() == 200 {
             back = true;
             break;
         }

@@ -104,7 +104,7 @@ test('follow a path, mark a step as read, see progress, comment', async ({ page,
   await page.getByRole('button', { name: `Approve the comment by ${who.name}` }).click();
   await expect(page.getByRole('button', { name: `Approve the comment by ${who.name}` })).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
-  await page.goto('/learn/backend-developer');
+  await page.goto('/en/learn/backend-developer');
   await steps.nth(1).getByRole('link').click();
   const shown = page.getByRole('region', { name: /^Comments/ });
   await expect(shown.getByText(text)).toBeVisible();

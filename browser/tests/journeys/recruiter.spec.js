@@ -80,7 +80,7 @@ test('create with a validation error, fix, publish, find, close, gone', async ({
   await site.check('published');
 
   // The public site finds it by keyword.
-  await page.goto('/vacancies');
+  await page.goto('/en/vacancies');
   await page.getByLabel('Keywords').fill(keyword.toLowerCase());
   await page.getByRole('button', { name: 'Show vacancies' }).click();
   await expect(page.getByRole('heading', { level: 2, name: `1 vacancy for “${keyword.toLowerCase()}”` })).toBeVisible();
@@ -99,7 +99,7 @@ test('create with a validation error, fix, publish, find, close, gone', async ({
   await site.check('closed');
 
   // Gone from public search; its page stays but says it is closed.
-  await page.goto(`/vacancies?q=${encodeURIComponent(keyword.toLowerCase())}`);
+  await page.goto(`/en/vacancies?q=${encodeURIComponent(keyword.toLowerCase())}`);
   await expect(page.getByRole('heading', { level: 2, name: `0 vacancies for “${keyword.toLowerCase()}”` })).toBeVisible();
   await expect(page.getByText('No vacancies match this search.')).toBeVisible();
   await expect(page.getByRole('link', { name: title })).toHaveCount(0);

@@ -250,6 +250,8 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         trust_proxy: false,
         trusted_proxy_hops: 1,
         session_max_hours: 8,
+        languages: "en,es".into(),
+        default_lang: "en".into(),
         applications: Default::default(),
     }
 }
