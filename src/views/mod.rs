@@ -229,10 +229,10 @@ fn switch_link(lang: Lang, href: &str) -> String {
     format!("/language/{lang}?next={}", url_encode(href))
 }
 
-/// The admin area speaks the user's chosen language when the site offers it.
-fn user_language(site: &Site, user: &User) -> Lang {
-    let _ = user;
-    site.default_lang
+/// The admin area speaks the user's chosen language when the site offers it, else the site's
+/// default. Handlers use it for flash messages queued before a redirect.
+pub fn user_language(site: &Site, user: &User) -> Lang {
+    site.language(&user.lang).unwrap_or(site.default_lang)
 }
 
 const FLASH_KEY: &str = "flash";
