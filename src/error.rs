@@ -51,7 +51,7 @@ impl AppError {
 
 impl AppError {
     /// A request body that could not be read: 408 when it came too slowly (the deadline set in
-    /// `startup`), 413 when too large, else 400 with `what` and the cause.
+    /// `startup`), 413 when too large, else 400 with `what`.
     pub fn from_payload(e: &actix_web::error::PayloadError, what: &str) -> AppError {
         use actix_web::error::PayloadError;
         match e {
@@ -61,7 +61,12 @@ impl AppError {
             PayloadError::Overflow => {
                 AppError::PayloadTooLarge(crate::messages::FORM_TOO_LARGE.into())
             }
-            other => AppError::BadRequest(format!("{what}: {other}")),
+            // `what` is a message key (or a text) the error page translates; the cause is
+            // for the log only.
+            other => {
+                log::info!("unreadable request body: {other}");
+                AppError::BadRequest(what.to_string())
+            }
         }
     }
 }

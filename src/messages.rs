@@ -1,63 +1,159 @@
-//! User-facing text that is not in a template, kept in one place for translation.
+//! User-facing text that is not in a template: Fluent keys (texts in `locales/*/messages.ftl`),
+//! translated where they are shown, and `Msg`, a key with arguments to translate later.
 
-pub const NOT_FOUND_TITLE: &str = "Page not found";
-pub const NOT_FOUND_TEXT: &str =
-    "We could not find that page. The vacancy may have been removed, or the link may be mistyped.";
-pub const BAD_REQUEST_TITLE: &str = "We could not read that request";
-pub const CSRF_TITLE: &str = "This form has expired";
-pub const CSRF_TEXT: &str =
-    "For your safety the form could not be sent. Go back, reload the page and try again.";
-pub const FORBIDDEN_TITLE: &str = "Not allowed";
-pub const FORBIDDEN_TEXT: &str = "Your account does not have access to this page.";
-pub const TOO_MANY_TITLE: &str = "Too many attempts";
-pub const UNAVAILABLE_TITLE: &str = "Busy right now";
-pub const UNAVAILABLE_TEXT: &str = "The site is very busy. Please try again in a few seconds.";
-pub const INTERNAL_TITLE: &str = "Something went wrong";
-pub const INTERNAL_TEXT: &str =
-    "Something went wrong on our side. It has been logged; please try again later.";
+use std::borrow::{Borrow, Cow};
 
-pub const LOGIN_FAILED: &str = "The email or password is not right.";
-pub const LOGIN_LOCKED: &str =
-    "Too many failed sign-ins. For your safety, sign-in is paused for 15 minutes.";
-pub const SIGNED_OUT: &str = "You have signed out.";
+use fluent_templates::fluent_bundle::FluentValue;
 
-pub const COMMENT_STAMP_USED: &str = "This form was already used to send a comment. If you \
-     meant to send another, your text is kept below: please send it again.";
+use crate::i18n::Lang;
 
-pub const CONTROL_CHARACTER: &str = "The request contains a control character (such as NUL) \
-     that no address or field may hold. Go back, retype the text and send it again.";
+pub const NOT_FOUND_TITLE: &str = "not-found-title";
+pub const NOT_FOUND_TEXT: &str = "not-found-text";
+pub const BAD_REQUEST_TITLE: &str = "bad-request-title";
+pub const CSRF_TITLE: &str = "csrf-title";
+pub const CSRF_TEXT: &str = "csrf-text";
+pub const FORBIDDEN_TITLE: &str = "forbidden-title";
+pub const FORBIDDEN_TEXT: &str = "forbidden-text";
+pub const TOO_MANY_TITLE: &str = "too-many-title";
+pub const UNAVAILABLE_TITLE: &str = "unavailable-title";
+pub const UNAVAILABLE_TEXT: &str = "unavailable-text";
+pub const INTERNAL_TITLE: &str = "internal-title";
+pub const INTERNAL_TEXT: &str = "internal-text";
 
-pub const NOT_A_FORM: &str = "We only accept forms sent from this site's pages. Go back, reload \
-     the page and send the form again.";
+pub const LOGIN_FAILED: &str = "login-failed";
+pub const LOGIN_LOCKED: &str = "login-locked";
+pub const SIGNED_OUT: &str = "signed-out";
 
-pub const BODY_TOO_SLOW: &str = "The form arrived too slowly and was cut off. Check your \
-     connection and send it again.";
+pub const COMMENT_STAMP_USED: &str = "comment-stamp-used";
+pub const CONTROL_CHARACTER: &str = "control-character";
+pub const NOT_A_FORM: &str = "not-a-form";
+pub const BODY_TOO_SLOW: &str = "body-too-slow";
 
-pub const REQUIRED: &str = "This field is required.";
-pub const SALARY_NOT_STATED: &str = "Salary not stated";
+pub const REQUIRED: &str = "required";
+pub const SALARY_NOT_STATED: &str = "salary-not-stated";
 
-pub const TOO_LARGE_TITLE: &str = "That is more than we accept";
-pub const FORM_TOO_LARGE: &str = "The form you sent is larger than we accept. Go back, shorten \
-     the text and send it again.";
+pub const TOO_LARGE_TITLE: &str = "too-large-title";
+pub const FORM_TOO_LARGE: &str = "form-too-large";
 
 // Applications.
-pub const APPLY_TOO_LARGE: &str = "Your CV is larger than we accept. Go back, choose a smaller \
-     file (a PDF export is usually smallest) and send the form again.";
-pub const APPLY_TOO_FAST: &str =
-    "That was very quick. Please check your details and send the form again.";
-pub const APPLY_STALE: &str =
-    "This form was open for a long time. Please check your details and send it again.";
-pub const APPLY_REJECTED: &str =
-    "The application could not be sent. Reload the page and try again.";
-pub const APPLY_RATE_LIMITED: &str = "We received several applications from your network in the \
-     last hour. Please try again later.";
-pub const APPLY_CLOSED_TITLE: &str = "This vacancy is closed";
-pub const APPLY_CLOSED_TEXT: &str = "This vacancy no longer takes applications, so nothing was \
-     sent. Have a look at the open vacancies instead.";
-pub const APPLY_DUPLICATE_TITLE: &str = "You have already applied";
-pub const APPLY_DUPLICATE_TEXT: &str = "We already have your application for this vacancy from \
-     the last 24 hours, so we did not store a second copy. Your receipt link is in the email we \
-     sent you then.";
-pub const ERASE_CONFIRM: &str = "Tick the box to confirm that your application and CV should be \
-     erased for good.";
-pub const NOTE_EMPTY: &str = "Write a note before saving it.";
+pub const APPLY_TOO_LARGE: &str = "apply-too-large";
+pub const APPLY_TOO_FAST: &str = "apply-too-fast";
+pub const APPLY_STALE: &str = "apply-stale";
+pub const APPLY_REJECTED: &str = "apply-rejected";
+pub const APPLY_RATE_LIMITED: &str = "apply-rate-limited";
+pub const APPLY_CLOSED_TITLE: &str = "apply-closed-title";
+pub const APPLY_CLOSED_TEXT: &str = "apply-closed-text";
+pub const APPLY_DUPLICATE_TITLE: &str = "apply-duplicate-title";
+pub const APPLY_DUPLICATE_TEXT: &str = "apply-duplicate-text";
+pub const ERASE_CONFIRM: &str = "erase-confirm";
+pub const NOTE_EMPTY: &str = "note-empty";
+
+// Requests the admin pages never send (a hand-made form): a 400 page.
+pub const UNKNOWN_STATUS_CHANGE: &str = "unknown-status-change";
+pub const UNKNOWN_STATUS: &str = "unknown-status";
+pub const MOVE_UP_OR_DOWN: &str = "move-up-or-down";
+pub const TOO_MANY_COMMENTS: &str = "too-many-comments";
+pub const FORM_UNREADABLE: &str = "form-unreadable";
+
+/// A message to show later in the reader's language: a Fluent key and its arguments. A text
+/// that is no key (built at run time, or not converted yet) is shown as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub key: Cow<'static, str>,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Shown as it is (a name, a title, a list of codes).
+    Text(String),
+    /// Shown with the language's digit grouping.
+    Number(i64),
+    /// Shown like `Number`, and passed as `$count` to pick the plural form.
+    Count(i64),
+}
+
+impl Msg {
+    pub fn new(key: &'static str) -> Msg {
+        Msg {
+            key: Cow::Borrowed(key),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Msg {
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+
+    pub fn number(mut self, name: &'static str, n: impl Into<i64>) -> Msg {
+        self.args.push((name, Arg::Number(n.into())));
+        self
+    }
+
+    pub fn count(mut self, name: &'static str, n: impl Into<i64>) -> Msg {
+        self.args.push((name, Arg::Count(n.into())));
+        self
+    }
+
+    /// The message in `lang` (English where `lang` lacks it), or the text itself if no key.
+    /// Takes `&Lang` too, as templates pass fields by reference.
+    pub fn show(&self, lang: impl Borrow<Lang>) -> String {
+        let lang = *lang.borrow();
+        if !lang.has(&self.key) && !Lang::fallback().has(&self.key) {
+            return self.key.to_string();
+        }
+        if self.args.is_empty() {
+            return lang.t(&self.key);
+        }
+        let mut args: Vec<(&str, FluentValue<'_>)> = Vec::with_capacity(self.args.len() + 1);
+        for (name, arg) in &self.args {
+            match arg {
+                Arg::Text(text) => args.push((name, FluentValue::from(text.as_str()))),
+                Arg::Number(n) => args.push((name, FluentValue::from(lang.number(*n)))),
+                Arg::Count(n) => {
+                    args.push((name, FluentValue::from(lang.number(*n))));
+                    args.push(("count", FluentValue::from(*n)));
+                }
+            }
+        }
+        lang.t_args(&self.key, &args)
+    }
+}
+
+impl From<&'static str> for Msg {
+    fn from(key: &'static str) -> Msg {
+        Msg::new(key)
+    }
+}
+
+impl From<String> for Msg {
+    fn from(text: String) -> Msg {
+        Msg {
+            key: Cow::Owned(text),
+            args: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_translated_with_their_arguments() {
+        let en = Lang::parse("en").unwrap();
+        let es = Lang::parse("es").unwrap();
+        assert_eq!(Msg::new(REQUIRED).show(es), "Este campo es obligatorio.");
+        assert_eq!(Msg::new(REQUIRED).show(en), "This field is required.");
+        let long = Msg::new("form-too-long")
+            .number("max", 10_000)
+            .number("now", 12_345);
+        assert_eq!(long.show(en), "Use at most 10,000 characters (now 12,345).");
+        assert_eq!(
+            long.show(es),
+            "Usa como máximo 10.000 caracteres (ahora hay 12.345)."
+        );
+        assert_eq!(Msg::from("Plain text.".to_string()).show(es), "Plain text.");
+    }
+}

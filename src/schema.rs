@@ -12,6 +12,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         session_generation -> Integer,
+        lang -> Text,
     }
 }
 

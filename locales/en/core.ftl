@@ -22,59 +22,8 @@ vacancy-count = { $count ->
    *[other] { $n } vacancies
 }
 
-## Countries (ISO 3166-1 alpha-2) and board categories.
+## Board categories.
 
-country-AR = Argentina
-country-AT = Austria
-country-AU = Australia
-country-BE = Belgium
-country-BG = Bulgaria
-country-BR = Brazil
-country-CA = Canada
-country-CH = Switzerland
-country-CL = Chile
-country-CY = Cyprus
-country-CZ = Czechia
-country-DE = Germany
-country-DK = Denmark
-country-EE = Estonia
-country-ES = Spain
-country-FI = Finland
-country-FR = France
-country-GB = United Kingdom
-country-GE = Georgia
-country-GR = Greece
-country-HR = Croatia
-country-HU = Hungary
-country-IE = Ireland
-country-IL = Israel
-country-IN = India
-country-IS = Iceland
-country-IT = Italy
-country-JP = Japan
-country-KR = South Korea
-country-LT = Lithuania
-country-LU = Luxembourg
-country-LV = Latvia
-country-MD = Moldova
-country-MT = Malta
-country-MX = Mexico
-country-NL = Netherlands
-country-NO = Norway
-country-NZ = New Zealand
-country-PL = Poland
-country-PT = Portugal
-country-RO = Romania
-country-RS = Serbia
-country-SE = Sweden
-country-SG = Singapore
-country-SI = Slovenia
-country-SK = Slovakia
-country-TR = Turkey
-country-UA = Ukraine
-country-US = United States
-country-UY = Uruguay
-country-ZA = South Africa
 
 category-backend = Backend
 category-frontend = Frontend

@@ -68,12 +68,6 @@ facet-work-mode = Work mode
 
 card-salary-not-stated = Salary not stated
 card-posted = Posted
-place-remote = Remote
-place-remote-from = Remote ({ $countries })
-salary-range = { $low }–{ $high } { $currency } { $period }
-salary-exact = { $amount } { $currency } { $period }
-salary-from = from { $amount } { $currency } { $period }
-salary-up-to = up to { $amount } { $currency } { $period }
 
 vacancy-preview = Preview: this is how the page will look once published.
 vacancy-back-to-admin = Back to the vacancy
@@ -149,9 +143,6 @@ receipt-erase-text = Erasing deletes your application and your CV from our datab
 receipt-erase-confirm = Yes, erase my application and CV
 receipt-erase-button = Erase for good
 receipt-retention = We keep applications for { $days } days after a vacancy closes.
-public-status-received = Received
-public-status-in-review = In review
-public-status-closed = Closed
 public-status-withdrawn = Withdrawn
 erased-title = Application erased
 erased-heading = Your application was erased

@@ -22,59 +22,8 @@ vacancy-count = { $count ->
    *[other] { $n } vacantes
 }
 
-## Países (ISO 3166-1 alfa-2) y áreas del tablón.
+## Áreas del tablón.
 
-country-AR = Argentina
-country-AT = Austria
-country-AU = Australia
-country-BE = Bélgica
-country-BG = Bulgaria
-country-BR = Brasil
-country-CA = Canadá
-country-CH = Suiza
-country-CL = Chile
-country-CY = Chipre
-country-CZ = Chequia
-country-DE = Alemania
-country-DK = Dinamarca
-country-EE = Estonia
-country-ES = España
-country-FI = Finlandia
-country-FR = Francia
-country-GB = Reino Unido
-country-GE = Georgia
-country-GR = Grecia
-country-HR = Croacia
-country-HU = Hungría
-country-IE = Irlanda
-country-IL = Israel
-country-IN = India
-country-IS = Islandia
-country-IT = Italia
-country-JP = Japón
-country-KR = Corea del Sur
-country-LT = Lituania
-country-LU = Luxemburgo
-country-LV = Letonia
-country-MD = Moldavia
-country-MT = Malta
-country-MX = México
-country-NL = Países Bajos
-country-NO = Noruega
-country-NZ = Nueva Zelanda
-country-PL = Polonia
-country-PT = Portugal
-country-RO = Rumanía
-country-RS = Serbia
-country-SE = Suecia
-country-SG = Singapur
-country-SI = Eslovenia
-country-SK = Eslovaquia
-country-TR = Turquía
-country-UA = Ucrania
-country-US = Estados Unidos
-country-UY = Uruguay
-country-ZA = Sudáfrica
 
 category-backend = Backend
 category-data-bi = Datos y BI

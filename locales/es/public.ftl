@@ -68,12 +68,6 @@ facet-work-mode = Modalidad
 
 card-salary-not-stated = Salario no indicado
 card-posted = Publicada el
-place-remote = Remoto
-place-remote-from = Remoto ({ $countries })
-salary-range = { $low }–{ $high } { $currency } { $period }
-salary-exact = { $amount } { $currency } { $period }
-salary-from = desde { $amount } { $currency } { $period }
-salary-up-to = hasta { $amount } { $currency } { $period }
 
 vacancy-preview = Vista previa: así se verá la página cuando se publique.
 vacancy-back-to-admin = Volver a la vacante
@@ -149,9 +143,6 @@ receipt-erase-text = Al borrarla eliminamos ahora mismo tu candidatura y tu CV d
 receipt-erase-confirm = Sí, borrar mi candidatura y mi CV
 receipt-erase-button = Borrar para siempre
 receipt-retention = Conservamos las candidaturas { $days } días después de que se cierre la vacante.
-public-status-received = Recibida
-public-status-in-review = En revisión
-public-status-closed = Cerrada
 public-status-withdrawn = Retirada
 erased-title = Candidatura borrada
 erased-heading = Hemos borrado tu candidatura

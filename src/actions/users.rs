@@ -1,5 +1,5 @@
 //! Writes to accounts: creating one, deactivating and reactivating, resetting and changing a
-//! password. Passwords arrive hashed: hashing takes tens of milliseconds, too long to hold a
+//! password, choosing the admin area's language. Passwords arrive hashed: hashing takes tens of milliseconds, too long to hold a
 //! pooled connection for.
 
 use diesel::Connection;
@@ -141,5 +141,20 @@ pub fn change_password(
             changed,
             generation,
         })
+    })
+}
+
+/// Signed-in users choose the language of their admin area; `lang` is a code the caller checked
+/// against the site's languages. Choosing the language already set changes nothing.
+pub fn change_language(conn: &mut DbConn, actor: Actor, lang: &str) -> AppResult<Changed> {
+    let id = actor.user_id().ok_or(AppError::Forbidden)?;
+    conn.transaction::<_, AppError, _>(|conn| {
+        let user = db::users::by_id(conn, id)?.ok_or(AppError::NotFound)?;
+        if user.lang == lang {
+            return Ok(Changed::Nothing);
+        }
+        db::users::set_language(conn, id, lang)?;
+        let audit = Audit::new(ENTITY, id, "change_language").field("lang", &user.lang, lang);
+        Ok(finish(conn, actor, vec![audit], Changed::User { id })?)
     })
 }

@@ -9,6 +9,7 @@ use crate::domain::changes;
 use crate::domain::jobposting::{self, Check};
 use crate::domain::lifecycle::Transition;
 use crate::error::{AppError, AppResult};
+use crate::messages::Msg;
 use crate::models::{VacancyDetail, VacancyFields, VacancyStatus};
 use crate::site::Site;
 
@@ -24,7 +25,8 @@ pub enum StatusOutcome {
     },
     /// Publishing or reopening would put a posting Google rejects in front of it.
     NotReady {
-        problems: Vec<String>,
+        /// Message keys of `locales/*/admin.ftl`.
+        problems: Vec<Msg>,
     },
 }
 
@@ -99,7 +101,7 @@ pub fn update(
 }
 
 /// What Google would reject in this vacancy's posting, as messages.
-fn blocking_problems(detail: &VacancyDetail, site: &Site) -> Vec<String> {
+fn blocking_problems(detail: &VacancyDetail, site: &Site) -> Vec<Msg> {
     let now = crate::clock::now();
     let posting = jobposting::job_posting(detail, site, detail.vacancy.published_at.unwrap_or(now));
     jobposting::checklist(&posting, now)
@@ -118,7 +120,9 @@ pub fn change_status(
     site: &Site,
 ) -> AppResult<StatusOutcome> {
     if transition == Transition::Delete {
-        return Err(AppError::BadRequest("Unknown status change.".into()));
+        return Err(AppError::BadRequest(
+            crate::messages::UNKNOWN_STATUS_CHANGE.into(),
+        ));
     }
     conn.transaction::<_, AppError, _>(|conn| {
         let detail = load(conn, id)?;

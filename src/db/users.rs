@@ -72,6 +72,17 @@ pub fn set_password(conn: &mut DbConn, id: i32, password_hash: &str) -> QueryRes
     Ok(())
 }
 
+/// The admin area's language for the account (`""`: the site's default).
+pub fn set_language(conn: &mut DbConn, id: i32, lang: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::lang.eq(lang),
+            users::updated_at.eq(crate::clock::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Ends every session of the account: the new generation, which a session must carry.
 pub fn bump_session_generation(conn: &mut DbConn, id: i32) -> QueryResult<i32> {
     diesel::update(users::table.find(id))

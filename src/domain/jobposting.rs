@@ -6,6 +6,7 @@ use time::PrimitiveDateTime;
 
 use super::timefmt;
 use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::models::{countries, Employment, SalaryPeriod, VacancyDetail};
 use crate::site::Site;
 
@@ -173,7 +174,8 @@ pub enum Level {
 #[derive(Debug, Clone)]
 pub struct Check {
     pub level: Level,
-    pub message: String,
+    /// A key of `locales/*/admin.ftl`, shown in the recruiter's language.
+    pub message: Msg,
 }
 
 impl Check {
@@ -232,65 +234,65 @@ fn mentions_place(title: &str, location: &str, country: &str) -> bool {
 /// What Google needs that this posting lacks or gets wrong, read from its JobPosting JSON.
 pub fn checklist(posting: &Value, now: PrimitiveDateTime) -> Vec<Check> {
     let mut checks = Vec::new();
-    let mut blocking = |m: &str| {
+    let mut blocking = |m: Msg| {
         checks.push(Check {
             level: Level::Blocking,
-            message: m.to_string(),
+            message: m,
         })
     };
     let title = text_of(posting, "title");
     if title.trim().is_empty() {
-        blocking("The title is empty.");
+        blocking(Msg::new("check-title-empty"));
     }
     if mentions_salary(title) {
-        blocking("The title carries a salary; Google asks for the job title only. Put the salary in the salary fields.");
+        blocking(Msg::new("check-title-salary"));
     }
     let description = strip_tags(text_of(posting, "description"));
     let words = description.split_whitespace().count();
     if words == 0 {
-        blocking("The description is empty.");
+        blocking(Msg::new("check-description-empty"));
     }
     if text_of(&posting["hiringOrganization"], "name").is_empty() {
-        blocking("The hiring organisation has no name (set ORG_NAME).");
+        blocking(Msg::new("check-organisation-unnamed"));
     }
     let remote = text_of(posting, "jobLocationType") == "TELECOMMUTE";
     if remote {
         if posting.get("applicantLocationRequirements").is_none() {
-            blocking("A remote job needs at least one country where applicants may live.");
+            blocking(Msg::new("check-remote-countries"));
         }
     } else if text_of(&posting["jobLocation"]["address"], "addressCountry").is_empty() {
-        blocking("The job location has no country.");
+        blocking(Msg::new("check-no-country"));
     }
     let valid_through = text_of(posting, "validThrough");
     if !valid_through.is_empty() && valid_through <= super::timefmt::iso(now).as_str() {
-        blocking("The valid-through date has passed.");
+        blocking(Msg::new("check-expired"));
     }
 
-    let mut advice = |m: &str| {
+    let mut advice = |m: Msg| {
         checks.push(Check {
             level: Level::Advice,
-            message: m.to_string(),
+            message: m,
         })
     };
     let location = text_of(&posting["jobLocation"]["address"], "addressLocality");
     let country = text_of(&posting["jobLocation"]["address"], "addressCountry");
     if mentions_place(title, location, country) {
-        advice("The title mentions a place or work mode; Google shows those from the location fields, keep the title to the role.");
+        advice(Msg::new("check-title-place"));
     }
     if words > 0 && words < 100 {
-        advice(&format!("The description has {words} words; Google recommends a full description (100 words or more)."));
+        advice(Msg::new("check-description-short").count("words", words as i64));
     }
     if !remote && location.is_empty() {
-        advice("The job location has no city.");
+        advice(Msg::new("check-no-city"));
     }
     if posting.get("baseSalary").is_none() {
-        advice("No salary: postings with a salary range get more attention, and some countries require one.");
+        advice(Msg::new("check-no-salary"));
     }
     if valid_through.is_empty() {
-        advice("No valid-through date: Google may show the posting after it is filled.");
+        advice(Msg::new("check-no-valid-through"));
     }
     if posting.get("employmentType").is_none() {
-        advice("No employment type.");
+        advice(Msg::new("check-no-employment-type"));
     }
     if title.chars().filter(|c| c.is_alphabetic()).count() > 3
         && title
@@ -298,7 +300,7 @@ pub fn checklist(posting: &Value, now: PrimitiveDateTime) -> Vec<Check> {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
     {
-        advice("The title is in capitals; write it as a normal title.");
+        advice(Msg::new("check-title-capitals"));
     }
     checks
 }

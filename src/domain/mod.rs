@@ -7,6 +7,7 @@ pub mod auth;
 pub mod board;
 pub mod changes;
 pub mod jobposting;
+pub mod labels;
 pub mod lifecycle;
 pub mod markdown;
 pub mod progress;

@@ -3,6 +3,7 @@
 
 use super::{text, FieldErrors};
 use crate::domain::applications::{human_size, CvKind};
+use crate::messages::Msg;
 use crate::models::Submission;
 
 pub const COVER_LETTER_MAX: usize = 5000;
@@ -52,17 +53,14 @@ impl ApplyForm {
         let full_name = text(&mut errors, "full_name", &self.full_name, true, 200);
         let email = text(&mut errors, "email", &self.email, true, 254).to_lowercase();
         if !email.is_empty() && !crate::domain::auth::looks_like_email(&email) {
-            errors.add("email", "Enter an email address like name@example.com.");
+            errors.add("email", "email-invalid");
         }
         let phone = text(&mut errors, "phone", &self.phone, false, 40);
         if !phone
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().".contains(c))
         {
-            errors.add(
-                "phone",
-                "Use digits, spaces and + - ( ) only, for example +34 600 123 456.",
-            );
+            errors.add("phone", "phone-invalid");
         }
         let linkedin_url = link(&mut errors, "linkedin_url", &self.linkedin_url);
         let github_url = link(&mut errors, "github_url", &self.github_url);
@@ -75,31 +73,19 @@ impl ApplyForm {
             COVER_LETTER_MAX,
         );
         if !self.consent {
-            errors.add(
-                "consent",
-                "Please agree to the privacy notice so we can keep your application.",
-            );
+            errors.add("consent", "consent-missing");
         }
         let mut cv_kind = None;
         match cv {
-            None => errors.add("cv", "Choose your CV file (PDF, DOC, DOCX, ODT or RTF)."),
-            Some(u) if u.bytes.is_empty() => {
-                errors.add("cv", "The chosen file is empty. Choose your CV file.")
-            }
+            None => errors.add("cv", "cv-missing"),
+            Some(u) if u.bytes.is_empty() => errors.add("cv", "cv-empty"),
             Some(u) if u.bytes.len() > max_cv_bytes => errors.add(
                 "cv",
-                format!(
-                    "The file is larger than {}. Choose a smaller one.",
-                    human_size(max_cv_bytes as u64)
-                ),
+                Msg::new("cv-too-large").text("size", human_size(max_cv_bytes as u64)),
             ),
             Some(u) => match CvKind::sniff(&u.bytes) {
                 Some(kind) => cv_kind = Some(kind),
-                None => errors.add(
-                    "cv",
-                    "This file is not a PDF, DOC, DOCX, ODT or RTF document (we check the \
-                     content, not only the name). Choose another file.",
-                ),
+                None => errors.add("cv", "cv-unknown-kind"),
             },
         }
         match (cv_kind, cv) {
@@ -139,7 +125,7 @@ fn link(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
             value
         }
         _ => {
-            errors.add(field, "Enter a full web address starting with https://.");
+            errors.add(field, "url-invalid");
             value
         }
     }

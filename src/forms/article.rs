@@ -2,6 +2,7 @@
 //! and a learning path. Kept as typed, parsed into model values or errors keyed by field.
 
 use super::{check_skills, text, CheckedForm, FieldErrors};
+use crate::messages::Msg;
 use crate::models::{Article, ArticleFields, ArticleStatus, Faq, LearningPath, Skill};
 
 pub const MAX_TITLE: usize = 120;
@@ -132,7 +133,7 @@ impl ArticleForm {
         let (path_id, position) = self.parse_place(&mut e, paths);
         let status = ArticleStatus::parse(self.status.trim());
         if status.is_none() {
-            e.add("status", "Choose draft or published.");
+            e.add("status", "article-status-choose");
         }
         match status {
             Some(status) if e.is_empty() => Ok(ArticleInput {
@@ -168,7 +169,7 @@ impl ArticleForm {
             {
                 Some(id) => Some(id),
                 None => {
-                    e.add("path", "Choose one of the learning paths, or none.");
+                    e.add("path", "path-choose");
                     None
                 }
             },
@@ -178,13 +179,13 @@ impl ArticleForm {
             raw => match raw.parse::<i32>() {
                 Ok(n) if (1..=1000).contains(&n) => Some(n),
                 _ => {
-                    e.add("position", "Enter a whole number from 1 (the first step).");
+                    e.add("position", "position-invalid");
                     None
                 }
             },
         };
         if position.is_some() && path_id.is_none() && !e.has("path") {
-            e.add("position", "A position only means something inside a path: choose a path, or leave this empty.");
+            e.add("position", "position-without-path");
         }
         (path_id, position)
     }
@@ -193,35 +194,30 @@ impl ArticleForm {
 /// The title makes the address, so it needs a letter or digit (paths and articles alike).
 fn check_slug_source(e: &mut FieldErrors, title: &str) {
     if !e.has("title") && crate::models::slug::slugify(title).is_empty() {
-        e.add(
-            "title",
-            "The title needs at least one letter or digit (it makes the address).",
-        );
+        e.add("title", "title-needs-letter");
     }
 }
 
 /// FAQ pairs come whole: both parts filled, within their lengths, and not too many.
 fn check_faqs(e: &mut FieldErrors, faqs: &[(String, String)]) {
     if faqs.len() > MAX_FAQS {
-        e.add("faqs", format!("Use at most {MAX_FAQS} questions."));
-    } else if let Some(n) = faqs.iter().position(|(q, a)| q.is_empty() || a.is_empty()) {
-        let (q, _) = &faqs[n];
-        let missing = if q.is_empty() { "question" } else { "answer" };
         e.add(
             "faqs",
-            format!(
-                "Question {} has no {missing}: fill in both, or clear both.",
-                n + 1
-            ),
+            Msg::new("faqs-too-many").number("max", MAX_FAQS as i64),
         );
+    } else if let Some(n) = faqs.iter().position(|(q, a)| q.is_empty() || a.is_empty()) {
+        let (q, _) = &faqs[n];
+        let key = if q.is_empty() {
+            "faq-no-question"
+        } else {
+            "faq-no-answer"
+        };
+        e.add("faqs", Msg::new(key).number("n", n as i64 + 1));
     } else if faqs
         .iter()
         .any(|(q, a)| q.chars().count() > 300 || a.chars().count() > 3_000)
     {
-        e.add(
-            "faqs",
-            "Keep each question under 300 characters and each answer under 3000.",
-        );
+        e.add("faqs", "faqs-too-long");
     }
 }
 

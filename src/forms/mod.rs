@@ -14,6 +14,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::messages::{self, Msg};
 
 /// The pairs of a urlencoded body, read up to the app's body limit (a larger body is a 413
 /// page, not a bare error). Invalid UTF-8 becomes U+FFFD instead of an error.
@@ -45,8 +47,8 @@ impl FromRequest for FormBody {
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             let body = body.await.map_err(|e| match e.as_error::<PayloadError>() {
-                Some(p) => AppError::from_payload(p, "The form could not be read"),
-                None => AppError::BadRequest(format!("The form could not be read: {e}")),
+                Some(p) => AppError::from_payload(p, messages::FORM_UNREADABLE),
+                None => AppError::BadRequest(messages::FORM_UNREADABLE.into()),
             })?;
             let pairs: Vec<(String, String)> =
                 serde_urlencoded::from_bytes(&body).unwrap_or_default();
@@ -54,9 +56,7 @@ impl FromRequest for FormBody {
                 .iter()
                 .any(|(k, v)| has_refused_control(k) || has_refused_control(v))
             {
-                return Err(AppError::BadRequest(
-                    crate::messages::CONTROL_CHARACTER.into(),
-                ));
+                return Err(AppError::BadRequest(messages::CONTROL_CHARACTER.into()));
             }
             Ok(FormBody { pairs })
         })
@@ -148,17 +148,34 @@ impl FromRequest for CheckedForm {
     }
 }
 
-/// Messages keyed by the field they belong to.
+/// Messages keyed by the field they belong to, kept as Fluent keys with their arguments and
+/// translated where the form is drawn: `errors.show("title", ctx.lang)`.
 #[derive(Debug, Default, Clone)]
-pub struct FieldErrors(HashMap<&'static str, String>);
+pub struct FieldErrors(HashMap<&'static str, Msg>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+    /// Notes the field's first problem: a key of `locales/*/forms.ftl` or a `Msg` with
+    /// arguments (a text that is no key is shown as it is).
+    pub fn add(&mut self, field: &'static str, message: impl Into<Msg>) {
         self.0.entry(field).or_insert_with(|| message.into());
     }
 
-    pub fn get(&self, field: &str) -> &str {
-        self.0.get(field).map(String::as_str).unwrap_or("")
+    /// The field's message in `lang`, or "" when the field is fine.
+    pub fn show(&self, field: &str, lang: impl std::borrow::Borrow<Lang>) -> String {
+        self.0
+            .get(field)
+            .map(|m| m.show(*lang.borrow()))
+            .unwrap_or_default()
+    }
+
+    /// The field's message in English (tests, and pages not translated yet), or "".
+    pub fn get(&self, field: &str) -> String {
+        self.show(field, Lang::fallback())
+    }
+
+    /// The field's message key, or "".
+    pub fn key(&self, field: &str) -> &str {
+        self.0.get(field).map(|m| m.key.as_ref()).unwrap_or("")
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -171,6 +188,11 @@ impl FieldErrors {
 
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// How many fields have a problem, for a message with a plural.
+    pub fn count(&self) -> i64 {
+        i64::try_from(self.0.len()).unwrap_or(i64::MAX)
     }
 
     pub fn fields(&self) -> Vec<&'static str> {
@@ -190,17 +212,18 @@ pub fn text(
 ) -> String {
     let value = value.trim();
     if required && value.is_empty() {
-        errors.add(field, crate::messages::REQUIRED);
+        errors.add(field, messages::REQUIRED);
     } else if value.chars().count() > max {
-        errors.add(
-            field,
-            format!(
-                "Use at most {max} characters (now {}).",
-                value.chars().count()
-            ),
-        );
+        errors.add(field, too_long(max, value.chars().count()));
     }
     value.to_string()
+}
+
+fn too_long(max: usize, now: usize) -> Msg {
+    let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+    Msg::new("form-too-long")
+        .number("max", n(max))
+        .number("now", n(now))
 }
 
 /// A comma-separated list of skill names, trimmed, each name once (case aside).
@@ -218,17 +241,20 @@ pub fn skill_names(raw: &str) -> Vec<String> {
 /// a shared table, so it needs a letter or digit and a bounded length.
 pub fn check_skills(errors: &mut FieldErrors, skills: &[String], max: usize) {
     if skills.len() > max {
-        errors.add("skills", format!("Use at most {max} skills."));
+        errors.add(
+            "skills",
+            Msg::new("skills-too-many").number("max", i64::try_from(max).unwrap_or(0)),
+        );
     } else if let Some(long) = skills.iter().find(|s| s.chars().count() > 40) {
         errors.add(
             "skills",
-            format!("“{long}” is too long for a skill (40 characters at most)."),
+            Msg::new("skill-too-long").text("skill", long.as_str()),
         );
     } else if skills
         .iter()
         .any(|s| crate::models::slug::slugify(s).is_empty())
     {
-        errors.add("skills", "Each skill needs at least one letter or digit.");
+        errors.add("skills", "skill-needs-letter");
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::{text, CheckedForm, FieldErrors};
 use crate::domain::auth;
+use crate::messages::{self, Msg};
 use crate::models::Role;
 
 #[derive(Debug, Clone, Default)]
@@ -24,12 +25,12 @@ impl NewUserForm {
         let mut e = FieldErrors::default();
         let email = text(&mut e, "email", &self.email, true, 254).to_lowercase();
         if !e.has("email") && !auth::looks_like_email(&email) {
-            e.add("email", "Enter an email address such as name@example.com.");
+            e.add("email", "email-invalid");
         }
         let name = text(&mut e, "name", &self.name, true, 100);
         let role = Role::parse(&self.role);
         if role.is_none() {
-            e.add("role", "Choose a role.");
+            e.add("role", "role-choose");
         }
         match role {
             Some(role) if e.is_empty() => Ok((email, name, role)),
@@ -58,12 +59,22 @@ impl PasswordForm {
     pub fn check_new(&self) -> FieldErrors {
         let mut e = FieldErrors::default();
         if self.current.is_empty() {
-            e.add("current_password", crate::messages::REQUIRED);
+            e.add("current_password", messages::REQUIRED);
         }
-        if let Some(problem) = auth::password_problem(&self.new) {
-            e.add("new_password", problem);
+        let chars = self.new.chars().count();
+        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+        if chars < auth::MIN_PASSWORD_CHARS {
+            e.add(
+                "new_password",
+                Msg::new("password-too-short").number("min", n(auth::MIN_PASSWORD_CHARS)),
+            );
+        } else if chars > auth::MAX_PASSWORD_CHARS {
+            e.add(
+                "new_password",
+                Msg::new("password-too-long").number("max", n(auth::MAX_PASSWORD_CHARS)),
+            );
         } else if self.new != self.confirm {
-            e.add("confirm_password", "The two new passwords differ.");
+            e.add("confirm_password", "passwords-differ");
         }
         e
     }

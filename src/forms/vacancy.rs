@@ -4,6 +4,7 @@ use time::PrimitiveDateTime;
 
 use super::{check_skills, text, CheckedForm, FieldErrors};
 use crate::domain::timefmt;
+use crate::messages::Msg;
 use crate::models::{
     countries, Category, Employment, SalaryPeriod, Seniority, VacancyDetail, VacancyFields,
     WorkMode, CURRENCIES,
@@ -159,13 +160,13 @@ impl VacancyForm {
     fn check_choices(&self, e: &mut FieldErrors, categories: &[Category]) -> i32 {
         let category = categories.iter().find(|c| c.slug == self.category);
         if category.is_none() {
-            e.add("category", "Choose a category.");
+            e.add("category", "category-choose");
         }
         if Seniority::parse(&self.seniority).is_none() {
-            e.add("seniority", "Choose a seniority.");
+            e.add("seniority", "seniority-choose");
         }
         if Employment::parse(&self.employment).is_none() {
-            e.add("employment", "Choose an employment type.");
+            e.add("employment", "employment-choose");
         }
         category.map(|c| c.id).unwrap_or_default()
     }
@@ -175,28 +176,22 @@ impl VacancyForm {
     fn parse_place(&self, e: &mut FieldErrors) -> Place {
         let work_mode = WorkMode::parse(&self.work_mode);
         if work_mode.is_none() {
-            e.add("work_mode", "Choose a work mode.");
+            e.add("work_mode", "work-mode-choose");
         }
         let remote = work_mode == Some(WorkMode::Remote);
         let location = text(e, "location", &self.location, !remote, 100);
         let country = self.country.trim().to_ascii_uppercase();
         if !remote && !countries::is_known(&country) {
-            e.add("country", "Choose the country of the office.");
+            e.add("country", "country-choose");
         }
         let (remote_codes, unknown) = countries::parse_list(&self.remote_countries);
         if !unknown.is_empty() {
             e.add(
                 "remote_countries",
-                format!(
-                    "Unknown country codes: {}. Use two-letter codes such as DE, PL, ES.",
-                    unknown.join(", ")
-                ),
+                Msg::new("remote-countries-unknown").text("codes", unknown.join(", ")),
             );
         } else if remote && remote_codes.is_empty() {
-            e.add(
-                "remote_countries",
-                "A remote vacancy needs at least one country where applicants may live.",
-            );
+            e.add("remote_countries", "remote-countries-missing");
         }
         Place {
             location,
@@ -211,17 +206,17 @@ impl VacancyForm {
         let max = amount(e, "salary_max", &self.salary_max);
         if let (Some(lo), Some(hi)) = (min, max) {
             if lo > hi {
-                e.add("salary_max", "The maximum must be at least the minimum.");
+                e.add("salary_max", "salary-max-below-min");
             }
         }
         let stated = min.is_some() || max.is_some();
         let currency = self.salary_currency.trim().to_ascii_uppercase();
         let period = SalaryPeriod::parse(self.salary_period.trim());
         if stated && !CURRENCIES.contains(&currency.as_str()) {
-            e.add("salary_currency", "Choose the currency of the salary.");
+            e.add("salary_currency", "salary-currency-choose");
         }
         if stated && period.is_none() {
-            e.add("salary_period", "Choose what period the salary is for.");
+            e.add("salary_period", "salary-period-choose");
         }
         Salary {
             min,
@@ -242,11 +237,11 @@ impl VacancyForm {
         }
         match timefmt::parse_end_of_day(&self.valid_through) {
             None => {
-                e.add("valid_through", "Enter a date as YYYY-MM-DD.");
+                e.add("valid_through", "valid-through-invalid");
                 None
             }
             Some(date) if date <= now => {
-                e.add("valid_through", "The date must be in the future.");
+                e.add("valid_through", "valid-through-past");
                 None
             }
             Some(date) => Some(date),
@@ -278,7 +273,7 @@ fn amount(e: &mut FieldErrors, field: &'static str, raw: &str) -> Option<i32> {
     match cleaned.parse::<i32>() {
         Ok(n) if (0..=100_000_000).contains(&n) => Some(n),
         _ => {
-            e.add(field, "Enter a whole number, such as 65000.");
+            e.add(field, "amount-invalid");
             None
         }
     }

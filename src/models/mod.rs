@@ -53,6 +53,8 @@ pub struct User {
     pub updated_at: PrimitiveDateTime,
     /// Sessions signed in with another generation are over (see `actions::sessions`).
     pub session_generation: i32,
+    /// The admin area's language (a code such as `es`); empty: the site's default.
+    pub lang: String,
 }
 
 impl User {

@@ -167,6 +167,19 @@ impl Stage {
         }
     }
 
+    /// The Fluent key of the label (`locales/*/labels.ftl`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::New => "stage-new",
+            Stage::Reviewing => "stage-reviewing",
+            Stage::Interview => "stage-interview",
+            Stage::Offer => "stage-offer",
+            Stage::Hired => "stage-hired",
+            Stage::Rejected => "stage-rejected",
+            Stage::Withdrawn => "stage-withdrawn",
+        }
+    }
+
     /// Still moving: the candidate can withdraw, recruiters can move it on.
     pub fn is_active(self) -> bool {
         matches!(
@@ -229,6 +242,15 @@ impl PublicStatus {
             PublicStatus::Received => "Received",
             PublicStatus::InReview => "In review",
             PublicStatus::Closed => "Closed",
+        }
+    }
+
+    /// The Fluent key of the label (`locales/*/labels.ftl`).
+    pub fn key(self) -> &'static str {
+        match self {
+            PublicStatus::Received => "public-status-received",
+            PublicStatus::InReview => "public-status-in-review",
+            PublicStatus::Closed => "public-status-closed",
         }
     }
 

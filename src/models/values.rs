@@ -1,8 +1,9 @@
 //! The closed sets of values a vacancy or user field takes, with their labels.
 
-/// Declares a value type stored as text: its variants, stored values and labels.
+/// Declares a value type stored as text: its variants, stored values, English labels and the
+/// Fluent keys of the labels (`locales/*/labels.ftl`: the prefix plus the stored value).
 macro_rules! value_enum {
-    ($name:ident { $($variant:ident => $value:literal, $label:literal;)+ }) => {
+    ($name:ident $prefix:literal { $($variant:ident => $value:literal, $label:literal;)+ }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($variant),+ }
 
@@ -17,6 +18,17 @@ macro_rules! value_enum {
                 match self { $($name::$variant => $label),+ }
             }
 
+            /// The Fluent key of the label, such as `seniority-middle_plus`.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, $value)),+ }
+            }
+
+            /// The key of a stored value's label; the value itself if it is unknown (so
+            /// `Lang::text` shows it as it is).
+            pub fn key_of(value: &str) -> &str {
+                Self::parse(value).map(Self::key).unwrap_or(value)
+            }
+
             pub fn parse(value: &str) -> Option<$name> {
                 match value { $($value => Some($name::$variant),)+ _ => None }
             }
@@ -29,7 +41,7 @@ macro_rules! value_enum {
     };
 }
 
-value_enum!(Seniority {
+value_enum!(Seniority "seniority-" {
     Intern => "intern", "Intern";
     Junior => "junior", "Junior";
     Middle => "middle", "Middle";
@@ -38,7 +50,7 @@ value_enum!(Seniority {
     Lead => "lead", "Lead";
 });
 
-value_enum!(Employment {
+value_enum!(Employment "employment-" {
     FullTime => "full_time", "Full-time";
     PartTime => "part_time", "Part-time";
     Contract => "contract", "Contract";
@@ -59,13 +71,13 @@ impl Employment {
     }
 }
 
-value_enum!(WorkMode {
+value_enum!(WorkMode "work-mode-" {
     Remote => "remote", "Remote";
     Hybrid => "hybrid", "Hybrid";
     Onsite => "onsite", "On-site";
 });
 
-value_enum!(SalaryPeriod {
+value_enum!(SalaryPeriod "salary-period-" {
     Hour => "hour", "per hour";
     Day => "day", "per day";
     Month => "month", "per month";
@@ -94,23 +106,23 @@ impl SalaryPeriod {
     }
 }
 
-value_enum!(VacancyStatus {
+value_enum!(VacancyStatus "vacancy-status-" {
     Draft => "draft", "Draft";
     Published => "published", "Published";
     Closed => "closed", "Closed";
 });
 
-value_enum!(Role {
+value_enum!(Role "role-" {
     Admin => "admin", "Administrator";
     Recruiter => "recruiter", "Recruiter";
 });
 
-value_enum!(ArticleStatus {
+value_enum!(ArticleStatus "article-status-" {
     Draft => "draft", "Draft";
     Published => "published", "Published";
 });
 
-value_enum!(CommentStatus {
+value_enum!(CommentStatus "comment-status-" {
     Pending => "pending", "Pending";
     Approved => "approved", "Approved";
     Spam => "spam", "Spam";
@@ -134,5 +146,8 @@ mod tests {
         );
         assert_eq!(Seniority::parse("Middle"), None);
         assert_eq!(WorkMode::label_of("weird"), "weird");
+        assert_eq!(Seniority::MiddlePlus.key(), "seniority-middle_plus");
+        assert_eq!(SalaryPeriod::key_of("year"), "salary-period-year");
+        assert_eq!(WorkMode::key_of("weird"), "weird");
     }
 }

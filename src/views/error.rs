@@ -22,12 +22,21 @@ pub struct ErrorPage<'a> {
 }
 
 impl<'a> ErrorPage<'a> {
-    /// Renders the page, falling back to a minimal document if the template fails.
+    /// Renders the page in its language (`title` and `message` are message keys, or texts
+    /// without one), falling back to a minimal document if the template fails.
     pub fn html(&self) -> String {
-        self.render().unwrap_or_else(|_| {
+        let lang = self.ctx.lang;
+        let (title, message) = (lang.text(self.title), lang.text(self.message));
+        let page = ErrorPage {
+            ctx: self.ctx.clone(),
+            status: self.status,
+            title: &title,
+            message: &message,
+        };
+        page.render().unwrap_or_else(|_| {
             format!(
                 "<!doctype html><title>{}</title><h1>{}</h1>",
-                self.status, self.title
+                self.status, title
             )
         })
     }

@@ -245,66 +245,17 @@ impl PageCtx {
     }
 
     pub fn country(&self, code: &str) -> String {
-        let key = format!("country-{code}");
-        if self.lang.has(&key) {
-            self.lang.t(&key)
-        } else {
-            code.to_string()
-        }
+        crate::domain::labels::country(self.lang, code)
     }
 
     /// "Berlin, Germany", "Remote (Germany, Poland)" in the page's language.
     pub fn place(&self, v: &Vacancy) -> String {
-        if v.is_remote() {
-            let names: Vec<String> = v
-                .remote_country_codes()
-                .into_iter()
-                .map(|c| self.country(c))
-                .collect();
-            if names.is_empty() {
-                self.t("place-remote")
-            } else {
-                self.ta("place-remote-from", "countries", &names.join(", "))
-            }
-        } else {
-            let country = if v.country.is_empty() {
-                String::new()
-            } else {
-                self.country(&v.country)
-            };
-            match (v.location.is_empty(), country.is_empty()) {
-                (false, false) => format!("{}, {country}", v.location),
-                (false, true) => v.location.clone(),
-                _ => country,
-            }
-        }
+        crate::domain::labels::place(self.lang, v)
     }
 
     /// "60,000–80,000 EUR per year", or `None` when the salary is not stated.
     pub fn salary(&self, v: &Vacancy) -> Option<String> {
-        let currency = v.salary_currency.as_deref().unwrap_or("");
-        let period = v
-            .salary_period
-            .as_deref()
-            .map(|p| self.label("salary-period", p))
-            .unwrap_or_default();
-        let text = |key: &str, pairs: &[(&str, String)]| {
-            let mut args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> = pairs
-                .iter()
-                .map(|(name, value)| (*name, value.clone().into()))
-                .collect();
-            args.push(("currency", currency.into()));
-            args.push(("period", period.clone().into()));
-            self.lang.t_args(key, &args).trim_end().to_string()
-        };
-        let n = |amount: i32| self.number(amount);
-        Some(match (v.salary_min, v.salary_max) {
-            (Some(lo), Some(hi)) if lo == hi => text("salary-exact", &[("amount", n(lo))]),
-            (Some(lo), Some(hi)) => text("salary-range", &[("low", n(lo)), ("high", n(hi))]),
-            (Some(lo), None) => text("salary-from", &[("amount", n(lo))]),
-            (None, Some(hi)) => text("salary-up-to", &[("amount", n(hi))]),
-            (None, None) => return None,
-        })
+        crate::domain::labels::salary(self.lang, v)
     }
 }
 
@@ -329,10 +280,10 @@ fn switch_link(lang: Lang, href: &str) -> String {
     format!("/language/{lang}?next={}", url_encode(href))
 }
 
-/// The admin area speaks the user's chosen language when the site offers it.
-fn user_language(site: &Site, user: &User) -> Lang {
-    let _ = user;
-    site.default_lang
+/// The admin area speaks the user's chosen language when the site offers it, else the site's
+/// default. Handlers use it for flash messages queued before a redirect.
+pub fn user_language(site: &Site, user: &User) -> Lang {
+    site.language(&user.lang).unwrap_or(site.default_lang)
 }
 
 const FLASH_KEY: &str = "flash";

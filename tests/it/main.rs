@@ -14,6 +14,7 @@ mod architecture;
 mod board;
 mod board_property;
 mod generate;
+mod i18n_admin;
 mod instances;
 mod learning;
 mod learning_admin;

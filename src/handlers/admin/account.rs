@@ -1,17 +1,18 @@
-//! A user's own account: changing the password.
+//! A user's own account: the admin area's language and the password.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::{argon2_work, hash_password, keep_signed_in, CurrentUser};
+use super::{argon2_work, hash_password, keep_signed_in, lang_of, CurrentUser};
 use crate::actions::{users, Actor};
 use crate::domain::auth;
 use crate::error::AppResult;
 use crate::forms::users::PasswordForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
+use crate::models::User;
 use crate::views::{self, flash, Area, PageCtx};
 
 #[derive(Template)]
@@ -19,7 +20,23 @@ use crate::views::{self, flash, Area, PageCtx};
 struct AccountPage {
     ctx: PageCtx,
     email: String,
+    /// The site's languages as (code, own name), for the language select.
+    languages: Vec<(String, String)>,
     errors: FieldErrors,
+}
+
+fn page(state: &AppState, session: &Session, user: &User, errors: FieldErrors) -> AccountPage {
+    AccountPage {
+        ctx: PageCtx::admin(&state.site, session, user, Area::AdminAccount),
+        email: user.email.clone(),
+        languages: state
+            .site
+            .languages
+            .iter()
+            .map(|l| (l.code().to_string(), l.name()))
+            .collect(),
+        errors,
+    }
 }
 
 pub async fn show(
@@ -27,12 +44,28 @@ pub async fn show(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let page = AccountPage {
-        ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminAccount),
-        email: user.email.clone(),
-        errors: FieldErrors::default(),
+    views::ok(&page(&state, &session, &user, FieldErrors::default()))
+}
+
+/// Sets the language of the user's admin area: one the site offers.
+pub async fn change_language(
+    CurrentUser(user): CurrentUser,
+    form: CheckedForm,
+    state: web::Data<AppState>,
+    session: Session,
+) -> AppResult<HttpResponse> {
+    let Some(lang) = state.site.language(form.get("lang").trim()) else {
+        let mut errors = FieldErrors::default();
+        errors.add("lang", "language-choose");
+        let page = page(&state, &session, &user, errors);
+        return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    views::ok(&page)
+    let actor = Actor::User(user.id);
+    state
+        .run(move |conn| users::change_language(conn, actor, lang.code()))
+        .await?;
+    flash(&session, "success", lang.t("admin-language-saved"));
+    Ok(views::redirect("/admin/account"))
 }
 
 pub async fn change_password(
@@ -47,14 +80,10 @@ pub async fn change_password(
     let current = typed.current.clone();
     let current_ok = argon2_work(move || auth::verify_password(&current, &hash)).await?;
     if !current_ok && !errors.has("current_password") {
-        errors.add("current_password", "This is not your current password.");
+        errors.add("current_password", "password-not-current");
     }
     if !errors.is_empty() {
-        let page = AccountPage {
-            ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminAccount),
-            email: user.email.clone(),
-            errors,
-        };
+        let page = page(&state, &session, &user, errors);
         return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let new_hash = hash_password(typed.new.clone()).await?;
@@ -63,6 +92,10 @@ pub async fn change_password(
         .run(move |conn| users::change_password(conn, actor, &new_hash))
         .await?;
     keep_signed_in(&session, done.generation);
-    flash(&session, "success", "Your password was changed.");
+    flash(
+        &session,
+        "success",
+        lang_of(&state, &user).t("admin-password-changed"),
+    );
     Ok(views::redirect("/admin/account"))
 }

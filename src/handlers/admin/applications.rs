@@ -6,7 +6,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::CurrentUser;
+use super::{lang_of, CurrentUser};
 use crate::actions::applications::{self as act, StatusOutcome, ENTITY};
 use crate::actions::Actor;
 use crate::db::{self, applications::Filter, applications::NoteRow, audit::AuditRow};
@@ -15,6 +15,7 @@ use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
 use crate::handlers::{query_pairs, AppState};
+use crate::messages::{self, Msg};
 use crate::models::Application;
 use crate::views::{self, flash, url_encode, Area, PageCtx};
 
@@ -83,9 +84,6 @@ impl IndexPage {
             "" => "/admin/applications.csv".to_string(),
             q => format!("/admin/applications.csv?{q}"),
         }
-    }
-    fn when(&self, t: &time::PrimitiveDateTime) -> String {
-        timefmt::human_time(*t)
     }
     fn total(&self) -> usize {
         self.counts.iter().map(|(_, n)| n).sum()
@@ -195,9 +193,6 @@ struct ShowPage {
 }
 
 impl ShowPage {
-    fn when(&self, t: &time::PrimitiveDateTime) -> String {
-        timefmt::human_time(*t)
-    }
     fn size(&self) -> String {
         human_size(self.application.cv_size.max(0) as u64)
     }
@@ -274,27 +269,26 @@ pub async fn change_status(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let to = Stage::parse(form.get("status"))
-        .ok_or_else(|| AppError::BadRequest("Unknown status.".into()))?;
+        .ok_or_else(|| AppError::BadRequest(messages::UNKNOWN_STATUS.into()))?;
     let actor = Actor::User(user.id);
     let moved = state
         .run(move |conn| act::change_status(conn, actor, id, to))
         .await?;
-    match moved {
-        StatusOutcome::Moved { .. } => flash(
-            &session,
+    let lang = lang_of(&state, &user);
+    let label = |s: Stage| lang.t(s.key()).to_lowercase();
+    let (kind, message) = match moved {
+        StatusOutcome::Moved { .. } => (
             "success",
-            format!("Status changed to {}.", to.label().to_lowercase()),
+            Msg::new("admin-application-moved").text("to", label(to)),
         ),
-        StatusOutcome::Refused { from } => flash(
-            &session,
+        StatusOutcome::Refused { from } => (
             "error",
-            format!(
-                "An application that is {} cannot move to {}.",
-                from.label().to_lowercase(),
-                to.label().to_lowercase()
-            ),
+            Msg::new("admin-application-refused")
+                .text("from", label(from))
+                .text("to", label(to)),
         ),
-    }
+    };
+    flash(&session, kind, message.show(lang));
     Ok(views::redirect(&format!("/admin/applications/{id}")))
 }
 
@@ -312,7 +306,7 @@ pub async fn erase(
         flash(
             &session,
             "error",
-            "Nothing was erased: tick the box to confirm first.",
+            lang_of(&state, &user).t("admin-nothing-erased"),
         );
         return Ok(views::redirect(&format!("/admin/applications/{id}#erase")));
     }
@@ -323,7 +317,7 @@ pub async fn erase(
     flash(
         &session,
         "success",
-        "The application, its CV and its notes are erased for good.",
+        lang_of(&state, &user).t("admin-application-erased"),
     );
     Ok(views::redirect("/admin/applications"))
 }
@@ -339,17 +333,21 @@ pub async fn add_note(
     let body = form.get("body").trim().to_string();
     if body.is_empty() || body.chars().count() > NOTE_MAX {
         let message = if body.is_empty() {
-            crate::messages::NOTE_EMPTY.to_string()
+            Msg::new(messages::NOTE_EMPTY)
         } else {
-            format!("Keep a note under {NOTE_MAX} characters.")
+            Msg::new("admin-note-too-long").number("max", NOTE_MAX as i64)
         };
-        flash(&session, "error", message);
+        flash(&session, "error", message.show(lang_of(&state, &user)));
         return Ok(views::redirect(&format!("/admin/applications/{id}#notes")));
     }
     let actor = Actor::User(user.id);
     state
         .run(move |conn| act::add_note(conn, actor, id, &body))
         .await?;
-    flash(&session, "success", "Note saved.");
+    flash(
+        &session,
+        "success",
+        lang_of(&state, &user).t("admin-note-saved"),
+    );
     Ok(views::redirect(&format!("/admin/applications/{id}#notes")))
 }

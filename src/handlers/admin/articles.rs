@@ -6,16 +6,16 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::CurrentUser;
+use super::{lang_of, CurrentUser};
 use crate::actions::articles::StatusOutcome;
 use crate::actions::{self, Actor, Changed, Moved};
 use crate::db::editorial::{self, PathFilter};
 use crate::db::{self, audit::AuditRow, learning};
-use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::article::ArticleForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::{query_pairs, AppState};
+use crate::messages;
 use crate::models::{Article, ArticleStatus, Faq, LearningPath, Skill, User};
 use crate::views::{self, flash, Area, PageCtx};
 
@@ -34,8 +34,8 @@ struct IndexPage {
 }
 
 impl IndexPage {
-    fn status_label<'a>(&self, a: &'a Article) -> &'a str {
-        ArticleStatus::label_of(&a.status)
+    fn status_key<'a>(&self, a: &'a Article) -> &'a str {
+        ArticleStatus::key_of(&a.status)
     }
     fn statuses(&self) -> &'static [ArticleStatus] {
         ArticleStatus::ALL
@@ -125,12 +125,13 @@ fn form_page(
     form: ArticleForm,
     paths: Vec<LearningPath>,
 ) -> FormPage {
+    let lang = lang_of(state, user);
     let (heading, action) = match existing {
         Some(a) => (
-            format!("Edit “{}”", a.title),
+            lang.t_args("admin-edit-title", &[("title", a.title.as_str().into())]),
             format!("/admin/articles/{}", a.id),
         ),
-        None => ("New article".to_string(), "/admin/articles".to_string()),
+        None => (lang.t("admin-article-new"), "/admin/articles".to_string()),
     };
     FormPage {
         ctx: PageCtx::admin(&state.site, session, user, AREA),
@@ -218,10 +219,10 @@ async fn submit(
         }
     };
     let done = match changed {
-        Changed::Nothing => "Nothing had changed, so nothing was saved.",
-        _ => "The article was saved.",
+        Changed::Nothing => "admin-nothing-changed",
+        _ => "admin-article-saved",
     };
-    flash(&session, "success", done);
+    flash(&session, "success", lang_of(&state, &user).t(done));
     Ok(views::redirect(&format!("/admin/articles/{id}")))
 }
 
@@ -297,9 +298,6 @@ impl ShowPage {
     fn status(&self) -> ArticleStatus {
         ArticleStatus::parse(&self.article.status).unwrap_or(ArticleStatus::Draft)
     }
-    fn when(&self, t: &time::PrimitiveDateTime) -> String {
-        timefmt::human_time(*t)
-    }
     fn changes_of(&self, json: &str) -> Vec<db::audit::FieldChange> {
         db::audit::parse_changes(json)
     }
@@ -353,27 +351,23 @@ pub async fn change_status(
     let to = match form.get("action") {
         "publish" => ArticleStatus::Published,
         "unpublish" => ArticleStatus::Draft,
-        _ => return Err(AppError::BadRequest("Unknown status change.".into())),
+        _ => return Err(AppError::BadRequest(messages::UNKNOWN_STATUS_CHANGE.into())),
     };
     let actor = Actor::User(user.id);
     let outcome = state
         .run(move |conn| actions::articles::change_status(conn, actor, id, to))
         .await?;
-    match (outcome, to) {
-        (StatusOutcome::Already, _) => flash(
-            &session,
-            "error",
-            format!("The article is already {}.", to.label().to_lowercase()),
-        ),
-        (StatusOutcome::Done(_), ArticleStatus::Published) => {
-            flash(&session, "success", "The article is published.")
+    let (kind, key) = match (outcome, to) {
+        (StatusOutcome::Already, ArticleStatus::Published) => {
+            ("error", "admin-article-already-published")
         }
-        (StatusOutcome::Done(_), ArticleStatus::Draft) => flash(
-            &session,
-            "success",
-            "The article is a draft again: readers no longer see it.",
-        ),
-    }
+        (StatusOutcome::Already, ArticleStatus::Draft) => ("error", "admin-article-already-draft"),
+        (StatusOutcome::Done(_), ArticleStatus::Published) => {
+            ("success", "admin-article-published")
+        }
+        (StatusOutcome::Done(_), ArticleStatus::Draft) => ("success", "admin-article-unpublished"),
+    };
+    flash(&session, kind, lang_of(&state, &user).t(key));
     Ok(views::redirect(&format!("/admin/articles/{id}")))
 }
 
@@ -389,7 +383,7 @@ pub async fn move_in_path(
     let up = match form.get("direction") {
         "up" => true,
         "down" => false,
-        _ => return Err(AppError::BadRequest("Move up or down.".into())),
+        _ => return Err(AppError::BadRequest(messages::MOVE_UP_OR_DOWN.into())),
     };
     let actor = Actor::User(user.id);
     let outcome = state
@@ -399,7 +393,7 @@ pub async fn move_in_path(
         flash(
             &session,
             "error",
-            "The article is already at that end of its path.",
+            lang_of(&state, &user).t("admin-article-at-end"),
         );
     }
     Ok(views::redirect(&match outcome.path_id {
@@ -449,6 +443,10 @@ pub async fn delete(
     state
         .run(move |conn| actions::articles::delete(conn, actor, id))
         .await?;
-    flash(&session, "success", "The article was deleted.");
+    flash(
+        &session,
+        "success",
+        lang_of(&state, &user).t("admin-article-deleted"),
+    );
     Ok(views::redirect("/admin/articles"))
 }

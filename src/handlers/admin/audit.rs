@@ -22,9 +22,6 @@ struct AuditPage {
 }
 
 impl AuditPage {
-    fn when(&self, t: &time::PrimitiveDateTime) -> String {
-        crate::domain::timefmt::human_time(*t)
-    }
     fn changes_of(&self, json: &str) -> Vec<db::audit::FieldChange> {
         db::audit::parse_changes(json)
     }

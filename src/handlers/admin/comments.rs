@@ -5,14 +5,15 @@ use actix_session::Session;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::CurrentUser;
+use super::{lang_of, CurrentUser};
 use crate::actions::comments::Moderation;
 use crate::actions::{self, Actor};
 use crate::db::comments;
-use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::CheckedForm;
 use crate::handlers::{query_pairs, AppState};
+use crate::i18n::Lang;
+use crate::messages;
 use crate::models::{Comment, CommentStatus};
 use crate::views::{self, flash, Area, PageCtx};
 
@@ -33,11 +34,18 @@ impl IndexPage {
     fn statuses(&self) -> &'static [CommentStatus] {
         CommentStatus::ALL
     }
-    fn status_label<'a>(&self, c: &'a Comment) -> &'a str {
-        CommentStatus::label_of(&c.status)
+    fn status_key<'a>(&self, c: &'a Comment) -> &'a str {
+        CommentStatus::key_of(&c.status)
     }
-    fn when(&self, t: &time::PrimitiveDateTime) -> String {
-        timefmt::human_time(*t)
+    /// The checkbox's accessible name: whose comment, on which article.
+    fn select_label(&self, c: &Comment, title: &str) -> String {
+        self.ctx.lang.t_args(
+            "admin-comments-select-one",
+            &[
+                ("author", c.author_name.as_str().into()),
+                ("title", title.into()),
+            ],
+        )
     }
     /// Only plain web addresses become links; anything else is shown as text.
     fn website_href(&self, c: &Comment) -> Option<String> {
@@ -73,18 +81,14 @@ pub async fn index(
 }
 
 /// The flash message after a moderation changed `n` comments.
-fn done(moderation: Moderation, n: usize) -> String {
-    let what = if n == 1 {
-        "1 comment".to_string()
-    } else {
-        format!("{n} comments")
+fn done(lang: Lang, moderation: Moderation, n: usize) -> String {
+    let key = match moderation {
+        Moderation::Set(CommentStatus::Approved) => "admin-comments-approved",
+        Moderation::Set(CommentStatus::Spam) => "admin-comments-spammed",
+        Moderation::Set(CommentStatus::Pending) => "admin-comments-requeued",
+        Moderation::Delete => "admin-comments-deleted",
     };
-    match moderation {
-        Moderation::Set(CommentStatus::Approved) => format!("{what} approved."),
-        Moderation::Set(CommentStatus::Spam) => format!("{what} marked as spam."),
-        Moderation::Set(CommentStatus::Pending) => format!("{what} back in the queue."),
-        Moderation::Delete => format!("{what} deleted."),
-    }
+    lang.t_count(key, i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// One form for both: a row's own button sends `row=ACTION:ID`; otherwise the ticked `ids`
@@ -115,34 +119,27 @@ pub async fn moderate(
         Some(s) => format!("/admin/comments?status={}", s.as_str()),
         None => "/admin/comments".to_string(),
     };
+    let lang = lang_of(&state, &user);
     let (moderation, ids) = read_moderation(&form);
     let Some(moderation) = moderation else {
-        flash(
-            &session,
-            "error",
-            "Choose what to do with the comments: approve, spam or delete.",
-        );
+        flash(&session, "error", lang.t("admin-comments-choose-action"));
         return Ok(views::redirect(&back));
     };
     if ids.is_empty() {
-        flash(&session, "error", "Tick at least one comment first.");
+        flash(&session, "error", lang.t("admin-comments-tick-first"));
         return Ok(views::redirect(&back));
     }
     if ids.len() > MAX_IDS {
-        return Err(AppError::BadRequest("Too many comments at once.".into()));
+        return Err(AppError::BadRequest(messages::TOO_MANY_COMMENTS.into()));
     }
     let actor = Actor::User(user.id);
     let moderated = state
         .run(move |conn| actions::comments::moderate(conn, actor, moderation, &ids))
         .await?;
     if moderated.count == 0 {
-        flash(
-            &session,
-            "error",
-            "Nothing changed: those comments already had that status.",
-        );
+        flash(&session, "error", lang.t("admin-comments-unchanged"));
     } else {
-        flash(&session, "success", done(moderation, moderated.count));
+        flash(&session, "success", done(lang, moderation, moderated.count));
     }
     Ok(views::redirect(&back))
 }

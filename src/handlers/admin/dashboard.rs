@@ -16,19 +16,13 @@ use crate::views::{self, Area, PageCtx};
 #[template(path = "admin/dashboard.html")]
 struct DashboardPage {
     ctx: PageCtx,
-    drafts: usize,
-    open: usize,
-    closed: usize,
-    expiring: usize,
+    drafts: i64,
+    open: i64,
+    closed: i64,
+    expiring: i64,
     new_applications: i64,
     pending_comments: i64,
     latest: Vec<AuditRow>,
-}
-
-impl DashboardPage {
-    fn when(&self, t: &time::PrimitiveDateTime) -> String {
-        crate::domain::timefmt::human_time(*t)
-    }
 }
 
 pub async fn show(
@@ -48,21 +42,25 @@ pub async fn show(
         .await?;
     let now = crate::clock::now();
     let soon = now + Duration::days(7);
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let page = DashboardPage {
         ctx: PageCtx::admin(&state.site, &session, &user, Area::AdminDashboard),
-        drafts: all
-            .iter()
-            .filter(|v| v.status() == VacancyStatus::Draft)
-            .count(),
-        open: all.iter().filter(|v| v.is_open(now)).count(),
-        closed: all
-            .iter()
-            .filter(|v| v.effective_status(now) == VacancyStatus::Closed)
-            .count(),
-        expiring: all
-            .iter()
-            .filter(|v| v.is_open(now) && v.valid_through.is_some_and(|t| t <= soon))
-            .count(),
+        drafts: count(
+            all.iter()
+                .filter(|v| v.status() == VacancyStatus::Draft)
+                .count(),
+        ),
+        open: count(all.iter().filter(|v| v.is_open(now)).count()),
+        closed: count(
+            all.iter()
+                .filter(|v| v.effective_status(now) == VacancyStatus::Closed)
+                .count(),
+        ),
+        expiring: count(
+            all.iter()
+                .filter(|v| v.is_open(now) && v.valid_through.is_some_and(|t| t <= soon))
+                .count(),
+        ),
         new_applications,
         pending_comments,
         latest,

@@ -21,6 +21,7 @@ use super::AppState;
 use crate::db;
 use crate::domain::auth::SESSION_IDLE;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::models::User;
 
 const USER_KEY: &str = "uid";
@@ -149,6 +150,23 @@ impl FromRequest for AdminUser {
             }
         })
     }
+}
+
+/// The label of a stored code, `<prefix>-<code>` in `locales/*/admin.ftl` (audit actions,
+/// entities and field names), else the code as it is.
+pub fn code_label(lang: impl std::borrow::Borrow<Lang>, prefix: &str, code: &str) -> String {
+    let lang = *lang.borrow();
+    let key = format!("{prefix}-{code}");
+    if lang.has(&key) {
+        lang.t(&key)
+    } else {
+        code.to_string()
+    }
+}
+
+/// The signed-in user's language, for messages queued before a redirect.
+pub fn lang_of(state: &AppState, user: &User) -> Lang {
+    crate::views::user_language(&state.site, user)
 }
 
 /// A local admin path to go back to after sign-in. Only `/admin`, `/admin/…` or `/admin?…`

@@ -6,13 +6,14 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::CurrentUser;
+use super::{lang_of, CurrentUser};
 use crate::actions::{self, Actor, Changed, Moved};
 use crate::db::learning;
 use crate::error::{AppError, AppResult};
 use crate::forms::article::PathForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
+use crate::messages::{self, Msg};
 use crate::models::{Article, ArticleStatus, LearningPath, User};
 use crate::views::{self, flash, Area, PageCtx};
 
@@ -28,8 +29,8 @@ struct IndexPage {
 }
 
 impl IndexPage {
-    fn status_label<'a>(&self, a: &'a Article) -> &'a str {
-        ArticleStatus::label_of(&a.status)
+    fn status_key<'a>(&self, a: &'a Article) -> &'a str {
+        ArticleStatus::key_of(&a.status)
     }
 }
 
@@ -77,11 +78,12 @@ fn form_page(
     existing: Option<&LearningPath>,
     form: PathForm,
 ) -> FormPage {
+    let lang = lang_of(state, user);
     FormPage {
         ctx: PageCtx::admin(&state.site, session, user, AREA),
         heading: match existing {
-            Some(p) => format!("Edit path “{}”", p.title),
-            None => "New learning path".into(),
+            Some(p) => lang.t_args("admin-path-edit", &[("title", p.title.as_str().into())]),
+            None => lang.t("admin-path-new"),
         },
         action: match existing {
             Some(p) => format!("/admin/paths/{}", p.id),
@@ -143,7 +145,7 @@ pub async fn create(
     flash(
         &session,
         "success",
-        "The path was created. Add articles to it from their form.",
+        lang_of(&state, &user).t("admin-path-created"),
     );
     Ok(views::redirect(&format!(
         "/admin/paths#path-{}",
@@ -189,10 +191,10 @@ pub async fn update(
         .run(move |conn| actions::paths::update(conn, actor, id, &title, &summary))
         .await?;
     let done = match changed {
-        Changed::Nothing => "Nothing had changed, so nothing was saved.",
-        _ => "The path was saved.",
+        Changed::Nothing => "admin-nothing-changed",
+        _ => "admin-path-saved",
     };
-    flash(&session, "success", done);
+    flash(&session, "success", lang_of(&state, &user).t(done));
     Ok(views::redirect(&format!("/admin/paths#path-{id}")))
 }
 
@@ -211,7 +213,7 @@ pub async fn delete(
         flash(
             &session,
             "error",
-            "Nothing was deleted: tick the box to confirm first.",
+            lang_of(&state, &user).t("admin-nothing-deleted"),
         );
         return Ok(views::redirect(&format!("/admin/paths/{id}/edit#delete")));
     }
@@ -219,16 +221,11 @@ pub async fn delete(
     let deleted = state
         .run(move |conn| actions::paths::delete(conn, actor, id))
         .await?;
-    let articles = match deleted.released {
-        0 => "It had no articles.".to_string(),
-        1 => "Its article is now in no path.".to_string(),
-        n => format!("Its {n} articles are now in no path."),
-    };
-    flash(
-        &session,
-        "success",
-        format!("The path “{}” was deleted. {articles}", deleted.title),
-    );
+    let released = i64::try_from(deleted.released).unwrap_or(i64::MAX);
+    let done = Msg::new("admin-path-deleted")
+        .text("title", deleted.title)
+        .count("n", released);
+    flash(&session, "success", done.show(lang_of(&state, &user)));
     Ok(views::redirect("/admin/paths"))
 }
 
@@ -243,7 +240,7 @@ pub async fn move_path(
     let up = match form.get("direction") {
         "up" => true,
         "down" => false,
-        _ => return Err(AppError::BadRequest("Move up or down.".into())),
+        _ => return Err(AppError::BadRequest(messages::MOVE_UP_OR_DOWN.into())),
     };
     let id = path.into_inner();
     let actor = Actor::User(user.id);
@@ -254,7 +251,7 @@ pub async fn move_path(
         flash(
             &session,
             "error",
-            "The path is already at that end of the list.",
+            lang_of(&state, &user).t("admin-path-at-end"),
         );
     }
     Ok(views::redirect(&format!("/admin/paths#path-{id}")))

@@ -40,16 +40,16 @@ pub async fn new(
         .map(|(_, v)| safe_next(v))
         .unwrap_or_else(|| "/admin".into());
     let notice = if pairs.iter().any(|(k, _)| k == "signed_out") {
-        messages::SIGNED_OUT
+        lang.t(messages::SIGNED_OUT)
     } else {
-        ""
+        String::new()
     };
     let page = LoginPage {
         ctx: PageCtx::public(&state.site, &session, Area::AdminLogin, lang).with_csrf(&session),
         email: String::new(),
         next,
         error: String::new(),
-        notice: notice.to_string(),
+        notice,
     };
     views::ok(&page)
 }
@@ -107,7 +107,7 @@ pub async fn create(
         ctx: PageCtx::public(&state.site, &session, Area::AdminLogin, lang).with_csrf(&session),
         email: attempt.email,
         next,
-        error: error.to_string(),
+        error: lang.t(error),
         notice: String::new(),
     };
     views::render(status, &page)

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::{hash_password, AdminUser};
+use super::{hash_password, lang_of, AdminUser};
 use crate::actions::users::{self, ActiveOutcome, CreateOutcome, NewAccount};
 use crate::actions::Actor;
 use crate::db;
@@ -31,9 +31,6 @@ struct UsersPage {
 impl UsersPage {
     fn roles(&self) -> &'static [Role] {
         Role::ALL
-    }
-    fn role_label(&self, role: &str) -> String {
-        Role::label_of(role).to_string()
     }
 }
 
@@ -95,13 +92,18 @@ pub async fn create(
         .await?;
     if outcome == CreateOutcome::EmailTaken {
         let mut errors = FieldErrors::default();
-        errors.add("email", "An account with this email exists already.");
+        errors.add("email", "email-taken");
         return views::render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &page(&state, &session, &me, typed, errors).await?,
         );
     }
-    flash(&session, "success", format!("Account created for {email}. Temporary password (shown once, pass it on safely): {password}"));
+    let lang = lang_of(&state, &me);
+    let text = lang.t_args(
+        "admin-user-created",
+        &[("email", email.into()), ("password", password.into())],
+    );
+    flash(&session, "success", text);
     Ok(views::redirect("/admin/users"))
 }
 
@@ -118,15 +120,12 @@ pub async fn set_active(
     let outcome = state
         .run(move |conn| users::set_active(conn, actor, id, active))
         .await?;
-    let (kind, message) = match outcome {
-        ActiveOutcome::OwnAccount => ("error", "You cannot deactivate your own account."),
-        ActiveOutcome::Done(_) if active => ("success", "The account is active again."),
-        ActiveOutcome::Done(_) => (
-            "success",
-            "The account is deactivated; its sessions end at their next request.",
-        ),
+    let (kind, key) = match outcome {
+        ActiveOutcome::OwnAccount => ("error", "admin-user-own-account"),
+        ActiveOutcome::Done(_) if active => ("success", "admin-user-reactivated"),
+        ActiveOutcome::Done(_) => ("success", "admin-user-deactivated"),
     };
-    flash(&session, kind, message);
+    flash(&session, kind, lang_of(&state, &me).t(key));
     Ok(views::redirect("/admin/users"))
 }
 
@@ -144,13 +143,10 @@ pub async fn reset_password(
     let reset = state
         .run(move |conn| users::reset_password(conn, actor, id, &hash))
         .await?;
-    flash(
-        &session,
-        "success",
-        format!(
-            "New temporary password for {} (shown once): {password}",
-            reset.email
-        ),
+    let text = lang_of(&state, &me).t_args(
+        "admin-user-password-reset",
+        &[("email", reset.email.into()), ("password", password.into())],
     );
+    flash(&session, "success", text);
     Ok(views::redirect("/admin/users"))
 }

@@ -6,17 +6,19 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::CurrentUser;
+use super::{lang_of, CurrentUser};
 use crate::actions::vacancies::{DeleteOutcome, StatusOutcome};
 use crate::actions::{self, Actor};
 use crate::db::{self, audit::AuditRow};
 use crate::domain::jobposting::{self, Check};
+use crate::domain::labels;
 use crate::domain::lifecycle::Transition;
-use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::forms::vacancy::VacancyForm;
 use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::{query_pairs, AppState};
+use crate::i18n::Lang;
+use crate::messages::{self, Msg};
 use crate::models::{
     countries, Category, Employment, SalaryPeriod, Seniority, User, Vacancy, VacancyDetail,
     VacancyFields, VacancyStatus, WorkMode, CURRENCIES,
@@ -39,10 +41,13 @@ struct IndexPage {
 impl IndexPage {
     fn status_label(&self, v: &Vacancy) -> String {
         if v.status() == VacancyStatus::Published && v.is_expired(self.now) {
-            "Closed (expired)".to_string()
+            self.ctx.t("admin-vacancy-closed-expired")
         } else {
-            v.status().label().to_string()
+            self.ctx.t(v.status().key())
         }
+    }
+    fn statuses(&self) -> &'static [VacancyStatus] {
+        VacancyStatus::ALL
     }
 }
 
@@ -88,7 +93,8 @@ struct FormPage {
     form: VacancyForm,
     errors: FieldErrors,
     categories: Vec<Category>,
-    /// Filled after "Preview": the rendered sections, as the public page will show them.
+    /// Filled after "Preview": the rendered sections under their headings' keys, as the
+    /// public page will show them.
     preview_sections: Vec<(&'static str, String)>,
     checks: Vec<Check>,
     json_ld: String,
@@ -110,8 +116,14 @@ impl FormPage {
     fn currencies(&self) -> &'static [&'static str] {
         CURRENCIES
     }
-    fn countries(&self) -> &'static [(&'static str, &'static str)] {
-        countries::COUNTRIES
+    /// The offered countries with their names in the page's language, in that language's order.
+    fn countries(&self) -> Vec<(&'static str, String)> {
+        let mut list: Vec<(&'static str, String)> = countries::COUNTRIES
+            .iter()
+            .map(|(code, _)| (*code, labels::country(self.ctx.lang, code)))
+            .collect();
+        list.sort_by_key(|(_, name)| name.to_lowercase());
+        list
     }
 }
 
@@ -151,12 +163,20 @@ fn readiness(detail: &VacancyDetail, site: &crate::site::Site) -> (Vec<Check>, S
     )
 }
 
+/// The description's sections as HTML, under the keys of their headings.
 fn preview_sections(detail: &VacancyDetail) -> Vec<(&'static str, String)> {
+    let v = &detail.vacancy;
     let mut out = vec![(
-        "Summary",
-        crate::domain::markdown::to_html(&detail.vacancy.summary),
+        "admin-field-summary",
+        crate::domain::markdown::to_html(&v.summary),
     )];
-    for (heading, body) in jobposting::sections(detail) {
+    let sections = [
+        ("admin-field-responsibilities", &v.responsibilities),
+        ("admin-field-requirements", &v.requirements),
+        ("admin-field-nice-to-have", &v.nice_to_have),
+        ("admin-field-benefits", &v.benefits),
+    ];
+    for (heading, body) in sections {
         if !body.trim().is_empty() {
             out.push((heading, crate::domain::markdown::to_html(body)));
         }
@@ -173,12 +193,16 @@ fn form_page(
     form: VacancyForm,
     categories: Vec<Category>,
 ) -> FormPage {
+    let lang = lang_of(state, user);
     let (heading, action) = match existing {
         Some(d) => (
-            format!("Edit “{}”", d.vacancy.title),
+            lang.t_args(
+                "admin-edit-title",
+                &[("title", d.vacancy.title.as_str().into())],
+            ),
             format!("/admin/vacancies/{}", d.vacancy.id),
         ),
-        None => ("New vacancy".to_string(), "/admin/vacancies".to_string()),
+        None => (lang.t("admin-vacancy-new"), "/admin/vacancies".to_string()),
     };
     FormPage {
         ctx: PageCtx::admin(&state.site, session, user, Area::AdminVacancies),
@@ -274,7 +298,11 @@ async fn submit(
             id
         }
     };
-    flash(&session, "success", "The vacancy was saved.");
+    flash(
+        &session,
+        "success",
+        lang_of(&state, &user).t("admin-vacancy-saved"),
+    );
     Ok(views::redirect(&format!("/admin/vacancies/{id}")))
 }
 
@@ -355,8 +383,11 @@ impl AdminShowPage {
     fn has_blocking(&self) -> bool {
         self.checks.iter().any(Check::is_blocking)
     }
-    fn when(&self, t: &time::PrimitiveDateTime) -> String {
-        timefmt::human_time(*t)
+    fn place(&self) -> String {
+        labels::place(self.ctx.lang, &self.detail.vacancy)
+    }
+    fn salary(&self) -> Option<String> {
+        labels::salary(self.ctx.lang, &self.detail.vacancy)
     }
     fn changes_of(&self, json: &str) -> Vec<db::audit::FieldChange> {
         db::audit::parse_changes(json)
@@ -421,37 +452,44 @@ pub async fn change_status(
     let id = path.into_inner();
     let transition = Transition::parse(form.get("action"))
         .filter(|t| *t != Transition::Delete)
-        .ok_or_else(|| AppError::BadRequest("Unknown status change.".into()))?;
+        .ok_or_else(|| AppError::BadRequest(messages::UNKNOWN_STATUS_CHANGE.into()))?;
     let actor = Actor::User(user.id);
     let site = state.site.clone();
     let outcome = state
         .run(move |conn| actions::vacancies::change_status(conn, actor, id, transition, &site))
         .await?;
+    let lang = lang_of(&state, &user);
     match outcome {
         StatusOutcome::NotAllowed { from } => flash(
             &session,
             "error",
-            format!(
-                "A {} vacancy cannot be changed that way.",
-                from.label().to_lowercase()
-            ),
+            Msg::new("admin-vacancy-not-allowed")
+                .text("status", lang.t(from.key()).to_lowercase())
+                .show(lang),
         ),
-        StatusOutcome::NotReady { problems } => flash(
-            &session,
-            "error",
-            format!("Not published yet: {}", problems.join(" ")),
-        ),
-        StatusOutcome::Done(_) => flash(&session, "success", status_done(transition)),
+        StatusOutcome::NotReady { problems } => {
+            flash(&session, "error", not_ready(lang, &problems))
+        }
+        StatusOutcome::Done(_) => flash(&session, "success", lang.t(status_done(transition))),
     }
     Ok(views::redirect(&format!("/admin/vacancies/{id}")))
 }
 
+/// "Not published yet:" and what Google would reject, in the user's language.
+fn not_ready(lang: Lang, problems: &[Msg]) -> String {
+    let list: Vec<String> = problems.iter().map(|p| p.show(lang)).collect();
+    lang.t_args(
+        "admin-vacancy-not-ready",
+        &[("problems", list.join(" ").into())],
+    )
+}
+
 fn status_done(transition: Transition) -> &'static str {
     match transition {
-        Transition::Publish => "The vacancy is published.",
-        Transition::Close => "The vacancy is closed: its page stays, without the apply option.",
-        Transition::Reopen => "The vacancy is open again.",
-        Transition::Delete => "",
+        Transition::Publish => "admin-vacancy-published",
+        Transition::Close => "admin-vacancy-closed",
+        Transition::Reopen => "admin-vacancy-reopened",
+        Transition::Delete => "admin-vacancy-deleted",
     }
 }
 
@@ -470,7 +508,7 @@ pub async fn duplicate(
     flash(
         &session,
         "success",
-        "A draft copy was made. Edit it, then publish.",
+        lang_of(&state, &user).t("admin-vacancy-duplicated"),
     );
     Ok(views::redirect(&format!(
         "/admin/vacancies/{}/edit",
@@ -490,13 +528,14 @@ pub async fn delete(
     let outcome = state
         .run(move |conn| actions::vacancies::delete(conn, actor, id))
         .await?;
+    let lang = lang_of(&state, &user);
     match outcome {
         DeleteOutcome::NotDraft => {
-            flash(&session, "error", "Only drafts can be deleted. Close a published vacancy instead, so its page keeps working.");
+            flash(&session, "error", lang.t("admin-vacancy-not-draft"));
             Ok(views::redirect(&format!("/admin/vacancies/{id}")))
         }
         DeleteOutcome::Deleted(_) => {
-            flash(&session, "success", "The draft was deleted.");
+            flash(&session, "success", lang.t("admin-vacancy-deleted"));
             Ok(views::redirect("/admin/vacancies"))
         }
     }
