@@ -134,9 +134,12 @@ impl Lang {
 
     /// Whether the binary has this message in this language (no fallback).
     pub fn has(self, key: &str) -> bool {
-        LOCALES
-            .lookup_no_default_fallback::<&str>(&self.0.id, key, None)
-            .is_some()
+        // Formatting without its arguments fails for a message that exists; only a missing
+        // message (or language) is "no". The crate does not export its error type.
+        match LOCALES.lookup_single_language::<&str>(&self.0.id, key, None) {
+            Ok(_) => true,
+            Err(e) => e.to_string().starts_with("Fluent errors"),
+        }
     }
 
     /// `78,000` / `78.000`.
@@ -255,6 +258,14 @@ mod tests {
         assert_eq!(negotiate("es;q=0, en", &offered), Some(en()));
         assert_eq!(negotiate("", &offered), None);
         assert_eq!(negotiate("ES", &offered), Some(es()));
+    }
+
+    #[test]
+    fn messages_with_arguments_exist_too() {
+        assert!(en().has("vacancy-count"));
+        assert!(es().has("widen-keywords"));
+        assert!(!en().has("no-such-message"));
+        assert_eq!(en().text("no such key"), "no such key");
     }
 
     #[test]

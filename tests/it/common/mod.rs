@@ -253,8 +253,6 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         languages: "en,es".into(),
         default_lang: "en".into(),
         applications: Default::default(),
-        languages: "en,es".into(),
-        default_lang: "en".into(),
     }
 }
 
