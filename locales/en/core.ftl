@@ -32,3 +32,7 @@ category-qa = QA & Testing
 category-devops = DevOps & SRE
 category-mobile = Mobile
 category-security = Security
+
+language-en = English
+language-es = Spanish
+content-written-in = Written in { $language }.

@@ -90,7 +90,6 @@ vacancy-skills = Skills
 vacancy-learn-skills = Learn the skills for this role
 vacancy-related = Related vacancies
 vacancy-related-closed = Open vacancies like this one
-vacancy-language-note = This vacancy is written in English.
 
 apply-heading = Apply for this job
 apply-preview = Preview: the form below works once the vacancy is published.
@@ -189,7 +188,6 @@ article-steps-nav = Steps of this path
 article-previous-step = Previous step
 article-next-step = Next step
 article-vacancies = Open vacancies that need these skills
-article-in-english = This article is in English.
 comments-heading = Comments ({ $n })
 comments-awaiting = Thank you! Your comment is awaiting moderation and will appear here once approved.
 comments-none = No comments yet. Questions and experiences are welcome.

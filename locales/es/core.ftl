@@ -32,3 +32,7 @@ category-frontend = Frontend
 category-mobile = Móvil
 category-qa = QA y testing
 category-security = Seguridad
+
+language-en = inglés
+language-es = español
+content-written-in = Escrito en { $language }.

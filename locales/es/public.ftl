@@ -90,7 +90,6 @@ vacancy-skills = Tecnologías
 vacancy-learn-skills = Aprende las habilidades de este puesto
 vacancy-related = Vacantes relacionadas
 vacancy-related-closed = Vacantes abiertas parecidas
-vacancy-language-note = Esta vacante está redactada en inglés.
 
 apply-heading = Inscríbete en esta oferta
 apply-preview = Vista previa: el formulario funcionará cuando la vacante esté publicada.
@@ -189,7 +188,6 @@ article-steps-nav = Pasos de esta ruta
 article-previous-step = Paso anterior
 article-next-step = Paso siguiente
 article-vacancies = Vacantes abiertas que piden estas habilidades
-article-in-english = Este artículo está en inglés.
 comments-heading = Comentarios ({ $n })
 comments-awaiting = ¡Gracias! Tu comentario está pendiente de moderación y aparecerá aquí cuando se apruebe.
 comments-none = Todavía no hay comentarios. Las preguntas y experiencias son bienvenidas.

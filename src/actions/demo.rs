@@ -84,6 +84,7 @@ pub fn load_if_empty(conn: &mut DbConn) -> Result<usize, String> {
 }
 
 const LEARNING: &str = include_str!("../demo/articles.json");
+const LEARNING_ES: &str = include_str!("../demo/es/learning.json");
 
 #[derive(Deserialize)]
 struct DemoLearning {
@@ -93,6 +94,9 @@ struct DemoLearning {
 
 #[derive(Deserialize)]
 struct DemoPath {
+    /// In a translation: the slug of the original path.
+    #[serde(default)]
+    translation_of: Option<String>,
     slug: String,
     title: String,
     summary: String,
@@ -101,6 +105,8 @@ struct DemoPath {
 
 #[derive(Deserialize)]
 struct DemoArticle {
+    #[serde(default)]
+    translation_of: Option<String>,
     slug: String,
     title: String,
     summary: String,
@@ -128,89 +134,115 @@ struct DemoComment {
     reply_to: Option<usize>,
 }
 
-/// Loads the demo learning paths, articles and comments when there are no articles yet;
-/// returns how many articles were loaded.
+/// Loads the demo learning paths, articles and comments when there are no articles yet (the
+/// English ones, then their Spanish translations); returns how many articles were loaded.
 pub fn load_learning_if_empty(conn: &mut DbConn) -> Result<usize, String> {
     let existing = db::learning::count_articles(conn).map_err(|e| e.to_string())?;
     if existing > 0 {
         return Ok(0);
     }
-    let demo: DemoLearning =
+    let english: DemoLearning =
         serde_json::from_str(LEARNING).map_err(|e| format!("demo articles: {e}"))?;
-    let now = crate::clock::now();
-    let mut loaded = 0;
+    let spanish: DemoLearning =
+        serde_json::from_str(LEARNING_ES).map_err(|e| format!("demo articles (es): {e}"))?;
     conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        let mut article_ids: Vec<(String, i32)> = Vec::new();
-        for (p, path) in demo.paths.iter().enumerate() {
-            let path_id = db::learning::insert_path(
-                conn,
-                &path.slug,
-                &path.title,
-                &path.summary,
-                p as i32 + 1,
-            )?;
-            for (a, article) in path.articles.iter().enumerate() {
-                let fields = ArticleFields {
-                    title: article.title.clone(),
-                    summary: article.summary.clone(),
-                    body: article.body.clone(),
-                    body_html: crate::domain::markdown::to_html(&article.body),
-                    path_id: Some(path_id),
-                    position: a as i32 + 1,
-                };
-                let id = db::learning::insert_article(conn, &article.slug, &fields, None)?;
-                // Older steps first, a few days apart, so dates look like a real publication.
-                let published = now - Duration::days(60 - (p as i64) * 3 - a as i64 * 4);
-                db::learning::set_article_status(
-                    conn,
-                    id,
-                    ArticleStatus::Published,
-                    Some(published),
-                )?;
-                let pairs: Vec<(String, String)> = article
-                    .faqs
-                    .iter()
-                    .map(|f| (f.question.clone(), f.answer.clone()))
-                    .collect();
-                db::learning::set_faqs(conn, id, &pairs)?;
-                // Every third article had a later revision, to show "updated" dates.
-                let revised = if a % 3 == 2 {
-                    published + Duration::days(9)
-                } else {
-                    published
-                };
-                db::learning::set_article_updated_at(conn, id, revised)?;
-                db::learning::set_article_skills(conn, id, &article.skills)?;
-                article_ids.push((article.slug.clone(), id));
-                loaded += 1;
-            }
-        }
-        let mut comment_ids: Vec<i32> = Vec::new();
-        for c in &demo.comments {
-            let article_id = article_ids
-                .iter()
-                .find(|(slug, _)| *slug == c.article)
-                .map(|(_, id)| *id)
-                .ok_or(diesel::result::Error::NotFound)?;
-            let status = CommentStatus::parse(&c.status).unwrap_or(CommentStatus::Pending);
-            let id = db::comments::insert(
-                conn,
-                &NewComment {
-                    article_id,
-                    parent_id: c.reply_to.and_then(|i| comment_ids.get(i).copied()),
-                    author_name: c.author_name.clone(),
-                    email: c.email.clone(),
-                    website: c.website.clone(),
-                    body: c.body.clone(),
-                    status: status.as_str().to_string(),
-                    client_address: "demo".into(),
-                    created_at: now - Duration::days(c.days_ago),
-                },
-            )?;
-            comment_ids.push(id);
-        }
-        Ok(())
+        let mut originals = Originals::default();
+        let loaded = load_learning(conn, &english, "en", &mut originals)?;
+        Ok(loaded + load_learning(conn, &spanish, "es", &mut originals)?)
     })
-    .map_err(|e| format!("loading demo articles: {e}"))?;
+    .map_err(|e| format!("loading demo articles: {e}"))
+}
+
+/// Ids by slug of what was loaded, so translations can point at their originals.
+#[derive(Default)]
+struct Originals {
+    paths: Vec<(String, i32)>,
+    articles: Vec<(String, i32)>,
+}
+
+fn id_of(list: &[(String, i32)], slug: Option<&String>) -> Option<i32> {
+    let slug = slug?;
+    list.iter().find(|(s, _)| s == slug).map(|(_, id)| *id)
+}
+
+fn load_learning(
+    conn: &mut DbConn,
+    demo: &DemoLearning,
+    lang: &str,
+    originals: &mut Originals,
+) -> Result<usize, diesel::result::Error> {
+    let now = crate::clock::now();
+    let first_position = originals.paths.len();
+    let mut loaded = 0;
+    let mut article_ids: Vec<(String, i32)> = Vec::new();
+    for (p, path) in demo.paths.iter().enumerate() {
+        let path_id = db::learning::insert_path(
+            conn,
+            &path.slug,
+            &path.title,
+            &path.summary,
+            (first_position + p) as i32 + 1,
+        )?;
+        let original = id_of(&originals.paths, path.translation_of.as_ref());
+        db::learning::set_path_language(conn, path_id, lang, original)?;
+        originals.paths.push((path.slug.clone(), path_id));
+        for (a, article) in path.articles.iter().enumerate() {
+            let fields = ArticleFields {
+                title: article.title.clone(),
+                summary: article.summary.clone(),
+                body: article.body.clone(),
+                body_html: crate::domain::markdown::to_html(&article.body),
+                path_id: Some(path_id),
+                position: a as i32 + 1,
+            };
+            let id = db::learning::insert_article(conn, &article.slug, &fields, None)?;
+            let original = id_of(&originals.articles, article.translation_of.as_ref());
+            db::learning::set_article_language(conn, id, lang, original)?;
+            // Older steps first, a few days apart, so dates look like a real publication.
+            let published = now - Duration::days(60 - (p as i64) * 3 - a as i64 * 4);
+            db::learning::set_article_status(conn, id, ArticleStatus::Published, Some(published))?;
+            let pairs: Vec<(String, String)> = article
+                .faqs
+                .iter()
+                .map(|f| (f.question.clone(), f.answer.clone()))
+                .collect();
+            db::learning::set_faqs(conn, id, &pairs)?;
+            // Every third article had a later revision, to show "updated" dates.
+            let revised = if a % 3 == 2 {
+                published + Duration::days(9)
+            } else {
+                published
+            };
+            db::learning::set_article_updated_at(conn, id, revised)?;
+            db::learning::set_article_skills(conn, id, &article.skills)?;
+            article_ids.push((article.slug.clone(), id));
+            loaded += 1;
+        }
+    }
+    let mut comment_ids: Vec<i32> = Vec::new();
+    for c in &demo.comments {
+        let article_id = article_ids
+            .iter()
+            .find(|(slug, _)| *slug == c.article)
+            .map(|(_, id)| *id)
+            .ok_or(diesel::result::Error::NotFound)?;
+        let status = CommentStatus::parse(&c.status).unwrap_or(CommentStatus::Pending);
+        let id = db::comments::insert(
+            conn,
+            &NewComment {
+                article_id,
+                parent_id: c.reply_to.and_then(|i| comment_ids.get(i).copied()),
+                author_name: c.author_name.clone(),
+                email: c.email.clone(),
+                website: c.website.clone(),
+                body: c.body.clone(),
+                status: status.as_str().to_string(),
+                client_address: "demo".into(),
+                created_at: now - Duration::days(c.days_ago),
+            },
+        )?;
+        comment_ids.push(id);
+    }
+    originals.articles.extend(article_ids);
     Ok(loaded)
 }

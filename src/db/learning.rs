@@ -30,6 +30,65 @@ pub fn path_by_id(conn: &mut DbConn, id: i32) -> QueryResult<Option<LearningPath
         .optional()
 }
 
+/// Marks a path as written in `lang`, translating `translation_of` when given.
+pub fn set_path_language(
+    conn: &mut DbConn,
+    id: i32,
+    lang: &str,
+    translation_of: Option<i32>,
+) -> QueryResult<()> {
+    diesel::update(learning_paths::table.find(id))
+        .set((
+            learning_paths::lang.eq(lang),
+            learning_paths::translation_of.eq(translation_of),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Marks an article as written in `lang`, translating `translation_of` when given.
+pub fn set_article_language(
+    conn: &mut DbConn,
+    id: i32,
+    lang: &str,
+    translation_of: Option<i32>,
+) -> QueryResult<()> {
+    diesel::update(articles::table.find(id))
+        .set((
+            articles::lang.eq(lang),
+            articles::translation_of.eq(translation_of),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The articles of the translation group of `article` (its original and every translation).
+pub fn article_translations(conn: &mut DbConn, article: &Article) -> QueryResult<Vec<Article>> {
+    let group = article.translation_of.unwrap_or(article.id);
+    articles::table
+        .filter(
+            articles::id
+                .eq(group)
+                .or(articles::translation_of.eq(group)),
+        )
+        .filter(articles::status.eq(ArticleStatus::Published.as_str()))
+        .select(Article::as_select())
+        .load(conn)
+}
+
+/// The paths of the translation group of `path`.
+pub fn path_translations(conn: &mut DbConn, path: &LearningPath) -> QueryResult<Vec<LearningPath>> {
+    let group = path.translation_of.unwrap_or(path.id);
+    learning_paths::table
+        .filter(
+            learning_paths::id
+                .eq(group)
+                .or(learning_paths::translation_of.eq(group)),
+        )
+        .select(LearningPath::as_select())
+        .load(conn)
+}
+
 pub fn path_slug_taken(conn: &mut DbConn, slug: &str) -> QueryResult<bool> {
     Ok(learning_paths::table
         .filter(learning_paths::slug.eq(slug))

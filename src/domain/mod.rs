@@ -13,3 +13,4 @@ pub mod markdown;
 pub mod progress;
 pub mod spam;
 pub mod timefmt;
+pub mod translations;

@@ -100,7 +100,11 @@ type ArticleParts = (
     Vec<Skill>,
     Vec<(Vacancy, Category)>,
     Vec<Comment>,
+    Vec<Translation>,
 );
+
+/// Where the page is in another language: `/{lang}/articles/…` or `/{lang}/learn/…`.
+type Translation = (String, String);
 
 /// A published article with its path, the path's steps, FAQ, skills, the open vacancies that
 /// need those skills and the approved comments.
@@ -125,7 +129,39 @@ fn article_parts(
     let skill_ids: Vec<i32> = skills.iter().map(|s| s.id).collect();
     let vacancies = db::board::sharing_skills(conn, &skill_ids, None, None, now, 4)?;
     let comments = db::comments::approved_for(conn, article.id)?;
-    Ok((article, path, siblings, faqs, skills, vacancies, comments))
+    let translations = translations_of(conn, &article, path.as_ref())?;
+    Ok((
+        article,
+        path,
+        siblings,
+        faqs,
+        skills,
+        vacancies,
+        comments,
+        translations,
+    ))
+}
+
+/// The article's translations by language; where a language has none, the translation of its
+/// path (the reader switching language lands on the path in theirs).
+fn translations_of(
+    conn: &mut crate::db::DbConn,
+    article: &Article,
+    path: Option<&LearningPath>,
+) -> AppResult<Vec<Translation>> {
+    let mut out: Vec<Translation> = db::learning::article_translations(conn, article)?
+        .into_iter()
+        .filter(|a| a.id != article.id)
+        .map(|a| (a.lang.clone(), format!("/{}/articles/{}", a.lang, a.slug)))
+        .collect();
+    if let Some(path) = path {
+        for p in db::learning::path_translations(conn, path)? {
+            if p.id != path.id && !out.iter().any(|(lang, _)| *lang == p.lang) {
+                out.push((p.lang.clone(), format!("/{}/learn/{}", p.lang, p.slug)));
+            }
+        }
+    }
+    Ok(out)
 }
 
 async fn load_page(
@@ -136,7 +172,7 @@ async fn load_page(
     read: bool,
 ) -> AppResult<ArticlePage> {
     let now = crate::clock::now();
-    let (article, path, siblings, faqs, skills, vacancies, comments) = state
+    let (article, path, siblings, faqs, skills, vacancies, comments, translations) = state
         .run(move |conn| article_parts(conn, &slug, now))
         .await?;
     let (step, prev, next) = neighbours(&siblings, article.id);
@@ -150,9 +186,15 @@ async fn load_page(
     let json_ld =
         jobposting::to_script_json(&structured_data(&article, &faqs, &skills, state, &url));
     Ok(ArticlePage {
-        ctx: PageCtx::public(&state.site, session, Area::Learn, lang)
-            .with_canonical(url)
-            .mirrored(&state.site, &here),
+        ctx: translations.into_iter().fold(
+            PageCtx::public(&state.site, session, Area::Learn, lang)
+                .with_canonical(url)
+                .mirrored(&state.site, &here),
+            |ctx, (code, href)| match state.site.language(&code) {
+                Some(other) => ctx.with_alternate(other, href),
+                None => ctx,
+            },
+        ),
         toc,
         body_html: article.body_html.clone(),
         path,

@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::AppState;
 use crate::db;
-use crate::domain::board;
+use crate::domain::{board, translations};
 use crate::error::{AppError, AppResult};
 use crate::i18n;
 use crate::i18n::Lang;
@@ -49,14 +49,19 @@ pub async fn show(
                 db::board::newest_open(conn, now, LATEST_VACANCIES)?,
                 db::board::facet_combos(conn, &search)?,
                 db::learning::paths_with_published_articles(conn)?,
-                db::learning::latest_articles(conn, LATEST_ARTICLES)?,
+                // Enough to find the latest in the page's language among the translations.
+                db::learning::latest_articles(conn, LATEST_ARTICLES * 8)?,
             ))
         })
         .await?;
     let counts = board::Counts::from_combos(&combos);
+    let paths = translations::for_reader(paths, lang);
+    let mut articles = translations::for_reader(articles, lang);
+    articles.truncate(LATEST_ARTICLES as usize);
     let page = HomePage {
         ctx: PageCtx::public(&state.site, &session, Area::Home, lang)
-            .with_canonical(state.site.absolute("/")),
+            .with_canonical(state.site.absolute(&format!("/{lang}")))
+            .mirrored(&state.site, ""),
         latest,
         categories: counts.categories(&state.categories),
         seniorities: counts.seniorities(),

@@ -117,7 +117,7 @@ pub async fn index(
             ))
         })
         .await?;
-    let paths = paths
+    let paths = crate::domain::translations::for_reader(paths, lang)
         .into_iter()
         .map(|path| {
             let steps: Vec<&Article> = articles
@@ -148,11 +148,12 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner();
     let progress = reader_progress(&req, &state);
-    let (path, articles) = state
+    let (path, articles, translations) = state
         .run(move |conn| {
             let path = db::learning::path_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
             let articles = db::learning::articles_in_path(conn, path.id, true)?;
-            Ok((path, articles))
+            let translations = db::learning::path_translations(conn, &path)?;
+            Ok((path, articles, translations))
         })
         .await?;
     if articles.is_empty() {
@@ -171,7 +172,20 @@ pub async fn show(
     let done = steps.iter().filter(|s| s.done).count();
     let minutes_left = steps.iter().filter(|s| !s.done).map(|s| s.minutes).sum();
     let ctx = PageCtx::public(&state.site, &session, Area::Learn, lang)
-        .with_canonical(state.site.absolute(&format!("/{lang}/learn/{}", path.slug)));
+        .with_canonical(
+            state
+                .site
+                .absolute(&format!("/{}/learn/{}", path.lang, path.slug)),
+        )
+        .mirrored(&state.site, "/learn");
+    // The path in each other language it has been translated into; else that language's list.
+    let ctx = translations
+        .iter()
+        .filter(|p| p.id != path.id)
+        .filter_map(|p| Some((state.site.language(&p.lang)?, p)))
+        .fold(ctx, |ctx, (other, p)| {
+            ctx.with_alternate(other, format!("/{other}/learn/{}", p.slug))
+        });
     views::ok(&PathPage {
         ctx,
         path,

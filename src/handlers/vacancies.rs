@@ -161,6 +161,7 @@ fn vacancy_page(
     conn: &mut DbConn,
     slug: &str,
     now: time::PrimitiveDateTime,
+    lang: Lang,
 ) -> AppResult<(VacancyDetail, Related, Vec<Article>)> {
     let detail = db::vacancies::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
     if detail.vacancy.status() == VacancyStatus::Draft {
@@ -176,7 +177,9 @@ fn vacancy_page(
     };
     let (category, id) = (Some(detail.category.id), Some(detail.vacancy.id));
     let related = db::board::sharing_skills(conn, sharing, category, id, now, RELATED)?;
-    let lessons = db::learning::articles_teaching(conn, &skill_ids, 4)?;
+    let mut lessons = db::learning::articles_teaching(conn, &skill_ids, 16)?;
+    lessons = crate::domain::translations::for_reader(lessons, lang);
+    lessons.truncate(4);
     Ok((detail, related, lessons))
 }
 
@@ -190,7 +193,7 @@ pub async fn show(
     let slug = path.into_inner();
     let now = crate::clock::now();
     let (detail, related, lessons) = state
-        .run(move |conn| vacancy_page(conn, &slug, now))
+        .run(move |conn| vacancy_page(conn, &slug, now, lang))
         .await?;
     let canonical = state.site.absolute(&format!(
         "/{}/vacancies/{}",

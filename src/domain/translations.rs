@@ -1,0 +1,100 @@
+//! Which version of translated content a reader of a language sees: the version in their
+//! language, else the original (or any version) when there is none in it. A translation group
+//! is an original and the items whose `translation_of` points at it.
+
+use crate::i18n::Lang;
+use crate::models::{Article, LearningPath};
+
+/// Content that can have translations.
+pub trait Translated {
+    fn id(&self) -> i32;
+    fn lang(&self) -> &str;
+    fn translation_of(&self) -> Option<i32>;
+
+    /// The id the group is known by: the original's.
+    fn group(&self) -> i32 {
+        self.translation_of().unwrap_or_else(|| self.id())
+    }
+}
+
+impl Translated for Article {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    fn lang(&self) -> &str {
+        &self.lang
+    }
+    fn translation_of(&self) -> Option<i32> {
+        self.translation_of
+    }
+}
+
+impl Translated for LearningPath {
+    fn id(&self) -> i32 {
+        self.id
+    }
+    fn lang(&self) -> &str {
+        &self.lang
+    }
+    fn translation_of(&self) -> Option<i32> {
+        self.translation_of
+    }
+}
+
+/// One item per translation group, in the order given: the one in `lang` when the group has
+/// it, else the first one listed.
+pub fn for_reader<T: Translated>(items: Vec<T>, lang: Lang) -> Vec<T> {
+    let in_lang: std::collections::HashSet<i32> = items
+        .iter()
+        .filter(|i| i.lang() == lang.code())
+        .map(Translated::group)
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|i| {
+            let group = i.group();
+            let wanted = i.lang() == lang.code() || !in_lang.contains(&group);
+            wanted && seen.insert(group)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Item(i32, &'static str, Option<i32>);
+    impl Translated for Item {
+        fn id(&self) -> i32 {
+            self.0
+        }
+        fn lang(&self) -> &str {
+            self.1
+        }
+        fn translation_of(&self) -> Option<i32> {
+            self.2
+        }
+    }
+
+    #[test]
+    fn a_reader_sees_their_language_or_else_the_original() {
+        let items = vec![
+            Item(1, "en", None),
+            Item(2, "en", None),
+            Item(3, "es", Some(1)),
+            Item(4, "es", None),
+        ];
+        let es = Lang::parse("es").unwrap();
+        let ids: Vec<i32> = for_reader(items, es).iter().map(|i| i.0).collect();
+        assert_eq!(ids, [2, 3, 4]);
+        let items = vec![
+            Item(1, "en", None),
+            Item(3, "es", Some(1)),
+            Item(4, "es", None),
+        ];
+        let en = Lang::parse("en").unwrap();
+        let ids: Vec<i32> = for_reader(items, en).iter().map(|i| i.0).collect();
+        assert_eq!(ids, [1, 4]);
+    }
+}
