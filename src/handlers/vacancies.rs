@@ -142,11 +142,10 @@ pub async fn index(
     let canonical = state
         .site
         .absolute(&format!("/{lang}{}", board.filters.url()));
-    let page = IndexPage {
-        ctx: PageCtx::public(&state.site, &session, Area::Vacancies, lang)
-            .with_canonical(canonical),
-        board,
-    };
+    let ctx = PageCtx::public(&state.site, &session, Area::Vacancies, lang)
+        .with_canonical(canonical)
+        .mirrored(&state.site, &board.filters.url());
+    let page = IndexPage { ctx, board };
     views::ok(&page)
 }
 

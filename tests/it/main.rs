@@ -15,6 +15,7 @@ mod board;
 mod board_property;
 mod generate;
 mod i18n_admin;
+mod i18n_public;
 mod instances;
 mod learning;
 mod learning_admin;
