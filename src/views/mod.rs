@@ -12,7 +12,7 @@ use askama::Template;
 
 use crate::error::AppResult;
 use crate::i18n::Lang;
-use crate::models::{Category, User, Vacancy};
+use crate::models::{Category, Skill, User, Vacancy};
 use crate::site::Site;
 
 /// Which part of the site a page belongs to, for the navigation's `aria-current`.
@@ -241,6 +241,16 @@ impl PageCtx {
             self.lang.t(&key)
         } else {
             category.name.clone()
+        }
+    }
+
+    /// A skill's name in the page's language (its stored name when there is no text for it).
+    pub fn skill(&self, skill: &Skill) -> String {
+        let key = format!("skill-{}", skill.slug);
+        if self.lang.has(&key) {
+            self.lang.t(&key)
+        } else {
+            skill.name.clone()
         }
     }
 
