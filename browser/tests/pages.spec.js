@@ -302,3 +302,49 @@ async function expectVisibleFocus(page) {
   expect(focus.outline || focus.shadow, `${focus.tag} shows no focus indicator`).toBe(true);
   expect(focus.inView, `${focus.tag} is focused off screen`).toBe(true);
 }
+
+// The Spanish pages: the same checks, and none of the English interface texts.
+const ENGLISH_UI = [
+  'Skip to content', 'Open vacancies', 'Keywords', 'Show vacancies', 'Salary not stated',
+  'Newest vacancies', 'Browse by category', 'Apply for this job', 'Send application',
+  'Learning paths', 'Leave a comment', 'Mark as read', 'Questions and answers', 'per year',
+  'Full-time', 'Work mode', 'All vacancies', 'Recruiters', 'Page not found',
+];
+
+test.describe(() => {
+  test.use({ journey: 'spanish' });
+  test('Spanish pages speak Spanish', async ({ page, site }) => {
+    const pages = [
+      ['es-home', '/es'],
+      ['es-vacancies', '/es/vacancies'],
+      ['es-learn', '/es/learn'],
+      ['es-path', '/es/learn/desarrollador-backend'],
+      ['es-article', '/es/articles/quien-es-un-desarrollador-backend'],
+    ];
+    for (const [name, path] of pages) {
+      await page.goto(path);
+      await site.check(name);
+      const text = await page.locator('body').innerText();
+      for (const english of ENGLISH_UI) {
+        expect(text, `${english} on ${path}`).not.toContain(english);
+      }
+    }
+    await page.goto('/es/vacancies');
+    await page.getByRole('article').first().getByRole('link').first().click();
+    await expect(page.getByRole('heading', { name: 'Inscríbete en esta oferta' })).toBeVisible();
+    await site.check('es-vacancy');
+    // The vacancy itself is written in English; its frame, facts and form are not.
+    for (const part of ['header.site-header', '.facts', '#apply', 'footer']) {
+      const text = await page.locator(part).first().innerText();
+      for (const english of ENGLISH_UI) {
+        expect(text, `${english} in ${part} of a Spanish vacancy page`).not.toContain(english);
+      }
+    }
+    await page.goto('/es/vacancies/no-existe');
+    await site.check('es-404', { status: 404 });
+    // The switch goes to the English page and back.
+    await page.goto('/es/articles/git-para-desarrolladores');
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(/\/en\/articles\/git-for-developers$/);
+  });
+});
