@@ -1,6 +1,8 @@
 //! One error type for the whole site, and how each kind is answered.
 //!
 //! - `NotFound`: a record or page that does not exist → the 404 page.
+//! - `MethodNotAllowed`: a path that exists, asked with a method it does not have → 405, with
+//!   `Allow` listing the methods it has (given by `routes`).
 //! - `BadRequest`: input we cannot use at all (forms with field errors render themselves with 422).
 //! - `Csrf`: a state-changing request without the session's token → the 403 page, nothing changed.
 //! - `Forbidden`: signed in, but the role does not allow it.
@@ -21,6 +23,8 @@ pub type AppResult<T> = Result<T, AppError>;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    #[error("method not allowed (allowed: {0})")]
+    MethodNotAllowed(String),
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("the form was out of date (CSRF token missing or wrong)")]
@@ -116,6 +120,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Csrf | AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
@@ -146,6 +151,9 @@ impl ResponseError for AppError {
         if matches!(self, AppError::Unavailable) {
             response.insert_header((header::RETRY_AFTER, "5"));
         }
+        if let AppError::MethodNotAllowed(allow) = self {
+            response.insert_header((header::ALLOW, allow.as_str()));
+        }
         response.body(format!("{title}\n\n{message}\n"))
     }
 }
@@ -156,6 +164,9 @@ impl AppError {
         use crate::messages as m;
         match self {
             AppError::NotFound => (m::NOT_FOUND_TITLE, m::NOT_FOUND_TEXT),
+            AppError::MethodNotAllowed(_) => {
+                (m::METHOD_NOT_ALLOWED_TITLE, m::METHOD_NOT_ALLOWED_TEXT)
+            }
             AppError::BadRequest(msg) => (m::BAD_REQUEST_TITLE, msg.as_str()),
             AppError::Csrf => (m::CSRF_TITLE, m::CSRF_TEXT),
             AppError::Forbidden | AppError::LoginRequired { .. } => {

@@ -3,6 +3,10 @@
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND_TEXT: &str =
     "We could not find that page. The vacancy may have been removed, or the link may be mistyped.";
+pub const METHOD_NOT_ALLOWED_TITLE: &str = "This page cannot do that";
+pub const METHOD_NOT_ALLOWED_TEXT: &str = "This address exists, but not for that kind of \
+     request (a form sent to a page that only shows, for example). Go back and use the site's \
+     links and buttons.";
 pub const BAD_REQUEST_TITLE: &str = "We could not read that request";
 pub const CSRF_TITLE: &str = "This form has expired";
 pub const CSRF_TEXT: &str =

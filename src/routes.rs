@@ -1,8 +1,13 @@
-//! Every URL of the site, in one place. The admin table is also data (`ADMIN_ROUTES`), so tests
-//! can walk it and check that each route needs a session and each POST a CSRF token.
+//! Every URL of the site, in one place. Both tables are also data (`PUBLIC_ROUTES`,
+//! `ADMIN_ROUTES`), so tests can walk them (each admin route needs a session, each admin POST a
+//! CSRF token) and a wrong method can be told from an unknown path.
+//!
+//! The methods of one path share one `web::resource`: a method the path does not have is a 405
+//! with `Allow` (drawn as the site's error page), an unknown path the 404 page.
 
-use actix_web::{guard, web, Route};
+use actix_web::{guard, web, HttpResponse, Route};
 
+use crate::error::AppError;
 use crate::handlers::{admin, applications, articles, home, learn, meta, vacancies};
 
 /// A page: GET, and HEAD for monitors and link checkers (the server sends the headers only).
@@ -17,25 +22,50 @@ fn post() -> Route {
 pub struct RouteInfo {
     pub method: &'static str,
     pub path: &'static str,
-    /// Reachable without signing in (the sign-in page itself).
+    /// Reachable without signing in (every public route; of the admin ones, the sign-in page).
     pub public: bool,
 }
 
-macro_rules! admin_routes {
-    ($( $method:ident $path:literal => $handler:path $(, $public:ident)? ; )+) => {
-        pub const ADMIN_ROUTES: &[RouteInfo] = &[
-            $( RouteInfo { method: stringify!($method), path: $path, public: admin_routes!(@public $($public)?) }, )+
+macro_rules! route_table {
+    ($table:ident, $register:ident, $default_public:literal:
+     $( $method:ident $path:literal => $handler:path $(, $public:ident)? ; )+) => {
+        pub const $table: &[RouteInfo] = &[
+            $( RouteInfo {
+                method: stringify!($method),
+                path: $path,
+                public: route_table!(@public $default_public $($public)?),
+            }, )+
         ];
 
-        fn register_admin(cfg: &mut web::ServiceConfig) {
-            $( cfg.route($path, $method().to($handler)); )+
+        fn $register(resources: &mut Resources) {
+            $( resources.add($path, $method().to($handler)); )+
         }
     };
-    (@public public) => { true };
-    (@public) => { false };
+    (@public $default:literal public) => { true };
+    (@public $default:literal) => { $default };
 }
 
-admin_routes! {
+route_table! { PUBLIC_ROUTES, register_public, true:
+    get "/" => home::show;
+    get "/vacancies" => vacancies::index;
+    get "/vacancies/{slug}" => vacancies::show;
+    post "/vacancies/{slug}/apply" => applications::apply;
+    get "/applications/{token}" => applications::receipt;
+    post "/applications/{token}/withdraw" => applications::withdraw;
+    post "/applications/{token}/erase" => applications::erase;
+    get "/learn" => learn::index;
+    get "/learn/{slug}" => learn::show;
+    get "/articles/{slug}" => articles::show;
+    post "/articles/{slug}/comments" => articles::comment;
+    post "/articles/{slug}/read" => articles::mark_read;
+    get "/healthz" => meta::health;
+    get "/robots.txt" => meta::robots;
+    get "/sitemap.xml" => meta::sitemap;
+    get "/sitemaps/{name}" => meta::sitemap_part;
+    get "/feed.xml" => meta::feed;
+}
+
+route_table! { ADMIN_ROUTES, register_admin, false:
     get "/admin/login" => admin::sessions::new, public;
     post "/admin/login" => admin::sessions::create, public;
     post "/admin/logout" => admin::sessions::destroy;
@@ -85,29 +115,92 @@ admin_routes! {
     post "/admin/comments" => admin::comments::moderate;
 }
 
+/// The routes of each path, in the order paths first appear: the order resources are matched
+/// in (`/admin/vacancies/new` before `/admin/vacancies/{id}`).
+#[derive(Default)]
+struct Resources(Vec<(&'static str, Vec<Route>)>);
+
+impl Resources {
+    fn add(&mut self, path: &'static str, route: Route) {
+        match self.0.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, routes)) => routes.push(route),
+            None => self.0.push((path, vec![route])),
+        }
+    }
+
+    /// One resource per path; any other method is a 405 with the path's `Allow`.
+    fn register(self, cfg: &mut web::ServiceConfig) {
+        for (path, routes) in self.0 {
+            let allow = allowed_methods(path).unwrap_or_default();
+            let resource = routes
+                .into_iter()
+                .fold(web::resource(path), |resource, route| resource.route(route));
+            cfg.service(resource.default_service(web::to(move || {
+                let allow = allow.clone();
+                async move { Err::<HttpResponse, _>(AppError::MethodNotAllowed(allow)) }
+            })));
+        }
+    }
+}
+
+/// The `Allow` value of a path pattern of the tables (`/vacancies/{slug}`): its methods, GET
+/// bringing HEAD; `None` for a pattern in neither table.
+pub fn allowed_methods(pattern: &str) -> Option<String> {
+    let methods = PUBLIC_ROUTES
+        .iter()
+        .chain(ADMIN_ROUTES)
+        .filter(|r| r.path == pattern);
+    let (mut get, mut post) = (false, false);
+    for route in methods {
+        match route.method {
+            "get" => get = true,
+            _ => post = true,
+        }
+    }
+    let mut allow = Vec::new();
+    if get {
+        allow.extend(["GET", "HEAD"]);
+    }
+    if post {
+        allow.push("POST");
+    }
+    (!allow.is_empty()).then(|| allow.join(", "))
+}
+
+/// Whether a request with `method` to a path matching `pattern` reaches a handler (and not the
+/// 405 or 404 answer).
+pub fn accepts(pattern: Option<&str>, method: &str) -> bool {
+    pattern
+        .and_then(allowed_methods)
+        .is_some_and(|allow| allow.split(", ").any(|m| m == method))
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", get().to(home::show))
-        .route("/vacancies", get().to(vacancies::index))
-        .route("/vacancies/{slug}", get().to(vacancies::show))
-        .route("/vacancies/{slug}/apply", post().to(applications::apply))
-        .route("/applications/{token}", get().to(applications::receipt))
-        .route(
-            "/applications/{token}/withdraw",
-            post().to(applications::withdraw),
-        )
-        .route(
-            "/applications/{token}/erase",
-            post().to(applications::erase),
-        )
-        .route("/learn", get().to(learn::index))
-        .route("/learn/{slug}", get().to(learn::show))
-        .route("/articles/{slug}", get().to(articles::show))
-        .route("/articles/{slug}/comments", post().to(articles::comment))
-        .route("/articles/{slug}/read", post().to(articles::mark_read))
-        .route("/healthz", get().to(meta::health))
-        .route("/robots.txt", get().to(meta::robots))
-        .route("/sitemap.xml", get().to(meta::sitemap))
-        .route("/sitemaps/{name}", get().to(meta::sitemap_part))
-        .route("/feed.xml", get().to(meta::feed));
-    register_admin(cfg);
+    let mut resources = Resources::default();
+    register_public(&mut resources);
+    register_admin(&mut resources);
+    resources.register(cfg);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allow_lists_the_methods_of_a_path() {
+        assert_eq!(allowed_methods("/").as_deref(), Some("GET, HEAD"));
+        assert_eq!(
+            allowed_methods("/vacancies/{slug}/apply").as_deref(),
+            Some("POST")
+        );
+        assert_eq!(
+            allowed_methods("/admin/vacancies/{id}").as_deref(),
+            Some("GET, HEAD, POST")
+        );
+        assert_eq!(allowed_methods("/nowhere"), None);
+        assert!(accepts(Some("/admin/login"), "POST"));
+        assert!(accepts(Some("/"), "HEAD"));
+        assert!(!accepts(Some("/"), "POST"));
+        assert!(!accepts(None, "GET"));
+    }
 }

@@ -422,6 +422,11 @@ fn public_post_problem(req: &ServiceRequest) -> Option<crate::error::AppError> {
     if safe || path == "/admin" || path.starts_with("/admin/") {
         return None;
     }
+    // A request no handler takes (the 405 of a page, the 404 of an unknown path) changes
+    // nothing: it gets that answer, whatever its headers.
+    if !crate::routes::accepts(req.match_pattern().as_deref(), req.method().as_str()) {
+        return None;
+    }
     let headers = req.headers();
     if !headers.contains_key(header::ORIGIN) && !headers.contains_key("sec-fetch-site") {
         return Some(AppError::Csrf);
