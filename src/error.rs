@@ -7,6 +7,8 @@
 //! - `Csrf`: a state-changing request without the session's token → the 403 page, nothing changed.
 //! - `Forbidden`: signed in, but the role does not allow it.
 //! - `LoginRequired`: no session → 303 to the sign-in page, coming back to `next`.
+//! - `PasswordChangeRequired`: signed in with a temporary password → 303 to the account page,
+//!   whose form is the one thing such a user can do (besides signing out).
 //! - `TooManyRequests`: rate limits.
 //! - `PayloadTooLarge`: an upload over its limit, refused before it is read in full → 413.
 //! - `Unavailable`: the pool has no connection → 503, so a load balancer can retry elsewhere.
@@ -18,6 +20,9 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// Where a user with a temporary password is sent: the change-password form.
+pub const ACCOUNT_PAGE: &str = "/admin/account";
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -33,6 +38,8 @@ pub enum AppError {
     Forbidden,
     #[error("sign-in required")]
     LoginRequired { next: String },
+    #[error("the temporary password must be changed first")]
+    PasswordChangeRequired,
     #[error("too many requests")]
     TooManyRequests(String),
     #[error("request body too large")]
@@ -123,7 +130,9 @@ impl ResponseError for AppError {
             AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Csrf | AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::LoginRequired { .. } | AppError::PasswordChangeRequired => {
+                StatusCode::SEE_OTHER
+            }
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -140,6 +149,11 @@ impl ResponseError for AppError {
             let next = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
             return HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, format!("/admin/login?{next}")))
+                .finish();
+        }
+        if let AppError::PasswordChangeRequired = self {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, ACCOUNT_PAGE))
                 .finish();
         }
         if let AppError::Internal(cause) = self {
@@ -169,9 +183,9 @@ impl AppError {
             }
             AppError::BadRequest(msg) => (m::BAD_REQUEST_TITLE, msg.as_str()),
             AppError::Csrf => (m::CSRF_TITLE, m::CSRF_TEXT),
-            AppError::Forbidden | AppError::LoginRequired { .. } => {
-                (m::FORBIDDEN_TITLE, m::FORBIDDEN_TEXT)
-            }
+            AppError::Forbidden
+            | AppError::LoginRequired { .. }
+            | AppError::PasswordChangeRequired => (m::FORBIDDEN_TITLE, m::FORBIDDEN_TEXT),
             AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
             AppError::PayloadTooLarge(msg) => (m::TOO_LARGE_TITLE, msg.as_str()),
             AppError::UnsupportedMediaType => (m::BAD_REQUEST_TITLE, m::NOT_A_FORM),

@@ -147,6 +147,7 @@ fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> 
         name: name.trim().to_string(),
         role: Role::Admin,
         password_hash: auth::hash_password(password)?,
+        temporary: false,
     };
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     match users::create_user(&mut conn, Actor::Operator, account) {

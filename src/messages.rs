@@ -23,6 +23,14 @@ pub const INTERNAL_TEXT: &str =
 pub const LOGIN_FAILED: &str = "The email or password is not right.";
 pub const LOGIN_LOCKED: &str =
     "Too many failed sign-ins. For your safety, sign-in is paused for 15 minutes.";
+pub const PASSWORD_TOO_COMMON: &str = "This is one of the most common passwords, the first ones \
+     an attacker tries. Choose another (a few unrelated words make a strong one).";
+pub const PASSWORD_SAME_AS_CURRENT: &str = "Choose a new password, not the current one.";
+pub const WRONG_CURRENT_PASSWORD: &str = "This is not your current password.";
+pub const CURRENT_PASSWORD_LOCKED: &str = "Too many wrong current passwords. For your safety, \
+     changing the password is paused for 15 minutes.";
+pub const MUST_CHANGE_PASSWORD: &str = "Your password is a temporary one. Choose your own \
+     password to go on.";
 pub const SIGNED_OUT: &str = "You have signed out.";
 
 pub const COMMENT_STAMP_USED: &str = "This form was already used to send a comment. If you \

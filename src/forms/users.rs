@@ -62,6 +62,8 @@ impl PasswordForm {
         }
         if let Some(problem) = auth::password_problem(&self.new) {
             e.add("new_password", problem);
+        } else if self.new == self.current {
+            e.add("new_password", crate::messages::PASSWORD_SAME_AS_CURRENT);
         } else if self.new != self.confirm {
             e.add("confirm_password", "The two new passwords differ.");
         }

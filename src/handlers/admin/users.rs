@@ -88,6 +88,7 @@ pub async fn create(
         name,
         role,
         password_hash: hash_password(password.clone()).await?,
+        temporary: true,
     };
     let actor = Actor::User(me.id);
     let outcome = state
@@ -101,7 +102,7 @@ pub async fn create(
             &page(&state, &session, &me, typed, errors).await?,
         );
     }
-    flash(&session, "success", format!("Account created for {email}. Temporary password (shown once, pass it on safely): {password}"));
+    flash(&session, "success", format!("Account created for {email}. Temporary password (shown once, pass it on safely; they choose their own at first sign-in): {password}"));
     Ok(views::redirect("/admin/users"))
 }
 
@@ -148,7 +149,7 @@ pub async fn reset_password(
         &session,
         "success",
         format!(
-            "New temporary password for {} (shown once): {password}",
+            "New temporary password for {} (shown once; they choose their own at next sign-in): {password}",
             reset.email
         ),
     );
