@@ -2,7 +2,6 @@
 //! token; recruiters moving the status, adding notes, erasing, exporting and reading CVs; and
 //! the retention purge. Reading candidates' data in bulk (export, CV) is recorded like a write.
 
-use diesel::Connection;
 use time::{Duration, PrimitiveDateTime};
 
 use super::{finish, limits, Actor, Audit, Changed};

@@ -2,8 +2,6 @@
 //! lockout checked before the password is verified; success forgets the pending failure after. The password itself is verified between the two, by the caller,
 //! without a pooled connection held (argon2 takes tens of milliseconds).
 
-use diesel::Connection;
-
 use super::{finish, limits, Actor, Changed};
 use crate::db::{self, DbConn};
 use crate::error::{AppError, AppResult};

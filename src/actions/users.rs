@@ -5,8 +5,6 @@
 //! A password an administrator sets (on creating or resetting an account) is temporary: the
 //! account is marked `must_change_password` until its user chooses their own.
 
-use diesel::Connection;
-
 use super::{finish, limits, Actor, Audit, Changed};
 use crate::db::{self, DbConn};
 use crate::error::{AppError, AppResult};

@@ -30,6 +30,46 @@ pub enum DbConn {
     Sqlite(diesel::SqliteConnection),
 }
 
+impl DbConn {
+    /// Runs `f` in a transaction, like `Connection::transaction` (which this inherent method
+    /// shadows for every `conn.transaction(...)` on a `&mut DbConn`). On SQLite the outermost
+    /// transaction begins `IMMEDIATE`, taking the write lock first (waiting up to
+    /// `busy_timeout` for it). A plain `BEGIN` reads under a snapshot, and when another
+    /// connection commits before this one's first write, SQLite refuses that write with
+    /// "database is locked" at once, without waiting: concurrent saves and applications got a
+    /// 500. Nested transactions are savepoints, as before; PostgreSQL is unchanged.
+    pub fn transaction<T, E, F>(&mut self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E>,
+        E: From<diesel::result::Error>,
+    {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+        let DbConn::Sqlite(sqlite) = self else {
+            return <DbConn as Connection>::transaction(self, f);
+        };
+        let outermost = AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+            .transaction_depth()?
+            .is_none();
+        if !outermost {
+            return <DbConn as Connection>::transaction(self, f);
+        }
+        AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+        // The rest as `TransactionManager::transaction` does it.
+        match f(self) {
+            Ok(value) => {
+                <DbConn as TransactionManager<DbConn>>::commit_transaction(self)?;
+                Ok(value)
+            }
+            Err(error) => {
+                match <DbConn as TransactionManager<DbConn>>::rollback_transaction(self) {
+                    Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(error),
+                    Err(rollback) => Err(rollback.into()),
+                }
+            }
+        }
+    }
+}
+
 pub type DbPool = Pool<ConnectionManager>;
 pub type PooledConn = PooledConnection<ConnectionManager>;
 

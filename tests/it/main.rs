@@ -13,6 +13,7 @@ mod applications;
 mod architecture;
 mod board;
 mod board_property;
+mod durability;
 mod generate;
 mod instances;
 mod learning;
