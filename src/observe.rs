@@ -157,28 +157,46 @@ pub async fn layer(
         .as_ref()
         .map(|e| e.serves(req.app_config().local_addr()))
         .unwrap_or((false, false));
+    let mut answered_here = None;
     let mut res = match endpoint {
         Some(endpoint) if metrics_only || (has_metrics && req.path() == "/metrics") => {
+            answered_here = Some(match req.path() {
+                "/metrics" => "/metrics",
+                _ => crate::metrics::UNMATCHED,
+            });
             let response = endpoint.respond(&req);
             req.into_response(response)
         }
-        _ => {
-            let request = req.request().clone();
-            match crate::logging::scope(id.clone(), next.call(req)).await {
-                Ok(res) => res.map_into_boxed_body(),
-                Err(e) => ServiceResponse::from_err(e, request),
+        // (The request cannot be cloned before routing, which needs it alone.)
+        _ => match crate::logging::scope(id.clone(), next.call(req)).await {
+            Ok(res) => res.map_into_boxed_body(),
+            Err(e) => {
+                // Handlers' errors arrive as responses; only a middleware fails like this. It
+                // is still counted and logged; actix draws the response.
+                let status = e.as_response_error().status_code();
+                drop(LoggedBody {
+                    body: BoxBody::new(()),
+                    bytes: 0,
+                    status,
+                    route: crate::metrics::UNMATCHED.to_string(),
+                    seen,
+                });
+                return Err(e);
             }
-        }
+        },
     };
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut()
             .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
     }
     let status = res.status();
-    let route = res
-        .request()
-        .match_pattern()
-        .unwrap_or_else(|| crate::metrics::UNMATCHED.to_string());
+    let route = match answered_here {
+        Some(route) => route.to_string(),
+        None => res
+            .request()
+            .match_pattern()
+            .unwrap_or_else(|| crate::metrics::UNMATCHED.to_string()),
+    };
     Ok(res.map_body(move |_, body| {
         BoxBody::new(LoggedBody {
             body,

@@ -51,7 +51,7 @@ pub fn integrity_problems(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     match conn {
         DbConn::Sqlite(c) => {
             let mut problems: Vec<String> = diesel::sql_query(
-                "SELECT integrity_check AS line FROM pragma_integrity_check(100)",
+                "SELECT integrity_check AS line FROM pragma_integrity_check",
             )
             .load::<Line>(c)?
             .into_iter()
