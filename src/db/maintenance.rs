@@ -50,14 +50,13 @@ pub fn vacuum_into(conn: &mut DbConn, path: &str) -> QueryResult<()> {
 pub fn integrity_problems(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     match conn {
         DbConn::Sqlite(c) => {
-            let mut problems: Vec<String> = diesel::sql_query(
-                "SELECT integrity_check AS line FROM pragma_integrity_check",
-            )
-            .load::<Line>(c)?
-            .into_iter()
-            .map(|l| l.line)
-            .filter(|l| l != "ok")
-            .collect();
+            let mut problems: Vec<String> =
+                diesel::sql_query("SELECT integrity_check AS line FROM pragma_integrity_check")
+                    .load::<Line>(c)?
+                    .into_iter()
+                    .map(|l| l.line)
+                    .filter(|l| l != "ok")
+                    .collect();
             let broken = diesel::sql_query(
                 "SELECT \"table\" || ' row ' || rowid || ' points to a missing ' || parent AS line \
                  FROM pragma_foreign_key_check LIMIT 100",
