@@ -142,9 +142,11 @@ pub fn backup(database_url: &str, to: &Path) -> Result<String, String> {
             q::vacuum_into(&mut conn, &partial.to_string_lossy())
                 .map_err(|e| format!("backup failed: {e}"))?;
             drop(conn);
-            let counts = check_copy(&partial).inspect_err(|_| {
-                let _ = std::fs::remove_file(&partial);
-            })?;
+            let counts = check_copy(&partial)
+                .and_then(|mut copy| counts_text(&mut copy))
+                .inspect_err(|_| {
+                    let _ = std::fs::remove_file(&partial);
+                })?;
             std::fs::rename(&partial, to)
                 .map_err(|e| format!("cannot name the backup {}: {e}", to.display()))?;
             Ok(format!(
@@ -168,9 +170,9 @@ fn file_size(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
-/// Opens a SQLite copy (a backup just written, a file about to be restored): it must pass
-/// `PRAGMA integrity_check`; gives its row counts.
-fn check_copy(path: &Path) -> Result<String, String> {
+/// Opens a SQLite copy (a backup just written, a file about to be restored), which must pass
+/// `PRAGMA integrity_check`.
+fn check_copy(path: &Path) -> Result<DbConn, String> {
     let mut conn = open_file(path)?;
     let problems = q::integrity_problems(&mut conn)
         .map_err(|e| format!("{} fails its integrity check: {e}", path.display()))?;
@@ -181,7 +183,7 @@ fn check_copy(path: &Path) -> Result<String, String> {
             problems.join("; ")
         ));
     }
-    counts_text(&mut conn)
+    Ok(conn)
 }
 
 fn open_file(path: &Path) -> Result<DbConn, String> {
@@ -345,9 +347,8 @@ fn private(path: &Path) -> Result<(), String> {
 /// Whether the copy at `incoming` may replace the database: it passes the integrity check and
 /// holds no migration this binary lacks. Gives its row counts and any note.
 fn judge(incoming: &Path, shown_as: &Path) -> Result<String, String> {
-    let counts = check_copy(incoming)
-        .map_err(|e| e.replace(&*incoming.to_string_lossy(), &shown_as.to_string_lossy()))?;
-    let mut conn = open_file(incoming)?;
+    let shown = |e: String| e.replace(&*incoming.to_string_lossy(), &shown_as.to_string_lossy());
+    let mut conn = check_copy(incoming).map_err(shown)?;
     let applied = q::applied_migrations(&mut conn)
         .map_err(|e| format!("cannot read the migrations of {}: {e}", shown_as.display()))?
         .ok_or_else(|| {
@@ -378,6 +379,7 @@ fn judge(incoming: &Path, shown_as: &Path) -> Result<String, String> {
         .filter(|(v, _)| !applied.contains(v))
         .map(|(_, name)| name.as_str())
         .collect();
+    let counts = counts_text(&mut conn).map_err(shown)?;
     // Checkpointed into the file itself: what is moved into place is the whole database.
     if let DbConn::Sqlite(c) = &mut conn {
         use diesel::connection::SimpleConnection;

@@ -103,6 +103,10 @@ fn build() -> prometheus::Result<Metrics> {
         &["outcome"],
     )?;
     reg(Box::new(applications.clone()))?;
+    // Every outcome from zero, so a rate over them works from the start.
+    for outcome in ["stored", "duplicate", "rate_limited"] {
+        applications.with_label_values(&[outcome]);
+    }
     let build_info = IntGaugeVec::new(
         Opts::new("careers_build_info", "The running release; always 1."),
         &["version"],
