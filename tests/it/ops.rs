@@ -1059,3 +1059,27 @@ async fn postgres_backup_runs_pg_dump() {
         text(&out.stderr)
     );
 }
+
+/// Every setting `careers --help` lists has its row in the README's configuration table.
+#[test]
+fn every_setting_is_in_the_readme() {
+    let out = Command::new(env!("CARGO_BIN_EXE_careers"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = text(&out.stdout);
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let vars: Vec<&str> = help
+        .split("[env: ")
+        .skip(1)
+        .filter_map(|rest| rest.split(['=', ']']).next())
+        .collect();
+    assert!(vars.contains(&"METRICS_TOKEN") && vars.len() > 20, "{help}");
+    for var in vars {
+        assert!(
+            readme.contains(&format!("| `{var}` |")),
+            "{var} is missing from the README's configuration table"
+        );
+    }
+}
