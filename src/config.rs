@@ -86,9 +86,9 @@ pub struct Config {
     #[arg(long, env = "MIN_FILL_SECONDS", default_value_t = 3, global = true)]
     pub min_fill_seconds: u64,
 
-    /// Take the client address from `Forwarded` / `X-Forwarded-For` (set it only behind a
-    /// proxy that overwrites those headers; otherwise anyone could pick their own address and
-    /// escape the per-address limits).
+    /// Take the client address from `X-Forwarded-For` (set it only behind a proxy that
+    /// overwrites or appends to it; otherwise anyone could pick their own address and escape
+    /// the per-address limits), and the request id from its `X-Request-Id`.
     #[arg(long, env = "TRUST_PROXY", global = true)]
     pub trust_proxy: bool,
 
