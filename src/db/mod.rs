@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod comments;
 pub mod editorial;
 pub mod learning;
+pub mod maintenance;
 pub use crate::schema;
 pub mod search;
 pub mod site_state;
@@ -268,6 +269,14 @@ pub fn flush_erased(conn: &mut DbConn) {
     }
 }
 
+/// A pooled connection, the wait for it measured (`careers_db_pool_wait_seconds`).
+pub fn checkout(pool: &DbPool) -> Result<PooledConn, r2d2::PoolError> {
+    let started = std::time::Instant::now();
+    let conn = pool.get();
+    crate::metrics::pool_wait(started.elapsed(), conn.is_ok());
+    conn
+}
+
 /// Why `blocking` could not even start the work: no connection came free in time, or the blocking
 /// pool failed. The web layer turns the first into 503 and the second into 500.
 #[derive(Debug)]
@@ -285,9 +294,13 @@ where
     E: From<RunError> + Send + 'static,
 {
     let pool = pool.clone();
+    // The blocking thread logs as part of the request that sent the work.
+    let request = crate::logging::request_id();
     actix_web::web::block(move || {
-        let mut conn = pool.get().map_err(|_| E::from(RunError::Unavailable))?;
-        work(&mut conn)
+        crate::logging::sync_scope(request, || {
+            let mut conn = checkout(&pool).map_err(|_| E::from(RunError::Unavailable))?;
+            work(&mut conn)
+        })
     })
     .await
     .map_err(|e| E::from(RunError::Blocking(e.to_string())))?

@@ -18,6 +18,7 @@ mod generate;
 mod instances;
 mod learning;
 mod learning_admin;
+mod ops;
 mod page_cache;
 mod postgres;
 mod security_auth;

@@ -251,6 +251,7 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         trusted_proxy_hops: 1,
         session_max_hours: 8,
         applications: Default::default(),
+        ops: Default::default(),
     }
 }
 
