@@ -101,6 +101,7 @@ fn config(dir: &Path, database_url: String, demo: bool, page_cache_mb: u64) -> C
         languages: "en,es".into(),
         default_lang: "en".into(),
         applications: Default::default(),
+        ops: Default::default(),
     }
 }
 
@@ -376,60 +377,65 @@ fn pages(scale: Scale, vacancy: &str, sitemap_is_index: bool) -> Vec<(String, St
         // The demo run of earlier versions, so figures stay comparable, and the feed/sitemap.
         None => vec![
             ("home", "/".into(), true),
-            ("list", "/vacancies".into(), true),
+            ("list", "/en/vacancies".into(), true),
             (
                 "demo: keyword q=developer",
-                "/vacancies?q=developer".into(),
+                "/en/vacancies?q=developer".into(),
                 true,
             ),
             (
                 "demo: filtered + sorted",
-                "/vacancies?category=backend&work_mode=remote&work_mode=hybrid&sort=salary".into(),
+                "/en/vacancies?category=backend&work_mode=remote&work_mode=hybrid&sort=salary"
+                    .into(),
                 true,
             ),
             ("vacancy", vacancy.into(), true),
             (
                 "demo: learning path",
-                "/learn/backend-developer".into(),
+                "/en/learn/backend-developer".into(),
                 true,
             ),
             (
                 "demo: article",
-                "/articles/databases-and-caches".into(),
+                "/en/articles/databases-and-caches".into(),
                 true,
             ),
-            ("feed", "/feed.xml".into(), false),
+            ("feed", "/en/feed.xml".into(), false),
             ("sitemap", "/sitemap.xml".into(), false),
         ],
         Some(_) => vec![
-            ("list", "/vacancies".into(), true),
+            ("list", "/en/vacancies".into(), true),
             (
                 "filtered",
-                "/vacancies?category=backend&seniority=senior".into(),
+                "/en/vacancies?category=backend&seniority=senior".into(),
                 true,
             ),
             // In most titles and summaries ("Engineer" roles, "engineers in this area").
             (
                 "keyword common (engineer)",
-                "/vacancies?q=engineer".into(),
+                "/en/vacancies?q=engineer".into(),
                 true,
             ),
             // The rarest word of the generator: the "(Growth)" title focus, ~0.8 %.
-            ("keyword rare (growth)", "/vacancies?q=growth".into(), true),
+            (
+                "keyword rare (growth)",
+                "/en/vacancies?q=growth".into(),
+                true,
+            ),
             // Two rare words together: ~0.02 %, a handful even at 100,000.
             (
                 "keywords rare (growth elixir)",
-                "/vacancies?q=growth+elixir".into(),
+                "/en/vacancies?q=growth+elixir".into(),
                 true,
             ),
             (
                 "search + filter",
-                "/vacancies?q=developer&work_mode=remote".into(),
+                "/en/vacancies?q=developer&work_mode=remote".into(),
                 true,
             ),
-            ("page 50", "/vacancies?page=50".into(), true),
+            ("page 50", "/en/vacancies?page=50".into(), true),
             ("vacancy", vacancy.into(), true),
-            ("feed", "/feed.xml".into(), true),
+            ("feed", "/en/feed.xml".into(), true),
             ("sitemap", "/sitemap.xml".into(), false),
             ("home", "/".into(), true),
         ],
@@ -460,10 +466,10 @@ async fn run_scale(client: &reqwest::Client, dir: &Path, url: &str, scale: Scale
         .await
         .unwrap();
     let vacancy = html
-        .split("href=\"/vacancies/")
+        .split("href=\"/en/vacancies/")
         .nth(1)
         .and_then(|s| s.split('"').next())
-        .map(|slug| format!("/vacancies/{slug}"))
+        .map(|slug| format!("/en/vacancies/{slug}"))
         .expect("a vacancy link");
     let sitemap = get(client, &format!("{base}/sitemap.xml"))
         .await

@@ -86,9 +86,9 @@ pub struct Config {
     #[arg(long, env = "MIN_FILL_SECONDS", default_value_t = 3, global = true)]
     pub min_fill_seconds: u64,
 
-    /// Take the client address from `Forwarded` / `X-Forwarded-For` (set it only behind a
-    /// proxy that overwrites those headers; otherwise anyone could pick their own address and
-    /// escape the per-address limits).
+    /// Take the client address from `X-Forwarded-For` (set it only behind a proxy that
+    /// overwrites or appends to it; otherwise anyone could pick their own address and escape
+    /// the per-address limits), and the request id from its `X-Request-Id`.
     #[arg(long, env = "TRUST_PROXY", global = true)]
     pub trust_proxy: bool,
 
@@ -114,6 +114,58 @@ pub struct Config {
 
     #[command(flatten)]
     pub applications: ApplicationsConfig,
+
+    #[command(flatten)]
+    pub ops: OpsConfig,
+}
+
+/// How the log is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    #[default]
+    Text,
+    /// One JSON object per line (time, level, target, message; the request's fields).
+    Json,
+}
+
+/// Running the site as a service: log format, metrics, shutdown.
+#[derive(Debug, Clone, Args)]
+pub struct OpsConfig {
+    /// Log format: `text` or `json` (one object per line).
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
+    /// Serves Prometheus metrics at /metrics to requests with `Authorization: Bearer <token>`.
+    /// Unset (and no METRICS_BIND): no /metrics.
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true, global = true)]
+    pub metrics_token: Option<String>,
+
+    /// A separate address (e.g. 127.0.0.1:9100) serving only /metrics; the site's own address
+    /// then has none. With METRICS_TOKEN the token is required there too.
+    #[arg(long, env = "METRICS_BIND", global = true)]
+    pub metrics_bind: Option<String>,
+
+    /// Seconds requests in flight get to finish after SIGTERM (or Ctrl-C) before the server
+    /// stops anyway.
+    #[arg(
+        long,
+        env = "SHUTDOWN_GRACE_SECONDS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub shutdown_grace_seconds: u64,
+}
+
+impl Default for OpsConfig {
+    fn default() -> Self {
+        OpsConfig {
+            log_format: LogFormat::Text,
+            metrics_token: None,
+            metrics_bind: None,
+            shutdown_grace_seconds: 30,
+        }
+    }
 }
 
 /// Applications: CV size, retention, spam limits and mail.

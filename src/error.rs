@@ -1,10 +1,14 @@
 //! One error type for the whole site, and how each kind is answered.
 //!
 //! - `NotFound`: a record or page that does not exist → the 404 page.
+//! - `MethodNotAllowed`: a path that exists, asked with a method it does not have → 405, with
+//!   `Allow` listing the methods it has (given by `routes`).
 //! - `BadRequest`: input we cannot use at all (forms with field errors render themselves with 422).
 //! - `Csrf`: a state-changing request without the session's token → the 403 page, nothing changed.
 //! - `Forbidden`: signed in, but the role does not allow it.
 //! - `LoginRequired`: no session → 303 to the sign-in page, coming back to `next`.
+//! - `PasswordChangeRequired`: signed in with a temporary password → 303 to the account page,
+//!   whose form is the one thing such a user can do (besides signing out).
 //! - `TooManyRequests`: rate limits.
 //! - `PayloadTooLarge`: an upload over its limit, refused before it is read in full → 413.
 //! - `Unavailable`: the pool has no connection → 503, so a load balancer can retry elsewhere.
@@ -17,10 +21,15 @@ use actix_web::{HttpResponse, ResponseError};
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// Where a user with a temporary password is sent: the change-password form.
+pub const ACCOUNT_PAGE: &str = "/admin/account";
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    #[error("method not allowed (allowed: {0})")]
+    MethodNotAllowed(String),
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("the form was out of date (CSRF token missing or wrong)")]
@@ -29,6 +38,8 @@ pub enum AppError {
     Forbidden,
     #[error("sign-in required")]
     LoginRequired { next: String },
+    #[error("the temporary password must be changed first")]
+    PasswordChangeRequired,
     #[error("too many requests")]
     TooManyRequests(String),
     #[error("request body too large")]
@@ -121,9 +132,12 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Csrf | AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::LoginRequired { .. } | AppError::PasswordChangeRequired => {
+                StatusCode::SEE_OTHER
+            }
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -142,6 +156,11 @@ impl ResponseError for AppError {
                 .insert_header((header::LOCATION, format!("/admin/login?{next}")))
                 .finish();
         }
+        if let AppError::PasswordChangeRequired = self {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, ACCOUNT_PAGE))
+                .finish();
+        }
         if let AppError::Internal(cause) = self {
             log::error!("internal error: {cause}");
         }
@@ -150,6 +169,9 @@ impl ResponseError for AppError {
         response.content_type("text/plain; charset=utf-8");
         if matches!(self, AppError::Unavailable) {
             response.insert_header((header::RETRY_AFTER, "5"));
+        }
+        if let AppError::MethodNotAllowed(allow) = self {
+            response.insert_header((header::ALLOW, allow.as_str()));
         }
         response.body(format!("{title}\n\n{message}\n"))
     }
@@ -161,11 +183,14 @@ impl AppError {
         use crate::messages as m;
         match self {
             AppError::NotFound => (m::NOT_FOUND_TITLE, m::NOT_FOUND_TEXT),
+            AppError::MethodNotAllowed(_) => {
+                (m::METHOD_NOT_ALLOWED_TITLE, m::METHOD_NOT_ALLOWED_TEXT)
+            }
             AppError::BadRequest(msg) => (m::BAD_REQUEST_TITLE, msg.as_str()),
             AppError::Csrf => (m::CSRF_TITLE, m::CSRF_TEXT),
-            AppError::Forbidden | AppError::LoginRequired { .. } => {
-                (m::FORBIDDEN_TITLE, m::FORBIDDEN_TEXT)
-            }
+            AppError::Forbidden
+            | AppError::LoginRequired { .. }
+            | AppError::PasswordChangeRequired => (m::FORBIDDEN_TITLE, m::FORBIDDEN_TEXT),
             AppError::TooManyRequests(msg) => (m::TOO_MANY_TITLE, msg.as_str()),
             AppError::PayloadTooLarge(msg) => (m::TOO_LARGE_TITLE, msg.as_str()),
             AppError::UnsupportedMediaType => (m::BAD_REQUEST_TITLE, m::NOT_A_FORM),

@@ -193,6 +193,21 @@ fn group_digits(n: i64, separator: &str) -> String {
     out
 }
 
+/// A path or route pattern with its language prefix as `{lang}` (`/es/vacancies/{slug}` →
+/// `/{lang}/vacancies/{slug}`, `/en` → `/{lang}`): one name for a page in every language, for
+/// the route table and the metrics.
+pub fn without_language(path: &str) -> String {
+    let rest = path.strip_prefix('/').unwrap_or(path);
+    let (first, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    if first.is_empty() || Lang::parse(first).is_none() {
+        path.to_string()
+    } else if tail.is_empty() {
+        "/{lang}".to_string()
+    } else {
+        format!("/{{lang}}/{tail}")
+    }
+}
+
 /// The best of `offered` for an `Accept-Language` header (quality values respected), if any.
 pub fn negotiate(accept_language: &str, offered: &[Lang]) -> Option<Lang> {
     let mut wanted: Vec<(f32, usize, &str)> = accept_language

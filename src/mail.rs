@@ -110,27 +110,9 @@ impl Mailer {
             );
             return;
         };
-        let to: Mailbox = match to.parse() {
-            Ok(m) => m,
-            Err(e) => {
-                log::warn!("mail not sent: bad recipient address: {e}");
-                return;
-            }
-        };
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body);
-        match message {
-            Ok(message) => {
-                if let Err(e) = transport.send(message).await {
-                    log::error!("mail not sent: {e}");
-                }
-            }
-            Err(e) => log::error!("mail not built: {e}"),
-        }
+        let sending = crate::metrics::mail_sending();
+        let sent = deliver(transport, self.from.clone(), to, subject, body).await;
+        sending.done(sent);
     }
 
     /// The receipt for the candidate (unless their address has had its receipts for the day)
@@ -153,7 +135,10 @@ impl Mailer {
                 )
                 .await
             }
-            Err(e) => log::error!("receipt mail template: {e}"),
+            Err(e) => {
+                crate::metrics::mail_failure();
+                log::error!("receipt mail template: {e}")
+            }
         }
         if let Some(recruiters) = &self.recruiters {
             let notice = NoticeMail { m: &mail };
@@ -166,8 +151,47 @@ impl Mailer {
                     )
                     .await
                 }
-                Err(e) => log::error!("notice mail template: {e}"),
+                Err(e) => {
+                    crate::metrics::mail_failure();
+                    log::error!("notice mail template: {e}")
+                }
             }
+        }
+    }
+}
+
+/// Sends one message; false (and logged) when it could not be built or sent.
+async fn deliver(
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    to: &str,
+    subject: &str,
+    body: String,
+) -> bool {
+    let to: Mailbox = match to.parse() {
+        Ok(m) => m,
+        Err(e) => {
+            log::warn!("mail not sent: bad recipient address: {e}");
+            return false;
+        }
+    };
+    let message = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(body);
+    match message {
+        Ok(message) => match transport.send(message).await {
+            Ok(_) => true,
+            Err(e) => {
+                log::error!("mail not sent: {e}");
+                false
+            }
+        },
+        Err(e) => {
+            log::error!("mail not built: {e}");
+            false
         }
     }
 }

@@ -1,12 +1,12 @@
 //! The `careers` command line: serve the site, migrate, create the first administrator, rebuild
-//! the search index, purge old applications.
+//! the search index, purge old applications, back up, restore and check the database.
 
 use clap::{Parser, Subcommand};
 use std::io::Read;
 use std::process::ExitCode;
 
-use careers::config::Config;
-use careers::{domain::auth, models::Role, startup};
+use careers::config::{Config, LogFormat};
+use careers::{domain::auth, maintenance, models::Role, startup};
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +56,21 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Write a consistent copy of the database to FILE while the site keeps serving (SQLite:
+    /// VACUUM INTO; PostgreSQL: pg_dump --format=custom). Never overwrites a file.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: std::path::PathBuf,
+    },
+    /// Replace the SQLite database with a backup FILE, after checking its integrity and its
+    /// migrations; the server must be stopped. The old database is kept beside it.
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: std::path::PathBuf,
+    },
+    /// Check the database: reachable, migrations applied, integrity, keyword index in step
+    /// with the vacancies. Exit status 0 when all is well, 1 otherwise.
+    Check,
 }
 
 /// Every file this process creates (the SQLite database, its `-wal` and `-shm`, the generated
@@ -69,29 +84,41 @@ fn private_files() {
 }
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(
-        env_logger::Env::default().default_filter_or("info,actix_server=warn"),
-    )
-    .init();
     let cli = Cli::parse();
+    careers::logging::init(cli.config.ops.log_format == LogFormat::Json);
     private_files();
-    let result = match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(&cli.config),
-        Command::Migrate => startup::prepare_database(&Config {
-            demo: false,
-            ..cli.config.clone()
-        })
-        .map(|_| {
-            println!("migrations applied");
-        }),
-        Command::CreateAdmin { email, name, .. } => create_admin(&cli.config, &email, &name),
-        Command::Reindex => reindex(&cli.config),
-        Command::PurgeApplications { older_than } => purge_applications(
-            &cli.config,
-            older_than.unwrap_or(cli.config.applications.retention_days),
-        ),
-        Command::Generate { vacancies, seed } => generate(&cli.config, vacancies, seed),
-    };
+    let result =
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(&cli.config),
+            Command::Migrate => startup::prepare_database(&Config {
+                demo: false,
+                ..cli.config.clone()
+            })
+            .map(|_| {
+                println!("migrations applied");
+            }),
+            Command::CreateAdmin { email, name, .. } => create_admin(&cli.config, &email, &name),
+            Command::Reindex => reindex(&cli.config),
+            Command::PurgeApplications { older_than } => purge_applications(
+                &cli.config,
+                older_than.unwrap_or(cli.config.applications.retention_days),
+            ),
+            Command::Generate { vacancies, seed } => generate(&cli.config, vacancies, seed),
+            Command::Backup { to } => maintenance::backup(&cli.config.database_url, &to)
+                .map(|report| println!("{report}")),
+            Command::Restore { from } => maintenance::restore(&cli.config.database_url, &from)
+                .map(|report| println!("{report}")),
+            Command::Check => {
+                let report = maintenance::check(&cli.config.database_url);
+                for line in &report.lines {
+                    println!("{line}");
+                }
+                if !report.ok {
+                    return ExitCode::FAILURE;
+                }
+                Ok(())
+            }
+        };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -114,8 +141,10 @@ fn serve(config: &Config) -> Result<(), String> {
             .unwrap_or_default()
     );
     actix_web::rt::System::new().block_on(async move {
-        startup::run(listener, config, pool, key)
-            .map_err(|e| e.to_string())?
+        let server = startup::run(listener, config, pool, key).map_err(|e| e.to_string())?;
+        // Background jobs, when there are some, start here with `stop.signal()`.
+        let stop = careers::shutdown::Trigger::new();
+        startup::until_stopped(server, stop, config.ops.shutdown_grace_seconds)
             .await
             .map_err(|e| e.to_string())
     })
@@ -130,6 +159,7 @@ fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> 
         .map_err(|e| format!("cannot read the password: {e}"))?;
     let password = password.trim_end_matches(['\r', '\n']);
     if let Some(problem) = auth::password_problem(password) {
+        let problem = problem.show(careers::i18n::Lang::fallback());
         return Err(format!("password refused: {problem}"));
     }
     if !auth::looks_like_email(email) {
@@ -147,6 +177,7 @@ fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> 
         name: name.trim().to_string(),
         role: Role::Admin,
         password_hash: auth::hash_password(password)?,
+        temporary: false,
     };
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     match users::create_user(&mut conn, Actor::Operator, account) {

@@ -9,6 +9,8 @@ use crate::i18n::Lang;
 
 pub const NOT_FOUND_TITLE: &str = "not-found-title";
 pub const NOT_FOUND_TEXT: &str = "not-found-text";
+pub const METHOD_NOT_ALLOWED_TITLE: &str = "method-not-allowed-title";
+pub const METHOD_NOT_ALLOWED_TEXT: &str = "method-not-allowed-text";
 pub const BAD_REQUEST_TITLE: &str = "bad-request-title";
 pub const CSRF_TITLE: &str = "csrf-title";
 pub const CSRF_TEXT: &str = "csrf-text";
@@ -22,6 +24,11 @@ pub const INTERNAL_TEXT: &str = "internal-text";
 
 pub const LOGIN_FAILED: &str = "login-failed";
 pub const LOGIN_LOCKED: &str = "login-locked";
+pub const PASSWORD_TOO_COMMON: &str = "password-too-common";
+pub const PASSWORD_SAME_AS_CURRENT: &str = "password-same-as-current";
+pub const WRONG_CURRENT_PASSWORD: &str = "wrong-current-password";
+pub const CURRENT_PASSWORD_LOCKED: &str = "current-password-locked";
+pub const MUST_CHANGE_PASSWORD: &str = "must-change-password";
 pub const SIGNED_OUT: &str = "signed-out";
 
 pub const COMMENT_STAMP_USED: &str = "comment-stamp-used";

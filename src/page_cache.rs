@@ -76,6 +76,18 @@ impl PageCache {
         }
     }
 
+    /// Reports the cache's size to the metrics (when `/metrics` is read).
+    pub fn report_size(&self) {
+        match &self.pages {
+            Some(pages) => {
+                // moka counts lazily: settle pending inserts and evictions first.
+                pages.run_pending_tasks();
+                crate::metrics::page_cache_size(pages.weighted_size(), pages.entry_count());
+            }
+            None => crate::metrics::page_cache_size(0, 0),
+        }
+    }
+
     fn elapsed_ms(&self) -> u64 {
         u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
@@ -138,6 +150,7 @@ fn is_private_path(path: &str) -> bool {
         || path.starts_with("/applications")
         || path.starts_with("/static")
         || path == "/healthz"
+        || path == "/metrics"
 }
 
 fn is_personal(req: &ServiceRequest) -> bool {
@@ -199,8 +212,12 @@ pub async fn layer(
     let generation = cache.generation(false).await;
     if let Some(page) = cache.pages.as_ref().and_then(|p| p.get(&key)) {
         if page.generation == generation && generation != i64::MIN {
+            crate::metrics::page_cache_hit();
             return Ok(serve(&cache, req, &page));
         }
+    }
+    if cache.pages.is_some() {
+        crate::metrics::page_cache_miss();
     }
     let res = next.call(req).await?;
     store(&cache, res, key, generation).await

@@ -1,8 +1,17 @@
-//! Every URL of the site, in one place. The admin table is also data (`ADMIN_ROUTES`), so tests
-//! can walk it and check that each route needs a session and each POST a CSRF token.
+//! Every URL of the site, in one place. Both tables are also data (`PUBLIC_ROUTES`,
+//! `ADMIN_ROUTES`), so tests can walk them (each admin route needs a session, each admin POST a
+//! CSRF token) and a wrong method can be told from an unknown path.
+//!
+//! The methods of one path share one `web::resource`: a method the path does not have is a 405
+//! with `Allow` (drawn as the site's error page), an unknown path the 404 page.
+//!
+//! Public pages live under each offered language (`/{lang}` in the table: `/en/vacancies`,
+//! `/es/vacancies`); `/` picks a language and old unprefixed addresses are redirected by
+//! `meta::not_found`.
 
-use actix_web::{guard, web, Route, Scope};
+use actix_web::{guard, web, HttpResponse, Route};
 
+use crate::error::AppError;
 use crate::handlers::{admin, applications, articles, home, learn, meta, vacancies};
 use crate::i18n::Lang;
 
@@ -18,25 +27,52 @@ fn post() -> Route {
 pub struct RouteInfo {
     pub method: &'static str,
     pub path: &'static str,
-    /// Reachable without signing in (the sign-in page itself).
+    /// Reachable without signing in (every public route; of the admin ones, the sign-in page).
     pub public: bool,
 }
 
-macro_rules! admin_routes {
-    ($( $method:ident $path:literal => $handler:path $(, $public:ident)? ; )+) => {
-        pub const ADMIN_ROUTES: &[RouteInfo] = &[
-            $( RouteInfo { method: stringify!($method), path: $path, public: admin_routes!(@public $($public)?) }, )+
+macro_rules! route_table {
+    ($table:ident, $register:ident, $default_public:literal:
+     $( $method:ident $path:literal => $handler:path $(, $public:ident)? ; )+) => {
+        pub const $table: &[RouteInfo] = &[
+            $( RouteInfo {
+                method: stringify!($method),
+                path: $path,
+                public: route_table!(@public $default_public $($public)?),
+            }, )+
         ];
 
-        fn register_admin(cfg: &mut web::ServiceConfig) {
-            $( cfg.route($path, $method().to($handler)); )+
+        fn $register(resources: &mut Resources) {
+            $( resources.add($path, || $method().to($handler)); )+
         }
     };
-    (@public public) => { true };
-    (@public) => { false };
+    (@public $default:literal public) => { true };
+    (@public $default:literal) => { $default };
 }
 
-admin_routes! {
+route_table! { PUBLIC_ROUTES, register_public, true:
+    get "/" => home::choose_language;
+    get "/language/{code}" => home::switch_language;
+    get "/{lang}" => home::show;
+    get "/{lang}/vacancies" => vacancies::index;
+    get "/{lang}/vacancies/{slug}" => vacancies::show;
+    post "/{lang}/vacancies/{slug}/apply" => applications::apply;
+    get "/{lang}/applications/{token}" => applications::receipt;
+    post "/{lang}/applications/{token}/withdraw" => applications::withdraw;
+    post "/{lang}/applications/{token}/erase" => applications::erase;
+    get "/{lang}/learn" => learn::index;
+    get "/{lang}/learn/{slug}" => learn::show;
+    get "/{lang}/articles/{slug}" => articles::show;
+    post "/{lang}/articles/{slug}/comments" => articles::comment;
+    post "/{lang}/articles/{slug}/read" => articles::mark_read;
+    get "/{lang}/feed.xml" => meta::feed;
+    get "/healthz" => meta::health;
+    get "/robots.txt" => meta::robots;
+    get "/sitemap.xml" => meta::sitemap;
+    get "/sitemaps/{name}" => meta::sitemap_part;
+}
+
+route_table! { ADMIN_ROUTES, register_admin, false:
     get "/admin/login" => admin::sessions::new, public;
     post "/admin/login" => admin::sessions::create, public;
     post "/admin/logout" => admin::sessions::destroy;
@@ -57,7 +93,6 @@ admin_routes! {
     post "/admin/users/{id}/password" => admin::users::reset_password;
     get "/admin/account" => admin::account::show;
     post "/admin/account/password" => admin::account::change_password;
-    post "/admin/account/language" => admin::account::change_language;
     get "/admin/audit" => admin::audit::index;
     get "/admin/applications" => admin::applications::index;
     get "/admin/applications.csv" => admin::applications::export;
@@ -87,40 +122,122 @@ admin_routes! {
     post "/admin/comments" => admin::comments::moderate;
 }
 
-/// Every public page lives under each offered language's prefix (`/en/vacancies`); `/` picks
-/// a language, and old unprefixed addresses are redirected by `meta::not_found`.
-pub fn configure(cfg: &mut web::ServiceConfig, languages: &[Lang]) {
-    cfg.route("/", get().to(home::choose_language))
-        .route("/language/{code}", get().to(home::switch_language));
-    for lang in languages {
-        cfg.service(public_pages(web::scope(&format!("/{lang}"))));
-    }
-    cfg.route("/healthz", get().to(meta::health))
-        .route("/robots.txt", get().to(meta::robots))
-        .route("/sitemap.xml", get().to(meta::sitemap))
-        .route("/sitemaps/{name}", get().to(meta::sitemap_part));
-    register_admin(cfg);
+/// The routes of each path, in the order paths first appear: the order resources are matched
+/// in (`/admin/vacancies/new` before `/admin/vacancies/{id}`). A `/{lang}` path is registered
+/// once per offered language, with the language in the path (`/es/vacancies`).
+struct Resources {
+    languages: Vec<Lang>,
+    paths: Vec<(String, Vec<Route>)>,
 }
 
-fn public_pages(scope: Scope) -> Scope {
-    scope
-        .route("", get().to(home::show))
-        .route("/vacancies", get().to(vacancies::index))
-        .route("/vacancies/{slug}", get().to(vacancies::show))
-        .route("/vacancies/{slug}/apply", post().to(applications::apply))
-        .route("/applications/{token}", get().to(applications::receipt))
-        .route(
-            "/applications/{token}/withdraw",
-            post().to(applications::withdraw),
-        )
-        .route(
-            "/applications/{token}/erase",
-            post().to(applications::erase),
-        )
-        .route("/learn", get().to(learn::index))
-        .route("/learn/{slug}", get().to(learn::show))
-        .route("/articles/{slug}", get().to(articles::show))
-        .route("/articles/{slug}/comments", post().to(articles::comment))
-        .route("/articles/{slug}/read", post().to(articles::mark_read))
-        .route("/feed.xml", get().to(meta::feed))
+impl Resources {
+    /// `make` gives the path's route; it is called once per language for a `/{lang}` path.
+    fn add(&mut self, path: &'static str, make: impl Fn() -> Route) {
+        let paths: Vec<String> = match path.strip_prefix("/{lang}") {
+            Some(rest) => self
+                .languages
+                .iter()
+                .map(|l| format!("/{l}{rest}"))
+                .collect(),
+            None => vec![path.to_string()],
+        };
+        for concrete in paths {
+            match self.paths.iter_mut().find(|(p, _)| *p == concrete) {
+                Some((_, routes)) => routes.push(make()),
+                None => self.paths.push((concrete, vec![make()])),
+            }
+        }
+    }
+
+    /// One resource per path; any other method is a 405 with the path's `Allow`.
+    fn register(self, cfg: &mut web::ServiceConfig) {
+        for (path, routes) in self.paths {
+            let allow = allowed_methods(&table_pattern(&path)).unwrap_or_default();
+            let resource = routes
+                .into_iter()
+                .fold(web::resource(path), |resource, route| resource.route(route));
+            cfg.service(resource.default_service(web::to(move || {
+                let allow = allow.clone();
+                async move { Err::<HttpResponse, _>(AppError::MethodNotAllowed(allow)) }
+            })));
+        }
+    }
+}
+
+/// The table's pattern of a registered path: a language prefix becomes `/{lang}`
+/// (`/es/vacancies/{slug}` → `/{lang}/vacancies/{slug}`).
+pub fn table_pattern(path: &str) -> String {
+    crate::i18n::without_language(path)
+}
+
+/// The `Allow` value of a path pattern of the tables (`/{lang}/vacancies/{slug}`): its methods,
+/// GET bringing HEAD; `None` for a pattern in neither table.
+pub fn allowed_methods(pattern: &str) -> Option<String> {
+    let methods = PUBLIC_ROUTES
+        .iter()
+        .chain(ADMIN_ROUTES)
+        .filter(|r| r.path == pattern);
+    let (mut get, mut post) = (false, false);
+    for route in methods {
+        match route.method {
+            "get" => get = true,
+            _ => post = true,
+        }
+    }
+    let mut allow = Vec::new();
+    if get {
+        allow.extend(["GET", "HEAD"]);
+    }
+    if post {
+        allow.push("POST");
+    }
+    (!allow.is_empty()).then(|| allow.join(", "))
+}
+
+/// Whether a request with `method` to a path matching `pattern` reaches a handler (and not the
+/// 405 or 404 answer).
+pub fn accepts(pattern: Option<&str>, method: &str) -> bool {
+    pattern
+        .and_then(|p| allowed_methods(&table_pattern(p)))
+        .is_some_and(|allow| allow.split(", ").any(|m| m == method))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig, languages: &[Lang]) {
+    let mut resources = Resources {
+        languages: languages.to_vec(),
+        paths: Vec::new(),
+    };
+    register_public(&mut resources);
+    register_admin(&mut resources);
+    resources.register(cfg);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allow_lists_the_methods_of_a_path() {
+        assert_eq!(allowed_methods("/").as_deref(), Some("GET, HEAD"));
+        assert_eq!(
+            allowed_methods("/{lang}/vacancies/{slug}/apply").as_deref(),
+            Some("POST")
+        );
+        assert_eq!(
+            table_pattern("/es/vacancies/{slug}"),
+            "/{lang}/vacancies/{slug}"
+        );
+        assert_eq!(table_pattern("/en"), "/{lang}");
+        assert_eq!(table_pattern("/admin/vacancies"), "/admin/vacancies");
+        assert!(accepts(Some("/es/articles/{slug}/read"), "POST"));
+        assert_eq!(
+            allowed_methods("/admin/vacancies/{id}").as_deref(),
+            Some("GET, HEAD, POST")
+        );
+        assert_eq!(allowed_methods("/nowhere"), None);
+        assert!(accepts(Some("/admin/login"), "POST"));
+        assert!(accepts(Some("/"), "HEAD"));
+        assert!(!accepts(Some("/"), "POST"));
+        assert!(!accepts(None, "GET"));
+    }
 }

@@ -12,6 +12,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         session_generation -> Integer,
+        must_change_password -> Bool,
         lang -> Text,
     }
 }

@@ -8,11 +8,12 @@ use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Logger, Next};
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Next};
 use actix_web::{web, App, HttpServer};
 use base64::Engine;
 use std::net::TcpListener;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::db::{self, Backend, DbPool};
@@ -209,17 +210,36 @@ pub fn run(
     let apply = web::Data::new(crate::views::vacancy::ApplySettings::new(config, mailer));
     let static_dir = config.static_dir.clone();
     let secure = config.cookie_secure();
-    // The client's address exactly as the limits count it (see `handlers::client_address`);
-    // the request line is redacted (`request_line`): receipt tokens and private queries stay out.
-    let access_log = "%{client}xi \"%{request}xi\" %s %b %Dms";
-    let log_site = state.site.clone();
+    let metrics_listener = match config.ops.metrics_bind.as_deref() {
+        Some(bind) if !bind.trim().is_empty() => Some(
+            TcpListener::bind(bind.trim())
+                .map_err(|e| std::io::Error::new(e.kind(), format!("METRICS_BIND {bind}: {e}")))?,
+        ),
+        _ => None,
+    };
+    let metrics_address = match &metrics_listener {
+        Some(l) => Some(l.local_addr()?),
+        None => None,
+    };
+    if let Some(address) = metrics_address {
+        log::info!("metrics on http://{address}/metrics");
+    }
+    let metrics = web::Data::new(crate::observe::MetricsEndpoint::new(
+        config.ops.metrics_token.as_deref(),
+        metrics_address,
+        samplers(&state.pool, &page_cache),
+    ));
+    let serving = serve_lock(config)?;
     let body_timeout = web::Data::new(BodyTimeout(std::time::Duration::from_secs(
         config.applications.body_timeout_secs.max(1),
     )));
     let languages = state.site.languages.clone();
     let mut server = HttpServer::new(move || {
+        // Held by every worker's app: a restore waits for the server to stop.
+        let _held = &serving;
         App::new()
             .app_data(state.clone())
+            .app_data(metrics.clone())
             .app_data(site_data.clone())
             .app_data(page_cache.clone())
             .app_data(apply.clone())
@@ -250,75 +270,108 @@ pub fn run(
             .wrap(from_fn(cache_control))
             .wrap(security_headers(secure))
             .wrap(Compress::default())
-            .wrap({
-                let site = log_site.clone();
-                Logger::new(access_log)
-                    .custom_request_replace("client", move |req| {
-                        crate::handlers::client_address(req.request(), &site)
-                    })
-                    .custom_request_replace("request", |req| {
-                        request_line(req.method().as_str(), req.uri(), req.version())
-                    })
-            })
+            .wrap(from_fn(crate::observe::layer))
     })
     // The request head must arrive within 5 s (a body has `BODY_TIMEOUT_SECS`, see
     // `body_deadline`); a client that does not close after the response is dropped after 2 s.
     .client_request_timeout(std::time::Duration::from_secs(5))
     .client_disconnect_timeout(std::time::Duration::from_secs(2))
+    // Stop signals are handled by `until_stopped`, which also tells background work.
+    .disable_signals()
+    .shutdown_timeout(config.ops.shutdown_grace_seconds)
     .listen(listener)?;
+    if let Some(metrics_listener) = metrics_listener {
+        server = server.listen(metrics_listener)?;
+    }
     if let Some(workers) = config.workers {
         server = server.workers(workers);
     }
     Ok(server.run())
 }
 
-/// The access log's request line without secrets: the receipt token in `/applications/<token>…`
-/// is replaced by `…`, and the query string of private paths (`/admin…`, `/applications…`,
-/// which may hold a candidate's email as a search) is dropped. Public queries stay.
-pub fn request_line(
-    method: &str,
-    uri: &actix_web::http::Uri,
-    version: actix_web::http::Version,
-) -> String {
-    format!(
-        "{method} {} {version:?}",
-        redacted_target(uri.path(), uri.query())
-    )
+/// What `/metrics` reads from live objects: the pool's connections and the page cache's size.
+fn samplers(
+    pool: &DbPool,
+    page_cache: &web::Data<crate::page_cache::PageCache>,
+) -> Vec<crate::observe::Sampler> {
+    let pool = pool.clone();
+    let page_cache = page_cache.clone();
+    vec![
+        Box::new(move || {
+            let state = pool.state();
+            crate::metrics::pool_state(state.connections, state.idle_connections, pool.max_size());
+        }),
+        Box::new(move || page_cache.report_size()),
+    ]
 }
 
-/// The path and query of a request as the access log shows them (see `request_line`).
-pub fn redacted_target(path: &str, query: Option<&str>) -> String {
-    // Receipts live under a language prefix (`/es/applications/<token>`), and old unprefixed
-    // links still arrive: any short first segment may be one.
-    let (prefix, rest) = match path.strip_prefix('/').and_then(|p| p.split_once('/')) {
-        Some((first, rest)) if first.len() <= 8 && rest.starts_with("applications") => {
-            (format!("/{first}"), format!("/{rest}"))
-        }
-        _ => (String::new(), path.to_string()),
-    };
-    let path = rest.as_str();
-    let mut shown = match path.strip_prefix("/applications/") {
-        Some(rest) => match rest.split_once('/') {
-            Some((_, tail)) => format!("{prefix}/applications/…/{tail}"),
-            None => format!("{prefix}/applications/…"),
-        },
-        None => format!("{prefix}{path}"),
-    };
-    let private = ["/admin", "/applications"].iter().any(|p| {
-        path == *p
-            || path.starts_with(&format!("{p}/"))
-            || path.starts_with(&format!("{p}."))
-            || path.starts_with(&format!("{p}?"))
-    });
-    match query {
-        Some(q) if !q.is_empty() && !private => {
-            shown.push('?');
-            shown.push_str(q);
-        }
-        Some(q) if !q.is_empty() => shown.push_str("?…"),
-        _ => {}
+/// On SQLite, the server holds the database's serve lock (shared) while it runs, so `careers
+/// restore` can tell that it must not replace the file. PostgreSQL needs none.
+fn serve_lock(config: &Config) -> std::io::Result<Option<Arc<crate::maintenance::ServeLock>>> {
+    match Backend::from_url(&config.database_url) {
+        Ok(Backend::Sqlite(path)) => crate::maintenance::ServeLock::serving(&path)
+            .map(|lock| Some(Arc::new(lock)))
+            .map_err(std::io::Error::other),
+        _ => Ok(None),
     }
-    shown
+}
+
+/// Runs `server` until SIGTERM or SIGINT (Ctrl-C): then it stops accepting connections, lets
+/// requests in flight finish for up to `SHUTDOWN_GRACE_SECONDS`, and raises `trigger` so
+/// background work ends its current step. A second signal stops at once. Returns when the
+/// server has stopped.
+pub async fn until_stopped(
+    server: Server,
+    trigger: crate::shutdown::Trigger,
+    grace_seconds: u64,
+) -> std::io::Result<()> {
+    let handle = server.handle();
+    let watcher = actix_web::rt::spawn(async move {
+        let Some(name) = stop_signal().await else {
+            return;
+        };
+        log::info!("{name}: stopping; requests in flight have up to {grace_seconds} s to finish");
+        trigger.stop();
+        let graceful = handle.stop(true);
+        futures_util::pin_mut!(graceful);
+        let again = stop_signal();
+        futures_util::pin_mut!(again);
+        if let futures_util::future::Either::Right((Some(name), _)) =
+            futures_util::future::select(graceful, again).await
+        {
+            log::warn!("{name} again: stopping now");
+            handle.stop(false).await;
+        }
+    });
+    let result = server.await;
+    watcher.abort();
+    log::info!("stopped");
+    result
+}
+
+/// The next SIGTERM or SIGINT, by name; `None` if they cannot be watched.
+async fn stop_signal() -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use actix_web::rt::signal::unix::{signal, SignalKind};
+        let (Ok(mut term), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            log::warn!("cannot watch SIGTERM and SIGINT");
+            return None;
+        };
+        let term = std::pin::pin!(term.recv());
+        let int = std::pin::pin!(int.recv());
+        match futures_util::future::select(term, int).await {
+            futures_util::future::Either::Left(_) => Some("SIGTERM"),
+            futures_util::future::Either::Right(_) => Some("SIGINT"),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        actix_web::rt::signal::ctrl_c().await.ok().map(|_| "Ctrl-C")
+    }
 }
 
 /// Sessions in a private (encrypted and signed) cookie, 12 hours idle.
@@ -469,6 +522,11 @@ fn public_post_problem(req: &ServiceRequest) -> Option<crate::error::AppError> {
     if safe || path == "/admin" || path.starts_with("/admin/") {
         return None;
     }
+    // A request no handler takes (the 405 of a page, the 404 of an unknown path) changes
+    // nothing: it gets that answer, whatever its headers.
+    if !crate::routes::accepts(req.match_pattern().as_deref(), req.method().as_str()) {
+        return None;
+    }
     let headers = req.headers();
     if !headers.contains_key(header::ORIGIN) && !headers.contains_key("sec-fetch-site") {
         return Some(AppError::Csrf);
@@ -522,43 +580,4 @@ async fn cache_control(
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     Ok(res)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn receipt_tokens_and_private_queries_stay_out_of_the_access_log() {
-        let token = "ab".repeat(32);
-        assert_eq!(
-            redacted_target(&format!("/applications/{token}"), None),
-            "/applications/…"
-        );
-        assert_eq!(
-            redacted_target(&format!("/applications/{token}/erase"), Some("x=1")),
-            "/applications/…/erase?…"
-        );
-        assert_eq!(
-            redacted_target("/admin/applications", Some("q=jane%40example.com")),
-            "/admin/applications?…"
-        );
-        assert_eq!(
-            redacted_target("/admin/applications.csv", Some("q=jane")),
-            "/admin/applications.csv?…"
-        );
-        assert_eq!(redacted_target("/admin", Some("q=jane")), "/admin?…");
-        assert_eq!(
-            redacted_target("/vacancies", Some("q=rust")),
-            "/vacancies?q=rust"
-        );
-        assert_eq!(
-            redacted_target("/administrator", Some("a=b")),
-            "/administrator?a=b"
-        );
-        let uri: actix_web::http::Uri = format!("/applications/{token}?q=1").parse().unwrap();
-        let line = request_line("GET", &uri, actix_web::http::Version::HTTP_11);
-        assert_eq!(line, "GET /applications/…?… HTTP/1.1");
-        assert!(!line.contains(&token));
-    }
 }

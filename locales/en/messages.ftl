@@ -46,3 +46,11 @@ unknown-status = Unknown status.
 move-up-or-down = Move up or down.
 too-many-comments = Too many comments at once.
 form-unreadable = The form could not be read.
+
+method-not-allowed-title = This page cannot do that
+method-not-allowed-text = This address exists, but not for that kind of request (a form sent to a page that only shows, for example). Go back and use the site's links and buttons.
+password-too-common = This is one of the most common passwords, the first ones an attacker tries. Choose another (a few unrelated words make a strong one).
+password-same-as-current = Choose a new password, not the current one.
+wrong-current-password = This is not your current password.
+current-password-locked = Too many wrong current passwords. For your safety, changing the password is paused for 15 minutes.
+must-change-password = Your password is a temporary one. Choose your own password to go on.

@@ -46,3 +46,11 @@ unknown-status = Estado desconocido.
 move-up-or-down = Mueve hacia arriba o hacia abajo.
 too-many-comments = Demasiados comentarios a la vez.
 form-unreadable = No hemos podido leer el formulario.
+
+method-not-allowed-title = Esta página no admite eso
+method-not-allowed-text = Esta dirección existe, pero no para ese tipo de petición (por ejemplo, un formulario enviado a una página que solo se consulta). Vuelve atrás y usa los enlaces y botones del sitio.
+password-too-common = Es una de las contraseñas más comunes, las primeras que prueba un atacante. Elige otra (unas cuantas palabras sin relación entre sí dan una contraseña fuerte).
+password-same-as-current = Elige una contraseña nueva, no la actual.
+wrong-current-password = Esta no es tu contraseña actual.
+current-password-locked = Demasiados intentos con una contraseña actual incorrecta. Por tu seguridad, el cambio de contraseña queda en pausa 15 minutos.
+must-change-password = Tu contraseña es temporal. Elige una propia para continuar.

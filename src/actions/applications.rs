@@ -2,13 +2,13 @@
 //! token; recruiters moving the status, adding notes, erasing, exporting and reading CVs; and
 //! the retention purge. Reading candidates' data in bulk (export, CV) is recorded like a write.
 
-use diesel::Connection;
 use time::{Duration, PrimitiveDateTime};
 
 use super::{finish, limits, Actor, Audit, Changed};
 use crate::db::applications::Filter;
 use crate::db::{self, DbConn};
 use crate::error::{AppError, AppResult};
+use crate::metrics::ApplicationOutcome;
 use crate::models::{Application, NewApplication, Stage, Submission};
 use crate::tokens;
 
@@ -51,7 +51,7 @@ pub fn apply(
 ) -> AppResult<ApplyOutcome> {
     let token = tokens::random_token();
     let new = new_application(candidacy, tokens::token_hash(&token), now);
-    conn.transaction::<_, AppError, _>(|conn| {
+    let outcome = conn.transaction::<_, AppError, _>(|conn| {
         // Two submits of the same form must see each other for the duplicate check.
         db::applications::lock_vacancy(conn, new.vacancy_id)?;
         if limits::applications_exhausted(conn, &new.client_address, per_hour, now)? {
@@ -71,7 +71,14 @@ pub fn apply(
             send_receipt,
             changed,
         })
-    })
+    })?;
+    // Counted once committed.
+    crate::metrics::application(match &outcome {
+        ApplyOutcome::Stored { .. } => ApplicationOutcome::Stored,
+        ApplyOutcome::Duplicate => ApplicationOutcome::Duplicate,
+        ApplyOutcome::RateLimited => ApplicationOutcome::RateLimited,
+    });
+    Ok(outcome)
 }
 
 fn new_application(

@@ -1,8 +1,6 @@
 //! Editors' writes to articles: create, update, publish and unpublish, a step up or down the
 //! path, delete. Each owns its transaction and its audit entry and says what changed.
 
-use diesel::Connection;
-
 use super::{finish, Actor, Audit, Changed, Created, Moved};
 use crate::db::{editorial, learning, DbConn};
 use crate::domain::changes::{self, ArticleSnapshot};

@@ -1,8 +1,6 @@
 //! Writes to reader comments: a reader posting one, and staff moderating them (approve, spam,
 //! back to the queue, delete).
 
-use diesel::Connection;
-
 use super::{finish, limits, Actor, Audit, Changed};
 use crate::db::{self, DbConn};
 use crate::error::{AppError, AppResult};

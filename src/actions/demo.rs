@@ -1,6 +1,5 @@
 //! Demo content, written by us: loaded into an empty database with `--demo`.
 
-use diesel::Connection;
 use serde::Deserialize;
 use time::Duration;
 

@@ -7,7 +7,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use diesel::Connection;
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};

@@ -13,6 +13,9 @@ pub const SIGN_IN_FAILURES: i64 = 5;
 /// The longest wait before an account's password is checked.
 pub const MAX_SIGN_IN_DELAY_SECS: u64 = 8;
 pub const SIGN_IN_WINDOW: Duration = Duration::minutes(15);
+/// Wrong current passwords on the change-password form, per account within `SIGN_IN_WINDOW`,
+/// after which the form refuses to check another until the window has passed.
+pub const CURRENT_PASSWORD_FAILURES: i64 = 5;
 /// Comments one address may send in `COMMENT_WINDOW`.
 pub const COMMENTS_PER_WINDOW: i64 = 5;
 pub const COMMENT_WINDOW: Duration = Duration::hours(1);
@@ -107,6 +110,23 @@ pub fn sign_in_limit(
     }
     let account = db::users::failures_since(conn, &subjects.account, since)? - 1;
     Ok(SignInLimit::Wait(sign_in_delay(account)))
+}
+
+/// The subject the change-password form's wrong current passwords are counted against.
+pub fn current_password_subject(user_id: i32) -> String {
+    format!("current:{user_id}")
+}
+
+/// True when the account has had more than `CURRENT_PASSWORD_FAILURES` wrong current passwords
+/// in the window, the check just recorded (by `open_password_check`) included.
+pub fn current_password_locked(
+    conn: &mut DbConn,
+    subject: &str,
+    now: PrimitiveDateTime,
+) -> QueryResult<bool> {
+    let since = now - SIGN_IN_WINDOW;
+    db::users::prune_failures(conn, since)?;
+    Ok(db::users::failures_since(conn, subject, since)? > CURRENT_PASSWORD_FAILURES)
 }
 
 /// Forgets an attempt's pending rows: it was refused unchecked, or it succeeded.

@@ -1,8 +1,6 @@
 //! Editors' writes to learning paths: create, rename (title and summary), a step up or down the
 //! list, delete. Each owns its transaction and its audit entry and says what changed.
 
-use diesel::Connection;
-
 use super::{finish, Actor, Audit, Changed, Created, Moved};
 use crate::db::{editorial, learning, DbConn};
 use crate::error::{AppError, AppResult};

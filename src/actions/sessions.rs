@@ -2,8 +2,6 @@
 //! lockout checked before the password is verified; success forgets the pending failure after. The password itself is verified between the two, by the caller,
 //! without a pooled connection held (argon2 takes tens of milliseconds).
 
-use diesel::Connection;
-
 use super::{finish, limits, Actor, Changed};
 use crate::db::{self, DbConn};
 use crate::error::{AppError, AppResult};
@@ -49,7 +47,7 @@ pub fn open_sign_in(conn: &mut DbConn, _actor: Actor, attempt: &Attempt) -> AppR
     let now = crate::clock::now();
     let subjects = attempt.subjects();
     let pending = limits::record_pending_sign_in(conn, &subjects)?;
-    conn.transaction::<_, AppError, _>(|conn| {
+    let gate = conn.transaction::<_, AppError, _>(|conn| {
         let wait = match limits::sign_in_limit(conn, &subjects, now)? {
             limits::SignInLimit::Locked => {
                 limits::forget_pending_sign_in(conn, &pending)?;
@@ -63,7 +61,11 @@ pub fn open_sign_in(conn: &mut DbConn, _actor: Actor, attempt: &Attempt) -> AppR
             wait,
             pending: Pending(pending),
         })
-    })
+    })?;
+    if let Gate::Locked = gate {
+        crate::metrics::sign_in_lockout();
+    }
+    Ok(gate)
 }
 
 /// After the password was verified: `signed_in` is the active account whose password matched,
@@ -79,7 +81,7 @@ pub fn close_sign_in(
     signed_in: Option<i32>,
 ) -> AppResult<Changed> {
     let subjects = attempt.subjects();
-    conn.transaction::<_, AppError, _>(|conn| {
+    let changed = conn.transaction::<_, AppError, _>(|conn| {
         let changed = match signed_in {
             Some(user_id) => {
                 limits::forget_pending_sign_in(conn, &pending.0)?;
@@ -95,7 +97,11 @@ pub fn close_sign_in(
             None => Changed::Nothing,
         };
         Ok(finish(conn, actor, Vec::new(), changed)?)
-    })
+    })?;
+    if signed_in.is_none() {
+        crate::metrics::sign_in_failure();
+    }
+    Ok(changed)
 }
 
 /// Signing out ends every session of the account, on every device and instance (a copy of the

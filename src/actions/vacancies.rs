@@ -1,8 +1,6 @@
 //! Recruiters' writes to vacancies: create, update, status changes (publish, close, reopen),
 //! duplicate and delete. Each owns its transaction and its audit entry and says what changed.
 
-use diesel::Connection;
-
 use super::{finish, reindex, Actor, Audit, Changed, Created};
 use crate::db::{self, DbConn};
 use crate::domain::changes;

@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod comments;
 pub mod editorial;
 pub mod learning;
+pub mod maintenance;
 pub use crate::schema;
 pub mod search;
 pub mod site_state;
@@ -28,6 +29,46 @@ pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migration
 pub enum DbConn {
     Pg(diesel::PgConnection),
     Sqlite(diesel::SqliteConnection),
+}
+
+impl DbConn {
+    /// Runs `f` in a transaction, like `Connection::transaction` (which this inherent method
+    /// shadows for every `conn.transaction(...)` on a `&mut DbConn`). On SQLite the outermost
+    /// transaction begins `IMMEDIATE`, taking the write lock first (waiting up to
+    /// `busy_timeout` for it). A plain `BEGIN` reads under a snapshot, and when another
+    /// connection commits before this one's first write, SQLite refuses that write with
+    /// "database is locked" at once, without waiting: concurrent saves and applications got a
+    /// 500. Nested transactions are savepoints, as before; PostgreSQL is unchanged.
+    pub fn transaction<T, E, F>(&mut self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E>,
+        E: From<diesel::result::Error>,
+    {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+        let DbConn::Sqlite(sqlite) = self else {
+            return <DbConn as Connection>::transaction(self, f);
+        };
+        let outermost = AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+            .transaction_depth()?
+            .is_none();
+        if !outermost {
+            return <DbConn as Connection>::transaction(self, f);
+        }
+        AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+        // The rest as `TransactionManager::transaction` does it.
+        match f(self) {
+            Ok(value) => {
+                <DbConn as TransactionManager<DbConn>>::commit_transaction(self)?;
+                Ok(value)
+            }
+            Err(error) => {
+                match <DbConn as TransactionManager<DbConn>>::rollback_transaction(self) {
+                    Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(error),
+                    Err(rollback) => Err(rollback.into()),
+                }
+            }
+        }
+    }
 }
 
 pub type DbPool = Pool<ConnectionManager>;
@@ -228,6 +269,14 @@ pub fn flush_erased(conn: &mut DbConn) {
     }
 }
 
+/// A pooled connection, the wait for it measured (`careers_db_pool_wait_seconds`).
+pub fn checkout(pool: &DbPool) -> Result<PooledConn, r2d2::PoolError> {
+    let started = std::time::Instant::now();
+    let conn = pool.get();
+    crate::metrics::pool_wait(started.elapsed(), conn.is_ok());
+    conn
+}
+
 /// Why `blocking` could not even start the work: no connection came free in time, or the blocking
 /// pool failed. The web layer turns the first into 503 and the second into 500.
 #[derive(Debug)]
@@ -245,9 +294,13 @@ where
     E: From<RunError> + Send + 'static,
 {
     let pool = pool.clone();
+    // The blocking thread logs as part of the request that sent the work.
+    let request = crate::logging::request_id();
     actix_web::web::block(move || {
-        let mut conn = pool.get().map_err(|_| E::from(RunError::Unavailable))?;
-        work(&mut conn)
+        crate::logging::sync_scope(request, || {
+            let mut conn = checkout(&pool).map_err(|_| E::from(RunError::Unavailable))?;
+            work(&mut conn)
+        })
     })
     .await
     .map_err(|e| E::from(RunError::Blocking(e.to_string())))?

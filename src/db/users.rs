@@ -83,6 +83,14 @@ pub fn set_language(conn: &mut DbConn, id: i32, lang: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// Marks the password as temporary (set by an administrator) or as the user's own.
+pub fn set_must_change_password(conn: &mut DbConn, id: i32, must: bool) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::must_change_password.eq(must))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Ends every session of the account: the new generation, which a session must carry.
 pub fn bump_session_generation(conn: &mut DbConn, id: i32) -> QueryResult<i32> {
     diesel::update(users::table.find(id))

@@ -1,5 +1,6 @@
 //! Passwords (argon2id) and the sign-in limits.
 
+use crate::messages::Msg;
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
@@ -35,26 +36,49 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password("decoy password that never matches").unwrap_or_default())
 }
 
+/// The 10,000 most common breached passwords of at least `MIN_PASSWORD_CHARS` characters,
+/// lowercased, one a line (shorter ones fail the length rule anyway). Where the list comes from
+/// and its licence: `common_passwords.md` beside it.
+const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+
+/// True for a password on the common list, in any case and with any surrounding spaces: the
+/// first ones an attacker tries.
+pub fn is_common_password(password: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| COMMON_PASSWORDS.lines().collect());
+    set.contains(password.trim().to_lowercase().as_str())
+}
+
 /// Why a new password is not acceptable, if it is not.
-pub fn password_problem(password: &str) -> Option<String> {
+pub fn password_problem(password: &str) -> Option<Msg> {
     let chars = password.chars().count();
+    let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
     if chars < MIN_PASSWORD_CHARS {
-        Some(format!("Use at least {MIN_PASSWORD_CHARS} characters."))
+        Some(Msg::new("password-too-short").number("min", n(MIN_PASSWORD_CHARS)))
     } else if chars > MAX_PASSWORD_CHARS {
-        Some(format!("Use at most {MAX_PASSWORD_CHARS} characters."))
+        Some(Msg::new("password-too-long").number("max", n(MAX_PASSWORD_CHARS)))
+    } else if is_common_password(password) {
+        Some(Msg::new(crate::messages::PASSWORD_TOO_COMMON))
     } else {
         None
     }
 }
 
-/// A readable temporary password for new and reset accounts.
+/// A readable temporary password for new and reset accounts (one that passes
+/// `password_problem`, like any other).
 pub fn temporary_password() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rng();
-    (0..16)
-        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-        .collect()
+    loop {
+        let password: String = (0..16)
+            .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+            .collect();
+        if password_problem(&password).is_none() {
+            return password;
+        }
+    }
 }
 
 pub fn looks_like_email(email: &str) -> bool {
@@ -90,6 +114,37 @@ mod tests {
         assert!(password_problem("short").is_some());
         assert!(password_problem("twelve chars").is_none());
         assert_eq!(temporary_password().len(), 16);
+        assert!(password_problem(&temporary_password()).is_none());
+    }
+
+    #[test]
+    fn common_passwords_are_refused_in_any_case() {
+        for common in [
+            "qwertyqwerty",
+            "QwertyQwerty",
+            " 1qaz2wsx3edc ",
+            "MOTHERFUCKER",
+        ] {
+            assert_eq!(
+                password_problem(common).as_deref(),
+                Some(crate::messages::PASSWORD_TOO_COMMON),
+                "{common}"
+            );
+        }
+        assert!(!is_common_password("correct horse battery staple"));
+    }
+
+    #[test]
+    fn the_common_list_is_ten_thousand_long_lowercase_passwords() {
+        let lines: Vec<&str> = COMMON_PASSWORDS.lines().collect();
+        assert_eq!(lines.len(), 10_000);
+        let distinct: std::collections::HashSet<&str> = lines.iter().copied().collect();
+        assert_eq!(distinct.len(), lines.len());
+        for line in lines {
+            assert!(line.chars().count() >= MIN_PASSWORD_CHARS, "{line}");
+            assert_eq!(line, line.to_lowercase());
+            assert_eq!(line, line.trim());
+        }
     }
 
     #[test]

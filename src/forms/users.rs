@@ -2,7 +2,7 @@
 
 use super::{text, CheckedForm, FieldErrors};
 use crate::domain::auth;
-use crate::messages::{self, Msg};
+use crate::messages;
 use crate::models::Role;
 
 #[derive(Debug, Clone, Default)]
@@ -61,18 +61,10 @@ impl PasswordForm {
         if self.current.is_empty() {
             e.add("current_password", messages::REQUIRED);
         }
-        let chars = self.new.chars().count();
-        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
-        if chars < auth::MIN_PASSWORD_CHARS {
-            e.add(
-                "new_password",
-                Msg::new("password-too-short").number("min", n(auth::MIN_PASSWORD_CHARS)),
-            );
-        } else if chars > auth::MAX_PASSWORD_CHARS {
-            e.add(
-                "new_password",
-                Msg::new("password-too-long").number("max", n(auth::MAX_PASSWORD_CHARS)),
-            );
+        if let Some(problem) = auth::password_problem(&self.new) {
+            e.add("new_password", problem);
+        } else if self.new == self.current {
+            e.add("new_password", crate::messages::PASSWORD_SAME_AS_CURRENT);
         } else if self.new != self.confirm {
             e.add("confirm_password", "passwords-differ");
         }

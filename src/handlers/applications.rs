@@ -423,7 +423,10 @@ fn confirmed(
     };
     let mailer = settings.mailer.clone();
     // Sent in the background: a slow or broken mail server must not hold up the candidate.
-    actix_web::rt::spawn(async move { mailer.application_received(mail).await });
+    // It logs as part of this request (its request id), though it ends after it.
+    actix_web::rt::spawn(crate::logging::carry(async move {
+        mailer.application_received(mail).await
+    }));
     let page = ConfirmationPage {
         ctx: PageCtx::public(&state.site, session, Area::Vacancies, lang),
         vacancy_title: vacancy.title,

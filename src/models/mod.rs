@@ -53,6 +53,9 @@ pub struct User {
     pub updated_at: PrimitiveDateTime,
     /// Sessions signed in with another generation are over (see `actions::sessions`).
     pub session_generation: i32,
+    /// The password is a temporary one an administrator set: the user must choose their own
+    /// before any other admin page.
+    pub must_change_password: bool,
     /// The admin area's language (a code such as `es`); empty: the site's default.
     pub lang: String,
 }

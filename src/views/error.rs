@@ -57,7 +57,10 @@ fn draw<B: MessageBody + 'static>(
     else {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     };
-    if matches!(error, AppError::LoginRequired { .. }) {
+    if matches!(
+        error,
+        AppError::LoginRequired { .. } | AppError::PasswordChangeRequired
+    ) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

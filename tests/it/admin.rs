@@ -748,7 +748,14 @@ async fn administrators_manage_accounts() {
     assert!(html.contains("exists already") && html.contains("value=\"Again\""));
 
     let other = app.with_new_client();
-    other.sign_in("new@example.com", &temporary).await;
+    let r = other.send_sign_in("new@example.com", &temporary).await;
+    assert_eq!(r.status().as_u16(), 303);
+    // A temporary password: the change-password form comes first.
+    let r = other.get("/admin").await;
+    assert_eq!(
+        (r.status().as_u16(), location(&r)),
+        (303, "/admin/account".into())
+    );
 
     let user = careers::db::users::by_email(&mut app.conn(), "new@example.com")
         .unwrap()
@@ -763,6 +770,7 @@ async fn administrators_manage_accounts() {
     // The deactivated user's session ends at the next request.
     let r = other.get("/admin").await;
     assert_eq!(r.status().as_u16(), 303);
+    assert!(location(&r).starts_with("/admin/login"), "{}", location(&r));
 }
 
 /// A second view of the same running app, with its own client.

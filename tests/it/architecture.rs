@@ -48,6 +48,9 @@ const RANKS: &[(&str, u32)] = &[
     ("signing", 0),
     ("config", 0),
     ("i18n", 0),
+    ("metrics", 0),
+    ("logging", 0),
+    ("shutdown", 0),
     ("models", 1),
     ("messages", 1),
     ("stamp", 1),
@@ -55,6 +58,7 @@ const RANKS: &[(&str, u32)] = &[
     ("db", 2),
     ("domain", 2),
     ("error", 3),
+    ("maintenance", 3),
     ("csrf", 4),
     ("forms", 5),
     ("mail", 5),
@@ -63,6 +67,7 @@ const RANKS: &[(&str, u32)] = &[
     ("handlers", 8),
     ("routes", 9),
     ("page_cache", 9),
+    ("observe", 9),
     ("startup", 10),
 ];
 

@@ -11,9 +11,9 @@ const EMAIL: &str = "boss@example.com";
 const PASSWORD: &str = "a long admin password";
 
 /// One `careers` process; killed (by its PID) when dropped.
-struct Instance {
-    child: Child,
-    address: String,
+pub(crate) struct Instance {
+    pub(crate) child: Child,
+    pub(crate) address: String,
 }
 
 impl Drop for Instance {
@@ -24,7 +24,7 @@ impl Drop for Instance {
 }
 
 impl Instance {
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
 }
@@ -47,7 +47,17 @@ fn careers(database_url: &str, data_dir: &std::path::Path) -> Command {
 
 /// Starts `careers serve` on a free port (port 0) and waits for its "serving on" line.
 fn start(database_url: &str, data_dir: &std::path::Path) -> Instance {
+    start_with(database_url, data_dir, &[])
+}
+
+/// `start` with more settings (`("MIN_FILL_SECONDS", "0")`, ...).
+pub(crate) fn start_with(
+    database_url: &str,
+    data_dir: &std::path::Path,
+    settings: &[(&str, &str)],
+) -> Instance {
     let mut child = careers(database_url, data_dir)
+        .envs(settings.iter().copied())
         .args(["serve", "--bind", "127.0.0.1:0"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

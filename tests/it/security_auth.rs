@@ -205,6 +205,7 @@ async fn reset_and_deactivation_end_sessions() {
     // Back to a known password, then deactivate and reactivate.
     let hash = careers::domain::auth::hash_password(PASSWORD).unwrap();
     careers::db::users::set_password(&mut app.conn(), id, &hash).unwrap();
+    careers::db::users::set_must_change_password(&mut app.conn(), id, false).unwrap();
     let before_deactivation = copied_cookie(&app, "rec@example.com", PASSWORD).await;
     assert!(reaches_admin(&app, &before_deactivation).await);
     for active in ["false", "true"] {
@@ -547,4 +548,267 @@ async fn each_admin_page_carries_a_differently_masked_token_that_works() {
         )
         .await;
     assert_eq!(r.status().as_u16(), 403);
+}
+
+/// Posts the change-password form.
+async fn change_password(app: &TestApp, token: &str, current: &str, new: &str) -> (u16, String) {
+    let r = app
+        .post_form(
+            "/admin/account/password",
+            &[
+                ("csrf_token", token),
+                ("current_password", current),
+                ("new_password", new),
+                ("confirm_password", new),
+            ],
+        )
+        .await;
+    let status = r.status().as_u16();
+    (status, r.text().await.unwrap())
+}
+
+/// The message as askama writes it into a page (it escapes `'`, `"`, `<`, `>` and `&`).
+fn escaped(text: &str) -> String {
+    text.replace('&', "&#38;")
+        .replace('\'', "&#39;")
+        .replace('"', "&#34;")
+}
+
+fn password_hash(app: &TestApp, email: &str) -> String {
+    careers::db::users::by_email(&mut app.conn(), email)
+        .unwrap()
+        .unwrap()
+        .password_hash
+}
+
+// Finding 18 (a): the most common breached passwords are refused wherever a password is
+// chosen: the change-password form (in any case) and `create-admin`. Temporary passwords are
+// generated, and pass the same rule (a unit test in `domain::auth`).
+backend_test!(common_passwords_are_refused_wherever_a_password_is_chosen);
+async fn common_passwords_are_refused_wherever_a_password_is_chosen() {
+    let app = common::spawn_app_with(false).await;
+    let token = app.admin().await;
+    let before = password_hash(&app, "admin@example.com");
+    for common in [
+        "qwerty123456",
+        "QWERTY123456",
+        "1Qaz2Wsx3Edc",
+        "qazwsxedcrfv",
+    ] {
+        let (status, html) = change_password(&app, &token, PASSWORD, common).await;
+        assert_eq!(status, 422, "{common}");
+        assert!(
+            html.contains(&escaped(careers::messages::PASSWORD_TOO_COMMON)),
+            "{common}"
+        );
+    }
+    assert_eq!(password_hash(&app, "admin@example.com"), before);
+    let (status, _) = change_password(&app, &token, PASSWORD, "a rarer passphrase").await;
+    assert_eq!(status, 303, "an uncommon one is taken");
+
+    // The command line refuses it too, and creates nothing.
+    let create_admin = |email: &str, password: &str| {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_careers"))
+            .args(["create-admin", "--email", email, "--name", "Ops"])
+            .arg("--password-stdin")
+            .env("DATABASE_URL", &app.database_url)
+            .env("DATA_DIR", app._dir.path())
+            .env("SECRET_KEY", common::SECRET_KEY)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = create_admin("ops@example.com", "Password1234");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("most common passwords"));
+    assert!(
+        careers::db::users::by_email(&mut app.conn(), "ops@example.com")
+            .unwrap()
+            .is_none()
+    );
+    // A password of their own: nothing to change at first sign-in.
+    let out = create_admin("ops@example.com", "an operator's own passphrase");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ops = careers::db::users::by_email(&mut app.conn(), "ops@example.com")
+        .unwrap()
+        .unwrap();
+    assert!(!ops.must_change_password);
+}
+
+/// The temporary password in the flash after an administrator created or reset an account.
+async fn temporary_password_shown(app: &TestApp) -> String {
+    let (_, page) = app.get_html("/admin/users").await;
+    let flash = common::texts(&page, ".flash-success").join(" ");
+    let password = flash.rsplit(": ").next().unwrap().trim().to_string();
+    assert_eq!(password.len(), 16, "{flash}");
+    password
+}
+
+/// True when a signed-in client is sent to the change-password form from `method path`.
+async fn sent_to_account(app: &TestApp, method: &str, path: &str, token: &str) -> bool {
+    let url = app.url(path);
+    let r = match method {
+        "get" => app.client.get(&url).send().await.unwrap(),
+        _ => app
+            .client
+            .post(&url)
+            .form(&[("csrf_token", token), ("title", "x"), ("action", "close")])
+            .send()
+            .await
+            .unwrap(),
+    };
+    r.status().as_u16() == 303 && location(&r) == "/admin/account"
+}
+
+// Finding 18 (b): a password an administrator set (new account, reset) is temporary: until
+// its user chooses their own, every admin page but the change-password form and sign-out
+// leads to that form.
+backend_test!(a_temporary_password_must_be_changed_at_first_sign_in);
+async fn a_temporary_password_must_be_changed_at_first_sign_in() {
+    use careers::routes::ADMIN_ROUTES;
+    let app = common::spawn_app().await;
+    let admin_token = app.admin().await;
+    let r = app
+        .post_form(
+            "/admin/users",
+            &[
+                ("csrf_token", admin_token.as_str()),
+                ("email", "new@example.com"),
+                ("name", "New Recruiter"),
+                ("role", "admin"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let temporary = temporary_password_shown(&app).await;
+    let id = careers::db::users::by_email(&mut app.conn(), "new@example.com")
+        .unwrap()
+        .unwrap()
+        .id;
+
+    let user = app.with_new_client();
+    let r = user.send_sign_in("new@example.com", &temporary).await;
+    assert_eq!(r.status().as_u16(), 303);
+    let (status, page) = user.get_html("/admin/account").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&escaped(careers::messages::MUST_CHANGE_PASSWORD)));
+    let token = csrf_token(&page);
+    // Every other admin route, read or write, leads to the form; nothing is written.
+    let vacancy = careers::db::vacancies::all(&mut app.conn()).unwrap()[0].id;
+    let audit_before = careers::db::audit::recent(&mut app.conn(), 10_000, 0)
+        .unwrap()
+        .len();
+    let mut checked = 0;
+    for route in ADMIN_ROUTES.iter().filter(|r| !r.public) {
+        if matches!(
+            route.path,
+            "/admin/account" | "/admin/account/password" | "/admin/logout"
+        ) {
+            continue;
+        }
+        let path = route.path.replace("{id}", &vacancy.to_string());
+        assert!(
+            sent_to_account(&user, route.method, &path, &token).await,
+            "{} {}",
+            route.method,
+            route.path
+        );
+        checked += 1;
+    }
+    assert!(checked > 30, "{checked} routes walked");
+    assert_eq!(
+        careers::db::audit::recent(&mut app.conn(), 10_000, 0)
+            .unwrap()
+            .len(),
+        audit_before,
+        "nothing written"
+    );
+
+    // The temporary password itself is not a new one; a password of their own is.
+    let (status, html) = change_password(&user, &token, &temporary, &temporary).await;
+    assert_eq!(status, 422);
+    assert!(html.contains(careers::messages::PASSWORD_SAME_AS_CURRENT));
+    let (status, _) = change_password(&user, &token, &temporary, "my own long passphrase").await;
+    assert_eq!(status, 303);
+    assert_eq!(user.get("/admin").await.status().as_u16(), 200);
+    let (_, page) = user.get_html("/admin/account").await;
+    assert!(!page.contains("must-change"));
+
+    // A reset makes it temporary again; signing out still works meanwhile.
+    let r = app
+        .post_form(
+            &format!("/admin/users/{id}/password"),
+            &[("csrf_token", admin_token.as_str())],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let reset = temporary_password_shown(&app).await;
+    let user = app.with_new_client();
+    assert_eq!(
+        user.send_sign_in("new@example.com", &reset)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let (_, page) = user.get_html("/admin/account").await;
+    let token = csrf_token(&page);
+    assert!(sent_to_account(&user, "get", "/admin/vacancies", &token).await);
+    let r = user
+        .post_form("/admin/logout", &[("csrf_token", token.as_str())])
+        .await;
+    assert_eq!(location(&r), "/admin/login?signed_out=1");
+    // The administrator who reset it is not affected.
+    assert_eq!(app.get("/admin/users").await.status().as_u16(), 200);
+}
+
+// Finding 18 (c): the current-password check of the change-password form is counted like
+// sign-in: after 5 wrong ones within 15 minutes it is refused (429, with a clear message),
+// the right password included, until the window has passed. A right one clears the count.
+backend_test!(wrong_current_passwords_lock_the_change_password_form);
+async fn wrong_current_passwords_lock_the_change_password_form() {
+    use careers::schema::login_failures;
+    use diesel::prelude::*;
+    let app = common::spawn_app_with(false).await;
+    let token = app.admin().await;
+    let before = password_hash(&app, "admin@example.com");
+    // A right check clears the wrong ones before it.
+    for _ in 0..4 {
+        let (status, _) =
+            change_password(&app, &token, "a wrong guess here", "ok new passphrase").await;
+        assert_eq!(status, 422);
+    }
+    let (status, _) = change_password(&app, &token, PASSWORD, "short").await;
+    assert_eq!(status, 422, "right current password, new one refused");
+    for attempt in 1..=5 {
+        let (status, html) =
+            change_password(&app, &token, "a wrong guess here", "ok new passphrase").await;
+        assert_eq!(status, 422, "wrong guess {attempt}");
+        assert!(html.contains(careers::messages::WRONG_CURRENT_PASSWORD));
+    }
+    let (status, html) = change_password(&app, &token, PASSWORD, "ok new passphrase").await;
+    assert_eq!(status, 429, "locked, even for the right password");
+    assert!(html.contains(careers::messages::CURRENT_PASSWORD_LOCKED));
+    assert_eq!(password_hash(&app, "admin@example.com"), before);
+    // Signing in is another count: the session and sign-in still work.
+    assert_eq!(app.get("/admin").await.status().as_u16(), 200);
+
+    // Once the failures are older than the window, the form works again.
+    let old = careers::clock::now() - time::Duration::minutes(16);
+    diesel::update(login_failures::table)
+        .set(login_failures::created_at.eq(old))
+        .execute(&mut *app.conn())
+        .unwrap();
+    let (status, _) = change_password(&app, &token, PASSWORD, "ok new passphrase").await;
+    assert_eq!(status, 303);
+    assert_ne!(password_hash(&app, "admin@example.com"), before);
 }

@@ -170,7 +170,7 @@ async fn apply(app: &TestApp, name: &str, email: &str, cv: Vec<u8>) -> String {
     let r = send_application(app, &slug, name, email, cv).await;
     assert_eq!(r.status().as_u16(), 200, "application accepted");
     let html = r.text().await.unwrap();
-    let start = html.find("/en/applications/").expect("receipt link") + "/en/applications/".len();
+    let start = html.find("/applications/").expect("receipt link") + "/applications/".len();
     html[start..]
         .chars()
         .take_while(|c| c.is_ascii_hexdigit())
@@ -766,4 +766,117 @@ fn proxy_urls_keep_user_database_and_parameters() {
     );
     assert_eq!(host_port("postgres://u:p@db.local:5433/x"), "db.local:5433");
     assert_eq!(host_port("postgres://u:p@127.0.0.1/x"), "127.0.0.1:5432");
+}
+
+/// A route of the tables with its placeholders filled in.
+fn concrete_path(path: &str, slug: &str, id: i32) -> String {
+    path.replace("{slug}", slug)
+        .replace("{id}", &id.to_string())
+        .replace("{token}", "0000")
+        .replace("{lang}", "en")
+        .replace("{code}", "es")
+        .replace("{name}", "vacancies-1.xml")
+}
+
+backend_test!(a_wrong_method_is_a_405_with_allow_and_an_unknown_path_a_404);
+async fn a_wrong_method_is_a_405_with_allow_and_an_unknown_path_a_404() {
+    use careers::routes::{allowed_methods, ADMIN_ROUTES, PUBLIC_ROUTES};
+    use reqwest::Method;
+    let app = common::spawn_app().await;
+    let slug = first_open_slug(&app);
+    let id = db::vacancies::all(&mut app.conn()).unwrap()[0].id;
+    let allow = |r: &reqwest::Response| {
+        r.headers()
+            .get("allow")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+
+    // A form posted to a page: the site's error page, with `Allow`, even from a script that
+    // sends no `Origin` (a 405 changes nothing).
+    for client in [&app.client, &bare_client()] {
+        let r = client
+            .post(app.url(&format!("/en/vacancies/{slug}")))
+            .form(&[("q", "x")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 405);
+        assert_eq!(allow(&r), "GET, HEAD");
+        assert!(r.headers().contains_key("content-security-policy"));
+        assert!(r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        let html = r.text().await.unwrap();
+        assert!(html.contains("<html"), "the site's page");
+        assert!(html.contains(careers::messages::METHOD_NOT_ALLOWED_TITLE));
+    }
+
+    // A GET to a POST-only path, signed in or not.
+    let r = app.get(&format!("/en/vacancies/{slug}/apply")).await;
+    assert_eq!((r.status().as_u16(), allow(&r).as_str()), (405, "POST"));
+    let r = app.get("/admin/logout").await;
+    assert_eq!((r.status().as_u16(), allow(&r).as_str()), (405, "POST"));
+
+    // DELETE somewhere: a path with both methods lists both; signed in, nothing is deleted.
+    let csrf = app.admin().await;
+    let before = db::vacancies::count(&mut app.conn()).unwrap();
+    let r = app
+        .client
+        .delete(app.url(&format!("/admin/vacancies/{id}")))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 405);
+    assert_eq!(allow(&r), "GET, HEAD, POST");
+    assert_eq!(
+        r.headers()["cache-control"],
+        "no-store",
+        "still an admin path"
+    );
+    assert_eq!(db::vacancies::count(&mut app.conn()).unwrap(), before);
+    // A HEAD to a POST-only path.
+    let r = app
+        .client
+        .head(app.url(&format!("/en/articles/{ARTICLE}/comments")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!((r.status().as_u16(), allow(&r).as_str()), (405, "POST"));
+
+    // Every route of both tables: a method it does not have gets exactly its `Allow`.
+    for route in PUBLIC_ROUTES.iter().chain(ADMIN_ROUTES) {
+        let url = app.url(&concrete_path(route.path, &slug, id));
+        let expected = allowed_methods(route.path).unwrap();
+        for method in [Method::PUT, Method::DELETE, Method::PATCH] {
+            let r = app
+                .client
+                .request(method.clone(), &url)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status().as_u16(), 405, "{method} {}", route.path);
+            assert_eq!(allow(&r), expected, "{method} {}", route.path);
+        }
+    }
+
+    // Unknown paths stay the friendly 404, whatever the method.
+    for method in [Method::GET, Method::POST, Method::DELETE] {
+        let r = app
+            .client
+            .request(method.clone(), app.url("/no-such-page"))
+            .form(&[("a", "b")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 404, "{method}");
+        assert!(r.headers().get("allow").is_none());
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains(careers::messages::NOT_FOUND_TITLE),
+            "{method}"
+        );
+    }
 }

@@ -121,6 +121,9 @@ impl FromRequest for CurrentUser {
             match user {
                 Some(user) if user.active && Some(user.session_generation) == generation => {
                     let _ = session.insert(SEEN_KEY, now);
+                    if user.must_change_password && !reachable_with_temporary_password(&req) {
+                        return Err(AppError::PasswordChangeRequired);
+                    }
                     Ok(CurrentUser(user))
                 }
                 _ => {
@@ -130,6 +133,17 @@ impl FromRequest for CurrentUser {
             }
         })
     }
+}
+
+/// What a user whose password is temporary may do: see and send the change-password form,
+/// and sign out. Everything else sends them to the form.
+fn reachable_with_temporary_password(req: &HttpRequest) -> bool {
+    use actix_web::http::Method;
+    matches!(
+        (req.method(), req.path()),
+        (&Method::GET | &Method::HEAD, crate::error::ACCOUNT_PAGE)
+            | (&Method::POST, "/admin/account/password" | "/admin/logout")
+    )
 }
 
 /// A signed-in administrator; a recruiter gets the 403 page.

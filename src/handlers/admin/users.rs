@@ -85,6 +85,7 @@ pub async fn create(
         name,
         role,
         password_hash: hash_password(password.clone()).await?,
+        temporary: true,
     };
     let actor = Actor::User(me.id);
     let outcome = state

@@ -253,6 +253,7 @@ pub fn config(dir: &std::path::Path, demo: bool) -> Config {
         languages: "en,es".into(),
         default_lang: "en".into(),
         applications: Default::default(),
+        ops: Default::default(),
     }
 }
 
@@ -399,21 +400,25 @@ impl TestApp {
         db::users::insert(&mut self.conn(), email, "Test User", &hash, role).unwrap()
     }
 
-    /// Signs in through the form; returns the CSRF token for further posts.
-    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+    /// Sends the sign-in form (with a fresh token from the sign-in page) and gives the answer.
+    pub async fn send_sign_in(&self, email: &str, password: &str) -> reqwest::Response {
         let (_, page) = self.get_html("/admin/login").await;
         let token = csrf_token(&page);
-        let r = self
-            .post_form(
-                "/admin/login",
-                &[
-                    ("csrf_token", &token),
-                    ("email", email),
-                    ("password", password),
-                    ("next", "/admin"),
-                ],
-            )
-            .await;
+        self.post_form(
+            "/admin/login",
+            &[
+                ("csrf_token", &token),
+                ("email", email),
+                ("password", password),
+                ("next", "/admin"),
+            ],
+        )
+        .await
+    }
+
+    /// Signs in through the form; returns the CSRF token for further posts.
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let r = self.send_sign_in(email, password).await;
         assert_eq!(r.status().as_u16(), 303, "sign-in should redirect");
         let (status, page) = self.get_html("/admin").await;
         assert_eq!(status, 200);
