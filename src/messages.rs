@@ -155,22 +155,25 @@ mod tests {
         let es = Lang::parse("es").unwrap();
         assert_eq!(Msg::new(REQUIRED).show(es), "Este campo es obligatorio.");
         assert_eq!(Msg::new(REQUIRED).show(en), "This field is required.");
-        let long = Msg::new("form-too-long").number("max", 10_000).number("now", 12_345);
-        assert_eq!(
-            long.show(en),
-            "Use at most 10,000 characters (now 12,345)."
-        );
+        let long = Msg::new("form-too-long")
+            .number("max", 10_000)
+            .number("now", 12_345);
+        assert_eq!(long.show(en), "Use at most 10,000 characters (now 12,345).");
         assert_eq!(
             long.show(es),
             "Usa como máximo 10.000 caracteres (ahora hay 12.345)."
         );
         assert_eq!(Msg::from("Plain text.".to_string()).show(es), "Plain text.");
-        let deleted = Msg::new("admin-path-deleted").text("title", "Backend").count("n", 0);
+        let deleted = Msg::new("admin-path-deleted")
+            .text("title", "Backend")
+            .count("n", 0);
         assert_eq!(
             deleted.show(es),
             "Se ha eliminado la ruta «Backend». No tenía artículos."
         );
-        let deleted = Msg::new("admin-path-deleted").text("title", "Backend").count("n", 2);
+        let deleted = Msg::new("admin-path-deleted")
+            .text("title", "Backend")
+            .count("n", 2);
         assert_eq!(
             deleted.show(en),
             "The path “Backend” was deleted. Its 2 articles are now in no path."

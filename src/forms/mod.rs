@@ -246,7 +246,10 @@ pub fn check_skills(errors: &mut FieldErrors, skills: &[String], max: usize) {
             Msg::new("skills-too-many").number("max", i64::try_from(max).unwrap_or(0)),
         );
     } else if let Some(long) = skills.iter().find(|s| s.chars().count() > 40) {
-        errors.add("skills", Msg::new("skill-too-long").text("skill", long.as_str()));
+        errors.add(
+            "skills",
+            Msg::new("skill-too-long").text("skill", long.as_str()),
+        );
     } else if skills
         .iter()
         .any(|s| crate::models::slug::slugify(s).is_empty())

@@ -79,7 +79,8 @@ fn keys_in_code() -> BTreeMap<String, String> {
         r#"(?:\bt|\btn|\bta|\bt_args|\bt_count|Msg::new)\(\s*"([a-z][a-z0-9_-]*)""#,
     )
     .unwrap();
-    let field_error = regex::Regex::new(r#"\.add\(\s*"[a-z_]+",\s*"([a-z][a-z0-9-]*)"\s*\)"#).unwrap();
+    let field_error =
+        regex::Regex::new(r#"\.add\(\s*"[a-z_]+",\s*"([a-z][a-z0-9-]*)"\s*\)"#).unwrap();
     let constant = regex::Regex::new(r#"pub const [A-Z_]+: &str = "([^"]*)";"#).unwrap();
     let namespaced = regex::Regex::new(r#""((?:admin|check)-[a-z0-9-]+)""#).unwrap();
     let mut files = Vec::new();
@@ -111,14 +112,20 @@ fn every_key_the_code_asks_for_exists_in_english() {
     let en = &keys["en"];
     let used = keys_in_code();
     assert!(used.len() > 300, "the scan found only {} keys", used.len());
-    assert!(used.contains_key("admin-dashboard-title"), "templates are scanned");
+    assert!(
+        used.contains_key("admin-dashboard-title"),
+        "templates are scanned"
+    );
     assert!(used.contains_key("login-failed"), "constants are scanned");
     let missing: Vec<String> = used
         .iter()
         .filter(|(key, _)| !en.contains(*key))
         .map(|(key, file)| format!("{key} ({file})"))
         .collect();
-    assert!(missing.is_empty(), "keys missing from locales/en: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "keys missing from locales/en: {missing:#?}"
+    );
 }
 
 /// Labels are looked up by a key built from the stored value: every value has one in both
@@ -318,7 +325,10 @@ async fn a_user_switches_the_admin_area_to_spanish() {
     assert!(main_text(&html).contains("Últimos cambios"), "{html}");
     assert!(main_text(&html).contains("candidaturas nuevas"));
     // The choice is in the audit trail, in Spanish words.
-    assert!(main_text(&html).contains("cambiar idioma usuario"), "{html}");
+    assert!(
+        main_text(&html).contains("cambiar idioma usuario"),
+        "{html}"
+    );
 
     let (status, html) = app.get_html("/admin/vacancies/new").await;
     assert_eq!(status, 200);
@@ -338,7 +348,10 @@ async fn a_user_switches_the_admin_area_to_spanish() {
     let r = app.post_form("/admin/vacancies", &empty).await;
     assert_eq!(r.status().as_u16(), 422);
     let html = r.text().await.unwrap();
-    assert_eq!(texts(&html, "#f-title-error"), ["Este campo es obligatorio."]);
+    assert_eq!(
+        texts(&html, "#f-title-error"),
+        ["Este campo es obligatorio."]
+    );
     assert_eq!(texts(&html, "#f-category-error"), ["Elige una categoría."]);
     assert!(main_text(&html).contains("Corrige"), "{html}");
     assert_no_english("the vacancy form with errors", &html);
@@ -354,7 +367,10 @@ async fn a_user_switches_the_admin_area_to_spanish() {
     assert_eq!(r.status().as_u16(), 303);
     let page = location(&r);
     let (_, html) = app.get_html(&page).await;
-    assert_eq!(texts(&html, ".flash-success"), ["Se ha guardado la vacante."]);
+    assert_eq!(
+        texts(&html, ".flash-success"),
+        ["Se ha guardado la vacante."]
+    );
     let facts = texts(&html, ".facts dd").join(" | ");
     assert!(facts.contains("Madrid, España"), "{facts}");
     assert!(facts.contains("50.000–65.000 EUR al año"), "{facts}");

@@ -351,11 +351,7 @@ pub async fn change_status(
     let to = match form.get("action") {
         "publish" => ArticleStatus::Published,
         "unpublish" => ArticleStatus::Draft,
-        _ => {
-            return Err(AppError::BadRequest(
-                messages::UNKNOWN_STATUS_CHANGE.into(),
-            ))
-        }
+        _ => return Err(AppError::BadRequest(messages::UNKNOWN_STATUS_CHANGE.into())),
     };
     let actor = Actor::User(user.id);
     let outcome = state

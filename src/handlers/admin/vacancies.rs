@@ -196,7 +196,10 @@ fn form_page(
     let lang = lang_of(state, user);
     let (heading, action) = match existing {
         Some(d) => (
-            lang.t_args("admin-edit-title", &[("title", d.vacancy.title.as_str().into())]),
+            lang.t_args(
+                "admin-edit-title",
+                &[("title", d.vacancy.title.as_str().into())],
+            ),
             format!("/admin/vacancies/{}", d.vacancy.id),
         ),
         None => (lang.t("admin-vacancy-new"), "/admin/vacancies".to_string()),
@@ -464,11 +467,9 @@ pub async fn change_status(
                 .text("status", lang.t(from.key()).to_lowercase())
                 .show(lang),
         ),
-        StatusOutcome::NotReady { problems } => flash(
-            &session,
-            "error",
-            not_ready(lang, &problems),
-        ),
+        StatusOutcome::NotReady { problems } => {
+            flash(&session, "error", not_ready(lang, &problems))
+        }
         StatusOutcome::Done(_) => flash(&session, "success", lang.t(status_done(transition))),
     }
     Ok(views::redirect(&format!("/admin/vacancies/{id}")))
@@ -477,7 +478,10 @@ pub async fn change_status(
 /// "Not published yet:" and what Google would reject, in the user's language.
 fn not_ready(lang: Lang, problems: &[Msg]) -> String {
     let list: Vec<String> = problems.iter().map(|p| p.show(lang)).collect();
-    lang.t_args("admin-vacancy-not-ready", &[("problems", list.join(" ").into())])
+    lang.t_args(
+        "admin-vacancy-not-ready",
+        &[("problems", list.join(" ").into())],
+    )
 }
 
 fn status_done(transition: Transition) -> &'static str {
