@@ -99,6 +99,8 @@ fn config(dir: &Path, database_url: String, demo: bool, page_cache_mb: u64) -> C
         trusted_proxy_hops: 1,
         session_max_hours: 8,
         applications: Default::default(),
+        languages: "en,es".into(),
+        default_lang: "en".into(),
     }
 }
 
