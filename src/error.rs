@@ -151,7 +151,9 @@ impl ResponseError for AppError {
         if matches!(self, AppError::Unavailable) {
             response.insert_header((header::RETRY_AFTER, "5"));
         }
-        response.body(format!("{title}\n\n{message}\n"))
+        // Only where the error layer does not reach: no page, so no page language either.
+        let lang = crate::i18n::Lang::fallback();
+        response.body(format!("{}\n\n{}\n", lang.text(title), lang.text(message)))
     }
 }
 
