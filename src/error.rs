@@ -173,7 +173,9 @@ impl ResponseError for AppError {
         if let AppError::MethodNotAllowed(allow) = self {
             response.insert_header((header::ALLOW, allow.as_str()));
         }
-        response.body(format!("{title}\n\n{message}\n"))
+        // Only where the error layer does not reach: no page, so no page language either.
+        let lang = crate::i18n::Lang::fallback();
+        response.body(format!("{}\n\n{}\n", lang.text(title), lang.text(message)))
     }
 }
 

@@ -107,7 +107,9 @@ impl Msg {
     /// Takes `&Lang` too, as templates pass fields by reference.
     pub fn show(&self, lang: impl Borrow<Lang>) -> String {
         let lang = *lang.borrow();
-        if !lang.has(&self.key) && !Lang::fallback().has(&self.key) {
+        // Not `Lang::has`: it formats without arguments, which fails for a message that has
+        // some. Keys look like `form-too-long`; a sentence never does.
+        if !looks_like_key(&self.key) {
             return self.key.to_string();
         }
         if self.args.is_empty() {
@@ -126,6 +128,13 @@ impl Msg {
         }
         lang.t_args(&self.key, &args)
     }
+}
+
+fn looks_like_key(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_lowercase())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 impl From<&'static str> for Msg {
@@ -162,5 +171,19 @@ mod tests {
             "Usa como máximo 10.000 caracteres (ahora hay 12.345)."
         );
         assert_eq!(Msg::from("Plain text.".to_string()).show(es), "Plain text.");
+        let deleted = Msg::new("admin-path-deleted")
+            .text("title", "Backend")
+            .count("n", 0);
+        assert_eq!(
+            deleted.show(es),
+            "Se ha eliminado la ruta «Backend». No tenía artículos."
+        );
+        let deleted = Msg::new("admin-path-deleted")
+            .text("title", "Backend")
+            .count("n", 2);
+        assert_eq!(
+            deleted.show(en),
+            "The path “Backend” was deleted. Its 2 articles are now in no path."
+        );
     }
 }

@@ -225,3 +225,12 @@ mail-receipt-what = There you can see where your application stands, withdraw it
 mail-receipt-mistake = If you did not apply, someone typed your address by mistake: ignore this message, or erase the application with the link above.
 mail-receipt-retention = We keep applications for { $days } days after a vacancy closes, then erase them.
 mail-receipt-signature = { $org } recruiting
+
+comments-reply-gone = The comment you are replying to is no longer shown; your comment will be posted on its own.
+comments-honeypot = Your comment could not be accepted. Please leave the field “Leave this empty” empty and send again.
+comments-too-fast = That was very quick. Please read your comment once more and send it again.
+comments-expired = This form has expired. Your text is kept below; please send it again.
+comments-rate-limited = { $count ->
+    [one] You have sent { $n } comment in the last hour. Please wait a while; your text is kept below.
+   *[other] You have sent { $n } comments in the last hour. Please wait a while; your text is kept below.
+}

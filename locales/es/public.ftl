@@ -225,3 +225,12 @@ mail-receipt-what = Desde ahí puedes ver en qué punto está tu candidatura, re
 mail-receipt-mistake = Si no te has inscrito tú, alguien ha escrito tu dirección por error: ignora este mensaje o borra la candidatura con el enlace de arriba.
 mail-receipt-retention = Conservamos las candidaturas { $days } días después de que se cierre la vacante y después las borramos.
 mail-receipt-signature = Equipo de selección de { $org }
+
+comments-reply-gone = El comentario al que respondes ya no se muestra; tu comentario se publicará por separado.
+comments-honeypot = No hemos podido aceptar tu comentario. Deja vacío el campo «Deja esto vacío» y vuelve a enviarlo.
+comments-too-fast = Ha sido muy rápido. Vuelve a leer tu comentario y envíalo otra vez.
+comments-expired = Este formulario ha caducado. Conservamos tu texto abajo; vuelve a enviarlo.
+comments-rate-limited = { $count ->
+    [one] Has enviado { $n } comentario en la última hora. Espera un poco; conservamos tu texto abajo.
+   *[other] Has enviado { $n } comentarios en la última hora. Espera un poco; conservamos tu texto abajo.
+}

@@ -21,6 +21,7 @@ use crate::domain::{jobposting, timefmt};
 use crate::error::{AppError, AppResult};
 use crate::forms::{self, FieldErrors, FormBody};
 use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::models::{Article, Category, Comment, Faq, LearningPath, Skill, Vacancy};
 use crate::stamp::{self, Purpose};
 use crate::views::{self, Area, PageCtx};
@@ -342,30 +343,25 @@ fn read_comment_form(form: &FormBody, rules: &spam::Rules) -> CommentForm {
     let name = forms::text(&mut errors, "name", form.get("name"), true, 80);
     let email = forms::text(&mut errors, "email", form.get("email"), true, 254).to_lowercase();
     if !email.is_empty() && !errors.has("email") && !looks_like_email(&email) {
-        errors.add("email", "Enter an email address like name@example.com.");
+        errors.add("email", "email-invalid");
     }
     let website = forms::text(&mut errors, "website", form.get("website"), false, 200);
     let web_address = website.starts_with("https://") || website.starts_with("http://");
     if !website.is_empty() && !errors.has("website") && !web_address {
-        errors.add(
-            "website",
-            "Start the address with https:// (or leave it empty).",
-        );
+        errors.add("website", "comment-website-invalid");
     }
     let text = forms::text(&mut errors, "comment", form.get("comment"), true, 5000);
     if !errors.has("comment") && spam::count_links(&text) > rules.max_links {
+        let max = i64::try_from(rules.max_links).unwrap_or(i64::MAX);
         errors.add(
             "comment",
-            format!(
-                "Use at most {} links in a comment (we get a lot of spam).",
-                rules.max_links
-            ),
+            Msg::new("comment-too-many-links").number("max", max),
         );
     }
     if let Some(word) = rules.blocked_word(&[&name, &text, &website]) {
         errors.add(
             "comment",
-            format!("Your comment contains “{word}”, which we do not accept here."),
+            Msg::new("comment-blocked-word").text("word", word),
         );
     }
     CommentForm {
@@ -383,16 +379,11 @@ fn read_comment_form(form: &FormBody, rules: &spam::Rules) -> CommentForm {
 /// longer shown, then the robot signals (the invisible field, the form stamp).
 fn form_problem(page: &ArticlePage, form: &FormBody, state: &AppState) -> Option<&'static str> {
     if page.form.parent_id.is_some() && page.reply_target().is_none() {
-        return Some(
-            "The comment you are replying to is no longer shown; your comment will be posted on its own.",
-        );
+        return Some("comments-reply-gone");
     }
     // Robots fill the invisible field or send at once; people do neither.
     if !form.get(spam::HONEYPOT_FIELD).is_empty() {
-        return Some(
-            "Your comment could not be accepted. Please leave the field \
-            “Leave this empty” empty and send again.",
-        );
+        return Some("comments-honeypot");
     }
     match stamp::check(
         &state.signer,
@@ -402,12 +393,8 @@ fn form_problem(page: &ArticlePage, form: &FormBody, state: &AppState) -> Option
         state.spam.min_fill_seconds,
     ) {
         stamp::Check::Fine => None,
-        stamp::Check::TooFast => {
-            Some("That was very quick. Please read your comment once more and send it again.")
-        }
-        stamp::Check::Invalid | stamp::Check::Expired => {
-            Some("This form has expired. Your text is kept below; please send it again.")
-        }
+        stamp::Check::TooFast => Some("comments-too-fast"),
+        stamp::Check::Invalid | stamp::Check::Expired => Some("comments-expired"),
     }
 }
 
@@ -452,9 +439,7 @@ pub async fn comment(
         .await?;
     match outcome {
         CommentOutcome::RateLimited => {
-            page.form.problem = format!(
-                "You have sent {COMMENTS_PER_WINDOW} comments in the last hour. Please wait a while; your text is kept below."
-            );
+            page.form.problem = lang.t_count("comments-rate-limited", COMMENTS_PER_WINDOW);
             views::render(StatusCode::TOO_MANY_REQUESTS, &page)
         }
         CommentOutcome::Replayed => {

@@ -374,7 +374,7 @@ async fn bots_are_stopped_by_the_honeypot_the_fill_time_and_the_stamp() {
     .await;
     assert_eq!(r.status().as_u16(), 422);
     let html = r.text().await.unwrap();
-    assert!(html.contains(careers::messages::APPLY_TOO_FAST));
+    assert!(html.contains(&common::en(careers::messages::APPLY_TOO_FAST)));
     assert_eq!(field_value(&html, "full_name").unwrap(), "Quick Bot");
     // Honeypot filled.
     let form = set(
@@ -462,7 +462,7 @@ async fn a_cv_over_the_limit_is_refused_with_413() {
     .await;
     assert_eq!(r.status().as_u16(), 413);
     let html = r.text().await.unwrap();
-    assert!(html.contains(careers::messages::TOO_LARGE_TITLE));
+    assert!(html.contains(&common::en(careers::messages::TOO_LARGE_TITLE)));
     assert_eq!(count(&app), 0);
 
     // An announced huge body is refused from its headers, before any of it is sent.
@@ -503,7 +503,7 @@ async fn the_hourly_limit_per_address_and_duplicates_are_refused() {
         .text()
         .await
         .unwrap()
-        .contains(careers::messages::APPLY_DUPLICATE_TITLE));
+        .contains(&common::en(careers::messages::APPLY_DUPLICATE_TITLE)));
     assert_eq!(count(&app), 1);
     // The same person may apply to another vacancy.
     apply(&app, &slugs[1], "Ann", "ann@example.com", "b").await;
@@ -548,7 +548,7 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
         .text()
         .await
         .unwrap()
-        .contains(careers::messages::APPLY_CLOSED_TITLE));
+        .contains(&common::en(careers::messages::APPLY_CLOSED_TITLE)));
     // Expired by date counts as closed too.
     let slug2 = open_slugs(&app)[0].clone();
     let s2 = stamp(&app, &slug2).await;
@@ -825,7 +825,7 @@ async fn recruiters_filter_move_note_and_export_applications() {
     assert_eq!(notes.len(), 1);
     assert!(notes[0].contains("Strong Rust, <b>great</b> call."));
     assert!(notes[0].contains("Test User") && notes[0].contains("UTC"));
-    assert!(html.contains(careers::messages::NOTE_EMPTY));
+    assert!(html.contains(&common::en(careers::messages::NOTE_EMPTY)));
 
     // CSV of what the filter shows.
     let r = app

@@ -671,7 +671,10 @@ async fn an_oversized_form_gets_a_clear_413_page() {
             "{path}: {content_type}"
         );
         let html = r.text().await.unwrap();
-        assert!(html.contains(careers::messages::TOO_LARGE_TITLE), "{path}");
+        assert!(
+            html.contains(&common::en(careers::messages::TOO_LARGE_TITLE)),
+            "{path}"
+        );
         assert!(html.contains("shorten"), "{path}: {html}");
     }
     assert_eq!(

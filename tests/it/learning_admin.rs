@@ -124,7 +124,7 @@ async fn an_invalid_article_comes_back_with_its_values_and_errors_beside_the_fie
     assert!(html.contains(r#"aria-describedby="f-title-error"#));
     assert_eq!(
         texts(&html, "#f-title-error"),
-        vec![careers::messages::REQUIRED]
+        vec![common::en(careers::messages::REQUIRED)]
     );
     assert!(texts(&html, "#f-faqs-error")[0].contains("Question 3 has no answer"));
     assert!(texts(&html, "#f-position-error")[0].contains("choose a path"));

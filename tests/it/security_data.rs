@@ -738,7 +738,7 @@ async fn the_site_answers_503_while_postgresql_is_away_and_recovers() {
     assert!(r.headers().contains_key("retry-after"));
     let html = r.text().await.unwrap();
     assert!(
-        html.contains(careers::messages::UNAVAILABLE_TITLE),
+        html.contains(&common::en(careers::messages::UNAVAILABLE_TITLE)),
         "{html}"
     );
 

@@ -113,6 +113,10 @@ impl FormPage {
     fn periods(&self) -> &'static [SalaryPeriod] {
         SalaryPeriod::ALL
     }
+    /// The unit after "Per" in the form ("year"); pages show `salary-period-*` ("per year").
+    fn period_label(&self, p: &SalaryPeriod) -> String {
+        self.ctx.t(&format!("admin-period-{}", p.as_str()))
+    }
     fn currencies(&self) -> &'static [&'static str] {
         CURRENCIES
     }

@@ -433,6 +433,11 @@ impl TestApp {
     }
 }
 
+/// A message of `locales/en` (English is the default language): what a page shows for `key`.
+pub fn en(key: &str) -> String {
+    careers::i18n::Lang::fallback().t(key)
+}
+
 /// The value of the first `csrf_token` hidden field in a page.
 pub fn csrf_token(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";
