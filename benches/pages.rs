@@ -460,7 +460,7 @@ async fn run_scale(client: &reqwest::Client, dir: &Path, url: &str, scale: Scale
     let base = site.base.clone();
     let (rss_start, _) = memory_mb();
 
-    let html = get(client, &format!("{base}/vacancies"))
+    let html = get(client, &format!("{base}/en/vacancies"))
         .await
         .text()
         .await

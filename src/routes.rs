@@ -93,6 +93,7 @@ route_table! { ADMIN_ROUTES, register_admin, false:
     post "/admin/users/{id}/password" => admin::users::reset_password;
     get "/admin/account" => admin::account::show;
     post "/admin/account/password" => admin::account::change_password;
+    post "/admin/account/language" => admin::account::change_language;
     get "/admin/audit" => admin::audit::index;
     get "/admin/applications" => admin::applications::index;
     get "/admin/applications.csv" => admin::applications::export;

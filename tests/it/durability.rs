@@ -55,7 +55,7 @@ async fn apply(
     email: &str,
 ) -> Result<String, String> {
     let page = client
-        .get(format!("{base}/vacancies/{slug}"))
+        .get(format!("{base}/en/vacancies/{slug}"))
         .send()
         .await
         .map_err(|e| e.to_string())?
@@ -81,7 +81,7 @@ async fn apply(
                 .unwrap(),
         );
     let r = client
-        .post(format!("{base}/vacancies/{slug}/apply"))
+        .post(format!("{base}/en/vacancies/{slug}/apply"))
         .multipart(form)
         .send()
         .await

@@ -137,7 +137,7 @@ fn application_body(stamp: &str, email: &str, cv_size: usize) -> Vec<u8> {
 /// The first open vacancy's slug and its apply form's stamp, read from the pages.
 async fn vacancy_and_stamp(client: &reqwest::Client, base: &str) -> (String, String) {
     let html = client
-        .get(format!("{base}/vacancies"))
+        .get(format!("{base}/en/vacancies"))
         .send()
         .await
         .unwrap()
@@ -156,7 +156,7 @@ async fn vacancy_and_stamp(client: &reqwest::Client, base: &str) -> (String, Str
         href.trim_start_matches("/en/vacancies/").to_string()
     };
     let page = client
-        .get(format!("{base}/vacancies/{slug}"))
+        .get(format!("{base}/en/vacancies/{slug}"))
         .send()
         .await
         .unwrap()
@@ -610,7 +610,7 @@ async fn request_ids_from_clients_are_not_trusted_and_text_logs_name_them() {
     let id = r.headers()["x-request-id"].to_str().unwrap().to_string();
     assert_ne!(id, "forged-by-client");
     let line = server.wait_for_line(&format!("request_id={id}"), Duration::from_secs(10));
-    assert!(line.contains("\"GET /learn HTTP/1.1\" 200"), "{line}");
+    assert!(line.contains("\"GET /en/learn HTTP/1.1\" 200"), "{line}");
     assert!(serde_json::from_str::<serde_json::Value>(&line).is_err());
 }
 
@@ -634,7 +634,7 @@ async fn sigterm_lets_a_slow_upload_finish_then_exits_zero() {
     let host = server.address.trim_start_matches("http://").to_string();
     let mut stream = tokio::net::TcpStream::connect(&host).await.unwrap();
     let head = format!(
-        "POST /vacancies/{slug}/apply HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\n\
+        "POST /en/vacancies/{slug}/apply HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\n\
          Content-Type: multipart/form-data; boundary={BOUNDARY}\r\nContent-Length: {}\r\n\
          Connection: close\r\n\r\n",
         common::ORIGIN,
@@ -700,7 +700,7 @@ async fn sqlite_backup_while_serving_and_restore_after_stopping() {
         tokio::spawn(async move {
             for _ in 0..30 {
                 let r = client
-                    .get(format!("{base}/vacancies"))
+                    .get(format!("{base}/en/vacancies"))
                     .send()
                     .await
                     .unwrap();

@@ -598,7 +598,9 @@ async fn common_passwords_are_refused_wherever_a_password_is_chosen() {
         let (status, html) = change_password(&app, &token, PASSWORD, common).await;
         assert_eq!(status, 422, "{common}");
         assert!(
-            html.contains(&escaped(careers::messages::PASSWORD_TOO_COMMON)),
+            html.contains(&escaped(&common::en(
+                careers::messages::PASSWORD_TOO_COMMON
+            ))),
             "{common}"
         );
     }
@@ -700,7 +702,9 @@ async fn a_temporary_password_must_be_changed_at_first_sign_in() {
     assert_eq!(r.status().as_u16(), 303);
     let (status, page) = user.get_html("/admin/account").await;
     assert_eq!(status, 200);
-    assert!(page.contains(&escaped(careers::messages::MUST_CHANGE_PASSWORD)));
+    assert!(page.contains(&escaped(&common::en(
+        careers::messages::MUST_CHANGE_PASSWORD
+    ))));
     let token = csrf_token(&page);
     // Every other admin route, read or write, leads to the form; nothing is written.
     let vacancy = careers::db::vacancies::all(&mut app.conn()).unwrap()[0].id;
@@ -736,7 +740,7 @@ async fn a_temporary_password_must_be_changed_at_first_sign_in() {
     // The temporary password itself is not a new one; a password of their own is.
     let (status, html) = change_password(&user, &token, &temporary, &temporary).await;
     assert_eq!(status, 422);
-    assert!(html.contains(careers::messages::PASSWORD_SAME_AS_CURRENT));
+    assert!(html.contains(&common::en(careers::messages::PASSWORD_SAME_AS_CURRENT)));
     let (status, _) = change_password(&user, &token, &temporary, "my own long passphrase").await;
     assert_eq!(status, 303);
     assert_eq!(user.get("/admin").await.status().as_u16(), 200);
@@ -793,11 +797,11 @@ async fn wrong_current_passwords_lock_the_change_password_form() {
         let (status, html) =
             change_password(&app, &token, "a wrong guess here", "ok new passphrase").await;
         assert_eq!(status, 422, "wrong guess {attempt}");
-        assert!(html.contains(careers::messages::WRONG_CURRENT_PASSWORD));
+        assert!(html.contains(&common::en(careers::messages::WRONG_CURRENT_PASSWORD)));
     }
     let (status, html) = change_password(&app, &token, PASSWORD, "ok new passphrase").await;
     assert_eq!(status, 429, "locked, even for the right password");
-    assert!(html.contains(careers::messages::CURRENT_PASSWORD_LOCKED));
+    assert!(html.contains(&common::en(careers::messages::CURRENT_PASSWORD_LOCKED)));
     assert_eq!(password_hash(&app, "admin@example.com"), before);
     // Signing in is another count: the session and sign-in still work.
     assert_eq!(app.get("/admin").await.status().as_u16(), 200);

@@ -810,7 +810,7 @@ async fn a_wrong_method_is_a_405_with_allow_and_an_unknown_path_a_404() {
             .starts_with("text/html"));
         let html = r.text().await.unwrap();
         assert!(html.contains("<html"), "the site's page");
-        assert!(html.contains(careers::messages::METHOD_NOT_ALLOWED_TITLE));
+        assert!(html.contains(&common::en(careers::messages::METHOD_NOT_ALLOWED_TITLE)));
     }
 
     // A GET to a POST-only path, signed in or not.
@@ -875,7 +875,7 @@ async fn a_wrong_method_is_a_405_with_allow_and_an_unknown_path_a_404() {
         assert!(r.headers().get("allow").is_none());
         let html = r.text().await.unwrap();
         assert!(
-            html.contains(careers::messages::NOT_FOUND_TITLE),
+            html.contains(&common::en(careers::messages::NOT_FOUND_TITLE)),
             "{method}"
         );
     }
