@@ -94,21 +94,26 @@ pub fn record_pending_sign_in(
         .collect()
 }
 
-/// The limit for an attempt already recorded by `record_pending_sign_in` (its own rows are in
-/// the counts). Old failures are forgotten here, so the table stays small.
+/// The limit for an attempt already recorded by `record_pending_sign_in` (`pending`, in the
+/// order of `SignInSubjects::all`). Only rows recorded up to the attempt's own count: of many
+/// parallel attempts the first five are checked and the others refused, and the refused ones
+/// (which forget their rows) cannot unlock what the checked ones locked. Old failures are
+/// forgotten here, so the table stays small.
 pub fn sign_in_limit(
     conn: &mut DbConn,
     subjects: &SignInSubjects,
+    pending: &[i32],
     now: PrimitiveDateTime,
 ) -> QueryResult<SignInLimit> {
     let since = now - SIGN_IN_WINDOW;
     db::users::prune_failures(conn, since)?;
-    for subject in [&subjects.pair, &subjects.address] {
-        if db::users::failures_since(conn, subject, since)? > SIGN_IN_FAILURES {
+    let own = |i: usize| pending.get(i).copied().unwrap_or(i32::MAX);
+    for (subject, up_to) in [(&subjects.pair, own(0)), (&subjects.address, own(1))] {
+        if db::users::failures_up_to(conn, subject, since, up_to)? > SIGN_IN_FAILURES {
             return Ok(SignInLimit::Locked);
         }
     }
-    let account = db::users::failures_since(conn, &subjects.account, since)? - 1;
+    let account = db::users::failures_up_to(conn, &subjects.account, since, own(2))? - 1;
     Ok(SignInLimit::Wait(sign_in_delay(account)))
 }
 

@@ -48,7 +48,7 @@ pub fn open_sign_in(conn: &mut DbConn, _actor: Actor, attempt: &Attempt) -> AppR
     let subjects = attempt.subjects();
     let pending = limits::record_pending_sign_in(conn, &subjects)?;
     let gate = conn.transaction::<_, AppError, _>(|conn| {
-        let wait = match limits::sign_in_limit(conn, &subjects, now)? {
+        let wait = match limits::sign_in_limit(conn, &subjects, &pending, now)? {
             limits::SignInLimit::Locked => {
                 limits::forget_pending_sign_in(conn, &pending)?;
                 return Ok(Gate::Locked);

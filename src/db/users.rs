@@ -131,6 +131,24 @@ pub fn failures_since(
         .get_result(conn)
 }
 
+/// Failures of `subject` since `since` recorded up to the row `up_to` (row ids grow with time).
+pub fn failures_up_to(
+    conn: &mut DbConn,
+    subject: &str,
+    since: PrimitiveDateTime,
+    up_to: i32,
+) -> QueryResult<i64> {
+    login_failures::table
+        .filter(
+            login_failures::subject
+                .eq(subject)
+                .and(login_failures::created_at.gt(since))
+                .and(login_failures::id.le(up_to)),
+        )
+        .count()
+        .get_result(conn)
+}
+
 /// Forgets failures older than the window, so the table stays small.
 pub fn prune_failures(conn: &mut DbConn, before: PrimitiveDateTime) -> QueryResult<()> {
     diesel::delete(login_failures::table.filter(login_failures::created_at.le(before)))
