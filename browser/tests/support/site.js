@@ -67,10 +67,13 @@ class Site {
     fs.writeFileSync(path.join(paths.html, `${name}.html`), html);
 
     // Structure every page shares.
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // The page's language is its address's (`/es/…`); everything else, admin included, is English here.
+    const spanish = new URL(doc.url).pathname.startsWith('/es');
+    await expect(page.locator('html')).toHaveAttribute('lang', spanish ? 'es' : 'en');
     await expect(page.getByRole('heading', { level: 1 }), `${name}: exactly one h1`).toHaveCount(1);
     // includeHidden: the skip link is off screen until focused, and gone in print.
-    const skip = page.getByRole('link', { name: 'Skip to content', includeHidden: true });
+    const skipText = spanish ? 'Saltar al contenido' : 'Skip to content';
+    const skip = page.getByRole('link', { name: skipText, includeHidden: true });
     await expect(skip).toHaveAttribute('href', '#main');
     await expect(page.getByRole('main')).toHaveAttribute('id', 'main');
     await expect(page).toHaveTitle(/\S/);
