@@ -15,6 +15,7 @@ pub mod mail;
 pub mod messages;
 pub mod models;
 pub mod page_cache;
+pub mod referral;
 pub mod routes;
 pub mod schema;
 pub mod signing;

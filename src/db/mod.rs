@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod comments;
 pub mod editorial;
 pub mod learning;
+pub mod reports;
 pub use crate::schema;
 pub mod search;
 pub mod site_state;

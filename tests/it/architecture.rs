@@ -63,6 +63,7 @@ const RANKS: &[(&str, u32)] = &[
     ("handlers", 8),
     ("routes", 9),
     ("page_cache", 9),
+    ("referral", 9),
     ("startup", 10),
 ];
 

@@ -20,6 +20,7 @@ mod learning;
 mod learning_admin;
 mod page_cache;
 mod postgres;
+mod reports;
 mod security_auth;
 mod security_data;
 mod smoke;

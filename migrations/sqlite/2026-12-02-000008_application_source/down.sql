@@ -1,0 +1,2 @@
+DROP INDEX applications_source;
+ALTER TABLE applications DROP COLUMN source;
