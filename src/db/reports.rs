@@ -184,7 +184,11 @@ pub fn statuses(conn: &mut DbConn, scope: &Scope) -> QueryResult<Vec<(String, i6
 /// How many applications got at most how far along `stages` (`(index, count)`): the furthest
 /// stage is the highest of the status now and every status a recruiter ever moved it to, so
 /// an application rejected after its interview counts as having reached the interview.
-pub fn furthest(conn: &mut DbConn, scope: &Scope, stages: &[Stage]) -> QueryResult<Vec<(i32, i64)>> {
+pub fn furthest(
+    conn: &mut DbConn,
+    scope: &Scope,
+    stages: &[Stage],
+) -> QueryResult<Vec<(i32, i64)>> {
     let mut sql = Sql::new(conn);
     sql.push("SELECT t.furthest AS bucket, COUNT(*) AS n FROM (SELECT a.id, MAX(CASE");
     for (level, stage) in stages.iter().enumerate().skip(1).rev() {

@@ -26,7 +26,10 @@ pub fn clean(raw: &str) -> Option<String> {
             c => c.to_ascii_lowercase(),
         })
         .collect();
-    let first_ok = text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let first_ok = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
     let all_ok = text
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'));
@@ -50,9 +53,24 @@ pub fn host_of(url: &str) -> Option<String> {
     if host_port.starts_with('[') {
         return None;
     }
-    let host = host_port.split(':').next().unwrap_or("").trim_end_matches('.');
+    let host = host_port
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    // A host name has no spaces to tidy up, unlike a campaign tag.
+    if !host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+    {
+        return None;
+    }
     let host = clean(host)?;
-    Some(host.strip_prefix("www.").map(str::to_string).unwrap_or(host))
+    Some(
+        host.strip_prefix("www.")
+            .map(str::to_string)
+            .unwrap_or(host),
+    )
 }
 
 /// The source of a page request: its `utm_source` when usable, else the `Referer`'s host when
@@ -91,7 +109,10 @@ mod tests {
     #[test]
     fn sources_are_short_safe_names_or_nothing() {
         assert_eq!(clean("LinkedIn"), Some("linkedin".into()));
-        assert_eq!(clean(" spring newsletter "), Some("spring-newsletter".into()));
+        assert_eq!(
+            clean(" spring newsletter "),
+            Some("spring-newsletter".into())
+        );
         assert_eq!(clean("jobs.example.org"), Some("jobs.example.org".into()));
         assert_eq!(clean("=HYPERLINK(1)"), None);
         assert_eq!(clean("-lead"), None);
@@ -130,7 +151,10 @@ mod tests {
         );
         // Our own pages, under any port or with www.
         assert_eq!(of_visit(&none, Some("http://careers.test/en"), &own), None);
-        assert_eq!(of_visit(&none, Some("http://www.careers.test/"), &own), None);
+        assert_eq!(
+            of_visit(&none, Some("http://www.careers.test/"), &own),
+            None
+        );
         assert_eq!(of_visit(&none, Some("http://127.0.0.1:8080/x"), &own), None);
         assert_eq!(of_visit(&none, None, &own), None);
         // A tag wins over the referer; an unusable tag falls back to it.

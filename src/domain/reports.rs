@@ -336,8 +336,14 @@ mod tests {
         // 2 Dec 2026 is a Wednesday.
         let now = datetime!(2026-12-02 15:30);
         assert_eq!(week_start(now), datetime!(2026-11-30 00:00));
-        assert_eq!(week_start(datetime!(2026-11-30 00:00)), datetime!(2026-11-30 00:00));
-        assert_eq!(week_start(datetime!(2026-12-06 23:59)), datetime!(2026-11-30 00:00));
+        assert_eq!(
+            week_start(datetime!(2026-11-30 00:00)),
+            datetime!(2026-11-30 00:00)
+        );
+        assert_eq!(
+            week_start(datetime!(2026-12-06 23:59)),
+            datetime!(2026-11-30 00:00)
+        );
         let weeks = last_weeks(now);
         assert_eq!(weeks.len(), WEEKS);
         assert_eq!(weeks[11], datetime!(2026-11-30 00:00));
@@ -372,8 +378,11 @@ mod tests {
         ];
         let f = funnel(&furthest, &statuses);
         assert_eq!(f.total, 10);
-        let reached: Vec<(Stage, i64, i64)> =
-            f.steps.iter().map(|s| (s.stage, s.reached, s.now)).collect();
+        let reached: Vec<(Stage, i64, i64)> = f
+            .steps
+            .iter()
+            .map(|s| (s.stage, s.reached, s.now))
+            .collect();
         assert_eq!(
             reached,
             [

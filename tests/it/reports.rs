@@ -29,7 +29,13 @@ fn two_vacancies(app: &TestApp) -> ((Vacancy, Category), (Vacancy, Category)) {
 }
 
 /// Applies through the action as if at `at`; returns the application's id.
-fn apply_at(app: &TestApp, vacancy: &Vacancy, n: u32, source: Option<&str>, at: PrimitiveDateTime) -> i32 {
+fn apply_at(
+    app: &TestApp,
+    vacancy: &Vacancy,
+    n: u32,
+    source: Option<&str>,
+    at: PrimitiveDateTime,
+) -> i32 {
     let submission = Submission {
         full_name: format!("Candidate {n}"),
         email: format!("candidate{n}@example.com"),
@@ -58,7 +64,10 @@ fn apply_at(app: &TestApp, vacancy: &Vacancy, n: u32, source: Option<&str>, at: 
 fn move_at(app: &TestApp, user: i32, id: i32, to: Stage, at: PrimitiveDateTime) {
     let mut conn = app.conn();
     let moved = act::change_status(&mut conn, Actor::User(user), id, to).unwrap();
-    assert!(matches!(moved, StatusOutcome::Moved { .. }), "{id} to {to:?}");
+    assert!(
+        matches!(moved, StatusOutcome::Moved { .. }),
+        "{id} to {to:?}"
+    );
     let entry: Option<i32> = audit_log::table
         .filter(audit_log::entity.eq("application"))
         .filter(audit_log::entity_id.eq(id))
@@ -134,7 +143,13 @@ fn weekly_rows(html: &str) -> Vec<(String, String)> {
     let td = scraper::Selector::parse("td").unwrap();
     doc.select(&tr)
         .map(|r| {
-            let day = r.select(&time).next().unwrap().value().attr("datetime").unwrap();
+            let day = r
+                .select(&time)
+                .next()
+                .unwrap()
+                .value()
+                .attr("datetime")
+                .unwrap();
             let n: String = r.select(&td).next().unwrap().text().collect();
             (day.to_string(), n)
         })
@@ -180,7 +195,10 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
     assert_eq!(weeks[0].0, day(since));
     assert_eq!(weeks[11].0, day(s.this_week));
     let counts: Vec<&str> = weeks.iter().map(|(_, n)| n.as_str()).collect();
-    assert_eq!(counts, ["0", "0", "0", "0", "0", "0", "1", "0", "0", "1", "2", "0"]);
+    assert_eq!(
+        counts,
+        ["0", "0", "0", "0", "0", "0", "1", "0", "0", "1", "2", "0"]
+    );
 
     // The funnel: how far each got (a rejection after review still counts the review).
     assert_eq!(row(&html, "tr[data-stage=new]"), ["4", "100%", "1"]);
@@ -192,7 +210,10 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
     assert_eq!(row(&html, "tr[data-stage=withdrawn]"), ["1", "25%", "1"]);
 
     // Medians: 12 h, 36 h and 60 h to a first review; 240 h to the one hire.
-    assert_eq!(texts(&html, "#median-review"), ["1.5 days (3 applications)"]);
+    assert_eq!(
+        texts(&html, "#median-review"),
+        ["1.5 days (3 applications)"]
+    );
     assert_eq!(texts(&html, "#median-hire"), ["10 days (one application)"]);
 
     // Sources, biggest first; no source is "direct or unknown".
@@ -200,7 +221,10 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
         texts(&html, "#sources tbody th"),
         ["linkedin.com", "Direct or unknown", "newsletter"]
     );
-    assert_eq!(texts(&html, "#sources tbody td"), ["2", "50%", "1", "25%", "1", "25%"]);
+    assert_eq!(
+        texts(&html, "#sources tbody td"),
+        ["2", "50%", "1", "25%", "1", "25%"]
+    );
 
     // Per open vacancy: the two with applications, two each.
     let titles = texts(&html, "#vacancies tbody th");
@@ -221,7 +245,11 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
     for chart in &charts {
         let attr = |name: &str| chart.value().attr(name).unwrap_or_default().to_string();
         assert_eq!(attr("role"), "img");
-        assert!(attr("viewBox").starts_with("0 0 360 "), "{}", attr("viewBox"));
+        assert!(
+            attr("viewBox").starts_with("0 0 360 "),
+            "{}",
+            attr("viewBox")
+        );
         let title = attr("aria-labelledby");
         let desc = attr("aria-describedby");
         let child = |tag: &str, id: &str| {
@@ -237,12 +265,22 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
     }
     let descs = texts(&html, "svg desc");
     assert!(descs[0].contains("4 applications in all"), "{}", descs[0]);
-    assert!(descs[0].contains(&format!("the week of {}", careers::i18n::Lang::fallback().date(s.this_week - Duration::weeks(1)))), "{}", descs[0]);
+    assert!(
+        descs[0].contains(&format!(
+            "the week of {}",
+            careers::i18n::Lang::fallback().date(s.this_week - Duration::weeks(1))
+        )),
+        "{}",
+        descs[0]
+    );
     assert!(descs[1].contains("reviewing 3 (75%)"), "{}", descs[1]);
     assert!(descs[3].contains("linkedin.com (2)"), "{}", descs[3]);
     // Bars in proportion: the funnel's first bar is full width, the second three quarters.
     let bar = scraper::Selector::parse("#funnel rect.chart-bar").unwrap();
-    let widths: Vec<&str> = doc.select(&bar).filter_map(|r| r.value().attr("width")).collect();
+    let widths: Vec<&str> = doc
+        .select(&bar)
+        .filter_map(|r| r.value().attr("width"))
+        .collect();
     assert_eq!(widths[..2], ["360", "270"]);
     // The weekly columns: one per week with applications.
     let column = scraper::Selector::parse("#weekly rect.chart-bar").unwrap();
@@ -256,10 +294,16 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
     // Longer periods take in the fifth application: medians of 12, 24, 36, 60 hours.
     let (_, html) = app.get_html("/admin/reports?period=26w").await;
     assert!(texts(&html, "#summary")[0].starts_with("5 applications"));
-    assert_eq!(texts(&html, "#median-review"), ["1.3 days (4 applications)"]);
+    assert_eq!(
+        texts(&html, "#median-review"),
+        ["1.3 days (4 applications)"]
+    );
     assert!(texts(&html, "#sources tbody th").contains(&"google.com".to_string()));
     let (_, html) = app.get_html("/admin/reports?period=all").await;
-    assert_eq!(texts(&html, "#summary"), ["5 applications received in all."]);
+    assert_eq!(
+        texts(&html, "#summary"),
+        ["5 applications received in all."]
+    );
     assert_eq!(texts(&html, "#period option[selected]"), ["All time"]);
     // The 4-week period leaves out application 2.
     let (_, html) = app.get_html("/admin/reports?period=4w").await;
@@ -272,13 +316,19 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
     assert!(texts(&html, "#summary")[0].starts_with("2 applications"));
     assert_eq!(row(&html, "tr[data-stage=hired]"), ["1", "50%", "1"]);
     assert_eq!(texts(&html, "#open-totals dd"), ["1", "2", "2", "0"]);
-    assert_eq!(texts(&html, "#vacancy option[selected]"), [s.a.0.title.clone()]);
+    assert_eq!(
+        texts(&html, "#vacancy option[selected]"),
+        [s.a.0.title.clone()]
+    );
     // By category: B's (applications 3 and 4).
     let (_, html) = app
         .get_html(&format!("/admin/reports?category={}", s.b.1.slug))
         .await;
     assert!(texts(&html, "#summary")[0].starts_with("2 applications"));
-    assert_eq!(texts(&html, "#sources tbody th"), ["Direct or unknown", "newsletter"]);
+    assert_eq!(
+        texts(&html, "#sources tbody th"),
+        ["Direct or unknown", "newsletter"]
+    );
     assert_eq!(texts(&html, "#median-hire"), ["Nothing to measure yet"]);
     // Nonsense filters are ignored, never an error.
     let (status, html) = app
@@ -291,9 +341,15 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
     db::users::set_language(&mut app.conn(), user, "es").unwrap();
     let (_, html) = app.get_html("/admin/reports").await;
     assert_eq!(texts(&html, "h1"), ["Informes"]);
-    assert_eq!(texts(&html, "#median-review"), ["1,5 días (3 candidaturas)"]);
+    assert_eq!(
+        texts(&html, "#median-review"),
+        ["1,5 días (3 candidaturas)"]
+    );
     assert_eq!(row(&html, "tr[data-stage=reviewing]"), ["3", "75 %", "0"]);
-    assert_eq!(texts(&html, "#sources tbody th")[1], "Directa o desconocida");
+    assert_eq!(
+        texts(&html, "#sources tbody th")[1],
+        "Directa o desconocida"
+    );
 }
 
 backend_test!(each_chart_downloads_as_csv_with_the_filters);
@@ -308,7 +364,10 @@ async fn each_chart_downloads_as_csv_with_the_filters() {
         .await;
     let doc = scraper::Html::parse_document(&html);
     let links = scraper::Selector::parse("a[href^=\"/admin/reports.csv\"]").unwrap();
-    let hrefs: Vec<&str> = doc.select(&links).filter_map(|a| a.value().attr("href")).collect();
+    let hrefs: Vec<&str> = doc
+        .select(&links)
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
     let q = format!("vacancy={}&period=26w", s.a.0.id);
     assert_eq!(
         hrefs,
@@ -322,7 +381,10 @@ async fn each_chart_downloads_as_csv_with_the_filters() {
 
     let r = app.get("/admin/reports.csv?chart=weekly").await;
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
     assert!(r.headers()["content-disposition"]
         .to_str()
         .unwrap()
@@ -339,8 +401,14 @@ async fn each_chart_downloads_as_csv_with_the_filters() {
 
     let (_, body) = csv(&app, "chart=funnel").await;
     assert!(body.starts_with("\"stage\",\"reached\",\"percent_of_all\",\"now_at_stage\"\r\n"));
-    assert!(body.contains("\"reviewing\",\"3\",\"75\",\"0\"\r\n"), "{body}");
-    assert!(body.contains("\"withdrawn\",\"1\",\"25\",\"1\"\r\n"), "{body}");
+    assert!(
+        body.contains("\"reviewing\",\"3\",\"75\",\"0\"\r\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("\"withdrawn\",\"1\",\"25\",\"1\"\r\n"),
+        "{body}"
+    );
 
     let (_, body) = csv(&app, "chart=sources&period=all").await;
     assert_eq!(
@@ -437,8 +505,14 @@ async fn the_source_travels_from_the_landing_page_to_the_application_past_the_ca
         .unwrap();
     assert_eq!(header(&r, "x-cache"), ["hit"]);
     let cookie = source_cookie(&r).expect("the source cookie");
-    assert!(cookie.starts_with("careers_source=linkedin.com;"), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("Max-Age=86400"), "{cookie}");
+    assert!(
+        cookie.starts_with("careers_source=linkedin.com;"),
+        "{cookie}"
+    );
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("Max-Age=86400"),
+        "{cookie}"
+    );
     let html = r.text().await.unwrap();
     // Carrying the cookie does not make the visitor personal: still served from the cache.
     let r = app.get(&page).await;
@@ -449,7 +523,13 @@ async fn the_source_travels_from_the_landing_page_to_the_application_past_the_ca
     let stamp = {
         let doc = scraper::Html::parse_document(&html);
         let sel = scraper::Selector::parse("input[name=form_stamp]").unwrap();
-        doc.select(&sel).next().unwrap().value().attr("value").unwrap().to_string()
+        doc.select(&sel)
+            .next()
+            .unwrap()
+            .value()
+            .attr("value")
+            .unwrap()
+            .to_string()
     };
     let form = reqwest::multipart::Form::new()
         .text("form_stamp", stamp)
@@ -491,8 +571,13 @@ async fn the_source_travels_from_the_landing_page_to_the_application_past_the_ca
         .await
         .unwrap();
     let cookie = source_cookie(&r).unwrap();
-    assert!(cookie.starts_with("careers_source=spring-newsletter;"), "{cookie}");
-    let r = visitor.get("/en/vacancies?utm_source=%3DHYPERLINK(1)").await;
+    assert!(
+        cookie.starts_with("careers_source=spring-newsletter;"),
+        "{cookie}"
+    );
+    let r = visitor
+        .get("/en/vacancies?utm_source=%3DHYPERLINK(1)")
+        .await;
     assert_eq!(source_cookie(&r), None);
     let r = visitor
         .client

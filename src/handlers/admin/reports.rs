@@ -14,7 +14,9 @@ use time::PrimitiveDateTime;
 use super::CurrentUser;
 use crate::db::{self, reports::Scope, DbConn};
 use crate::domain::applications::csv_row;
-use crate::domain::reports::{self as rep, Chart, Funnel, Median, PerVacancy, Period, Sources, Week};
+use crate::domain::reports::{
+    self as rep, Chart, Funnel, Median, PerVacancy, Period, Sources, Week,
+};
 use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::handlers::{query_pairs, AppState};
@@ -49,7 +51,11 @@ impl Choice {
         let category = get("category");
         Choice {
             vacancy_id: get("vacancy").parse().ok().filter(|id: &i32| *id > 0),
-            category: state.categories.iter().find(|c| c.slug == category).cloned(),
+            category: state
+                .categories
+                .iter()
+                .find(|c| c.slug == category)
+                .cloned(),
             period: Period::parse(&get("period")).unwrap_or_default(),
         }
     }
@@ -163,7 +169,12 @@ fn charts(lang: Lang, f: &Figures) -> (Columns, Bars, Bars, Bars) {
     let weeks: Vec<(String, i64)> = f
         .weeks
         .iter()
-        .map(|w| (lang.t_args("reports-week-label", &week_args(lang, w.start)), w.count))
+        .map(|w| {
+            (
+                lang.t_args("reports-week-label", &week_args(lang, w.start)),
+                w.count,
+            )
+        })
         .collect();
     let funnel = f
         .funnel
@@ -240,7 +251,10 @@ impl ReportsPage {
     }
 
     fn is_category(&self, slug: &str) -> bool {
-        self.choice.category.as_ref().is_some_and(|c| c.slug == slug)
+        self.choice
+            .category
+            .as_ref()
+            .is_some_and(|c| c.slug == slug)
     }
 
     fn csv_url(&self, chart: &str) -> String {
@@ -251,8 +265,9 @@ impl ReportsPage {
         percent(self.lang(), *value)
     }
 
-    fn tenths(&self, value: &i64) -> String {
-        tenths(self.lang(), *value)
+    /// Applications per open vacancy: "2.5".
+    fn average(&self) -> String {
+        tenths(self.lang(), self.figures.vacancies.average_tenths())
     }
 
     fn source(&self, source: &Option<String>) -> String {
@@ -261,7 +276,11 @@ impl ReportsPage {
 
     fn source_share(&self, count: &i64) -> String {
         let total = self.figures.sources.total;
-        let share = if total > 0 { (count * 200 + total) / (total * 2) } else { 0 };
+        let share = if total > 0 {
+            (count * 200 + total) / (total * 2)
+        } else {
+            0
+        };
         percent(self.lang(), share)
     }
 
@@ -302,8 +321,16 @@ impl ReportsPage {
         let lang = self.lang();
         let weeks = &self.figures.weeks;
         let total: i64 = weeks.iter().map(|w| w.count).sum();
-        let first = weeks.first().map(|w| lang.date(w.start)).unwrap_or_default();
-        let Some(peak) = weeks.iter().rev().max_by_key(|w| w.count).filter(|_| total > 0) else {
+        let first = weeks
+            .first()
+            .map(|w| lang.date(w.start))
+            .unwrap_or_default();
+        let Some(peak) = weeks
+            .iter()
+            .rev()
+            .max_by_key(|w| w.count)
+            .filter(|_| total > 0)
+        else {
             return lang.t_args("reports-weekly-desc-none", &[("from", first.into())]);
         };
         lang.t_args(
@@ -393,7 +420,10 @@ pub async fn show(
     let (figures, vacancies) = state
         .run(move |conn| {
             let figures = figures(conn, &scope, now)?;
-            Ok((figures, db::applications::vacancies_with_applications(conn)?))
+            Ok((
+                figures,
+                db::applications::vacancies_with_applications(conn)?,
+            ))
         })
         .await?;
     let ctx = PageCtx::admin(&state.site, &session, &user, Area::AdminReports);
@@ -415,7 +445,12 @@ pub async fn show(
 
 /// One chart's figures as CSV rows (the header first), every cell guarded like the
 /// applications export.
-fn csv_rows(conn: &mut DbConn, chart: Chart, scope: &Scope, now: PrimitiveDateTime) -> AppResult<String> {
+fn csv_rows(
+    conn: &mut DbConn,
+    chart: Chart,
+    scope: &Scope,
+    now: PrimitiveDateTime,
+) -> AppResult<String> {
     let mut out = String::new();
     match chart {
         Chart::Weekly => {
@@ -428,15 +463,26 @@ fn csv_rows(conn: &mut DbConn, chart: Chart, scope: &Scope, now: PrimitiveDateTi
         }
         Chart::Funnel => {
             let funnel = funnel(conn, scope)?;
-            out.push_str(&csv_row(&["stage", "reached", "percent_of_all", "now_at_stage"]));
+            out.push_str(&csv_row(&[
+                "stage",
+                "reached",
+                "percent_of_all",
+                "now_at_stage",
+            ]));
             for s in funnel.steps {
-                let (reached, percent, now) =
-                    (s.reached.to_string(), s.percent.to_string(), s.now.to_string());
+                let (reached, percent, now) = (
+                    s.reached.to_string(),
+                    s.percent.to_string(),
+                    s.now.to_string(),
+                );
                 out.push_str(&csv_row(&[s.stage.as_str(), &reached, &percent, &now]));
             }
         }
         Chart::Sources => {
-            let total: i64 = db::reports::statuses(conn, scope)?.iter().map(|(_, n)| n).sum();
+            let total: i64 = db::reports::statuses(conn, scope)?
+                .iter()
+                .map(|(_, n)| n)
+                .sum();
             let sources = rep::sources(&db::reports::sources(conn, scope, CSV_ROWS)?, total);
             out.push_str(&csv_row(&["source", "applications"]));
             for s in &sources.rows {
