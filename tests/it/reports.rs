@@ -318,7 +318,7 @@ async fn reports_show_weeks_the_funnel_medians_vacancies_and_sources() {
     assert_eq!(texts(&html, "#open-totals dd"), ["1", "2", "2", "0"]);
     assert_eq!(
         texts(&html, "#vacancy option[selected]"),
-        [s.a.0.title.clone()]
+        std::slice::from_ref(&s.a.0.title)
     );
     // By category: B's (applications 3 and 4).
     let (_, html) = app
