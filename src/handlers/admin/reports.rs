@@ -141,6 +141,8 @@ struct ReportsPage {
     vacancies: Vec<(i32, String)>,
     categories: Vec<Category>,
     periods: &'static [Period],
+    /// The period's first moment, when it has one.
+    since: Option<PrimitiveDateTime>,
     figures: Figures,
     weekly_chart: Columns,
     funnel_chart: Bars,
@@ -304,7 +306,7 @@ impl ReportsPage {
     fn summary(&self) -> String {
         let lang = self.lang();
         let total = self.figures.funnel.total;
-        match self.choice.period.start(crate::clock::now()) {
+        match self.since {
             Some(since) => lang.t_args(
                 "reports-summary-since",
                 &[
@@ -434,6 +436,7 @@ pub async fn show(
         vacancies,
         categories: state.categories.clone(),
         periods: Period::ALL,
+        since: scope.since,
         figures,
         weekly_chart,
         funnel_chart,
