@@ -43,7 +43,7 @@ test('create with a validation error, fix, publish, find, close, gone', async ({
   await page.getByLabel('Salary from').fill('90000');
   await page.getByLabel('Salary to').fill('70000');
   await page.getByLabel('Currency').selectOption({ label: 'EUR' });
-  await page.getByLabel('Per', { exact: true }).selectOption({ label: 'year' });
+  await page.getByLabel('Per', { exact: true }).selectOption({ label: 'per year' });
   await page.getByLabel('Summary').fill(`Keep our ${keyword} platform observable: metrics, traces and calm on-call.`);
   await page.getByLabel('Responsibilities').fill('- Run Prometheus and Grafana\n- Write runbooks people can follow at 3 a.m.');
   await page.getByRole('textbox', { name: 'Requirements', exact: true }).fill('- Five years running Linux services\n- Kubernetes in production');
