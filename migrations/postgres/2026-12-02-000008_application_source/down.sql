@@ -1,2 +1,4 @@
-DROP INDEX applications_source;
+CREATE INDEX applications_vacancy ON applications (vacancy_id, created_at);
+DROP INDEX applications_report_vacancy;
+DROP INDEX applications_report;
 ALTER TABLE applications DROP COLUMN source;
