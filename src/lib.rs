@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod models;
 pub mod observe;
 pub mod page_cache;
+pub mod referral;
 pub mod routes;
 pub mod schema;
 pub mod shutdown;

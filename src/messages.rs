@@ -61,6 +61,8 @@ pub const UNKNOWN_STATUS: &str = "unknown-status";
 pub const MOVE_UP_OR_DOWN: &str = "move-up-or-down";
 pub const TOO_MANY_COMMENTS: &str = "too-many-comments";
 pub const FORM_UNREADABLE: &str = "form-unreadable";
+/// A report CSV asked for without a chart it knows (`locales/*/reports.ftl`).
+pub const REPORTS_UNKNOWN_CHART: &str = "reports-unknown-chart";
 
 /// A message to show later in the reader's language: a Fluent key and its arguments. A text
 /// that is no key (built at run time, or not converted yet) is shown as it is.

@@ -97,6 +97,8 @@ route_table! { ADMIN_ROUTES, register_admin, false:
     get "/admin/audit" => admin::audit::index;
     get "/admin/applications" => admin::applications::index;
     get "/admin/applications.csv" => admin::applications::export;
+    get "/admin/reports" => admin::reports::show;
+    get "/admin/reports.csv" => admin::reports::csv;
     get "/admin/applications/{id}" => admin::applications::show;
     get "/admin/applications/{id}/cv" => admin::applications::cv;
     post "/admin/applications/{id}/status" => admin::applications::change_status;

@@ -195,6 +195,7 @@ diesel::table! {
         client_address -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        source -> Nullable<Text>,
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Candidacy {
     pub submission: Submission,
     /// Where it came from, counted against the per-hour limit.
     pub client_address: String,
+    /// The referring site or campaign tag of the visit (`domain::referral`), for the reports.
+    pub source: Option<String>,
 }
 
 pub enum ApplyOutcome {
@@ -103,6 +105,7 @@ fn new_application(
         cv_data: s.cv_data,
         status: Stage::New.as_str().to_string(),
         client_address: candidacy.client_address,
+        source: candidacy.source,
         created_at: now,
         updated_at: now,
     }

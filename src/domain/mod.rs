@@ -11,6 +11,8 @@ pub mod labels;
 pub mod lifecycle;
 pub mod markdown;
 pub mod progress;
+pub mod referral;
+pub mod reports;
 pub mod spam;
 pub mod timefmt;
 pub mod translations;

@@ -19,7 +19,7 @@ use super::AppState;
 use crate::actions::applications::{self as act, ApplyOutcome, Candidacy};
 use crate::actions::Actor;
 use crate::db::{self, DbConn};
-use crate::domain::spam;
+use crate::domain::{referral, spam};
 use crate::error::{AppError, AppResult};
 use crate::forms::application::{ApplyForm, Upload};
 use crate::forms::{FieldErrors, FormBody};
@@ -290,6 +290,10 @@ fn candidacy(
         vacancy_id,
         submission,
         client_address: super::client_address(req, site),
+        // Checked again: the cookie comes from the visitor like everything else.
+        source: req
+            .cookie(referral::COOKIE)
+            .and_then(|c| referral::clean(c.value())),
     };
     (candidate, candidacy)
 }

@@ -27,6 +27,8 @@ pub struct Application {
     pub client_address: String,
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
+    /// The referring site or `utm_source` the candidate came from (`domain::referral`).
+    pub source: Option<String>,
 }
 
 impl Application {
@@ -90,6 +92,7 @@ pub struct NewApplication {
     pub client_address: String,
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]

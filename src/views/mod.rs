@@ -1,6 +1,7 @@
 //! What every page carries (`PageCtx`) and how a template becomes a response; the page
 //! structs shared by several handlers live in the modules beside this one.
 
+pub mod chart;
 pub mod error;
 
 pub mod vacancy;
@@ -28,6 +29,7 @@ pub enum Area {
     AdminDashboard,
     AdminVacancies,
     AdminApplications,
+    AdminReports,
     AdminArticles,
     AdminPaths,
     AdminComments,
@@ -48,6 +50,7 @@ impl Area {
             Area::AdminDashboard => "admin-dashboard",
             Area::AdminVacancies => "admin-vacancies",
             Area::AdminApplications => "admin-applications",
+            Area::AdminReports => "admin-reports",
             Area::AdminArticles => "admin-articles",
             Area::AdminPaths => "admin-paths",
             Area::AdminComments => "admin-comments",

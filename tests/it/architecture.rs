@@ -68,6 +68,7 @@ const RANKS: &[(&str, u32)] = &[
     ("routes", 9),
     ("page_cache", 9),
     ("observe", 9),
+    ("referral", 9),
     ("startup", 10),
 ];
 

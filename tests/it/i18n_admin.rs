@@ -230,6 +230,12 @@ const ENGLISH: &[&str] = &[
     "Recruiter",
     "This field is required",
     "Please correct",
+    "Applications per week",
+    "Where candidates came from",
+    "Median time",
+    "Direct or unknown",
+    "Open vacancies",
+    "Nothing to measure",
     " by ",
 ];
 
@@ -396,6 +402,7 @@ async fn a_user_switches_the_admin_area_to_spanish() {
         "/admin/comments",
         "/admin/users",
         "/admin/audit",
+        "/admin/reports",
     ] {
         let (status, html) = app.get_html(path).await;
         assert_eq!(status, 200, "{path}");

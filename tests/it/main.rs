@@ -23,6 +23,7 @@ mod learning_admin;
 mod ops;
 mod page_cache;
 mod postgres;
+mod reports;
 mod security_auth;
 mod security_data;
 mod smoke;

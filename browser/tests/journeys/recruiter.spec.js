@@ -111,6 +111,14 @@ test('create with a validation error, fix, publish, find, close, gone', async ({
   await expect(page.getByText('This vacancy is closed')).toBeVisible();
   await site.check('public-closed');
 
+  // The reports: each chart an image with a name, beside a table of the same figures.
+  await page.goto('/admin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Applications per week over the last 12 weeks' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Applications per week/ })).toBeVisible();
+  await site.check('reports');
+
   // Sign out.
   await page.goto('/admin');
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod comments;
 pub mod dashboard;
 pub mod paths;
+pub mod reports;
 pub mod sessions;
 pub mod users;
 pub mod vacancies;
