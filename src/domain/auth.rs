@@ -126,7 +126,9 @@ mod tests {
             "MOTHERFUCKER",
         ] {
             assert_eq!(
-                password_problem(common).map(|m| m.key.to_string()).as_deref(),
+                password_problem(common)
+                    .map(|m| m.key.to_string())
+                    .as_deref(),
                 Some(crate::messages::PASSWORD_TOO_COMMON),
                 "{common}"
             );

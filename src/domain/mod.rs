@@ -11,6 +11,7 @@ pub mod labels;
 pub mod lifecycle;
 pub mod markdown;
 pub mod progress;
+pub mod shortlist;
 pub mod spam;
 pub mod timefmt;
 pub mod translations;

@@ -32,6 +32,7 @@ const LATEST_VACANCIES: i64 = 6;
 
 pub async fn show(
     lang: Lang,
+    req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
@@ -61,7 +62,8 @@ pub async fn show(
     let page = HomePage {
         ctx: PageCtx::public(&state.site, &session, Area::Home, lang)
             .with_canonical(state.site.absolute(&format!("/{lang}")))
-            .mirrored(&state.site, ""),
+            .mirrored(&state.site, "")
+            .with_shortlist(super::saved::saved_ids(&req, &state), format!("/{lang}")),
         latest,
         categories: counts.categories(&state.categories),
         seniorities: counts.seniorities(),
@@ -129,8 +131,8 @@ pub async fn switch_language(
 }
 
 /// `/es` or `/es/…` made only of characters a page address of ours uses (no `//`, `\`, or
-/// controls, so never another site).
-fn is_page_of(next: &str, home: &str) -> bool {
+/// controls, so never another site). Also where a "Save" button may send the visitor back to.
+pub(crate) fn is_page_of(next: &str, home: &str) -> bool {
     let allowed = |c: char| c.is_ascii_alphanumeric() || "/-_.?=&%+,".contains(c);
     (next == home || next.starts_with(&format!("{home}/")) || next.starts_with(&format!("{home}?")))
         && !next.contains("//")

@@ -6,6 +6,7 @@ pub mod articles;
 pub mod home;
 pub mod learn;
 pub mod meta;
+pub mod saved;
 pub mod vacancies;
 
 use actix_web::HttpRequest;
