@@ -7,6 +7,7 @@ use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
+use time::PrimitiveDateTime;
 
 use super::{same_origin, AppState};
 use crate::db;
@@ -84,6 +85,23 @@ impl SavedPage {
     }
 }
 
+/// The saved vacancies the public can see, in the list's order, marked closed and applied.
+fn items(
+    rows: Vec<(Vacancy, Category)>,
+    applied: &IdList,
+    now: PrimitiveDateTime,
+) -> Vec<SavedItem> {
+    rows.into_iter()
+        .filter(|(v, _)| v.status() != VacancyStatus::Draft)
+        .map(|(vacancy, category)| SavedItem {
+            open: vacancy.is_open(now),
+            applied: applied.contains(vacancy.id),
+            vacancy,
+            category,
+        })
+        .collect()
+}
+
 /// `GET /{lang}/saved`: the saved vacancies, newest first; closed and applied ones marked.
 pub async fn index(
     lang: Lang,
@@ -94,32 +112,22 @@ pub async fn index(
     let mut saved = list(&req, &state, Kind::Saved);
     let applied = list(&req, &state, Kind::Applied);
     let ids = saved.newest_first();
-    let rows = match ids.is_empty() {
-        true => Vec::new(),
-        false => {
-            state
-                .run(move |conn| Ok(db::board::by_ids(conn, &ids)?))
-                .await?
-        }
+    // Most visitors have saved nothing: no query for them.
+    let rows = if ids.is_empty() {
+        Vec::new()
+    } else {
+        state
+            .run(move |conn| Ok(db::board::by_ids(conn, &ids)?))
+            .await?
     };
-    // A deleted vacancy leaves the list (and the navigation's count) for good.
+    let items = items(rows, &applied, crate::clock::now());
+    // A deleted or unpublished vacancy leaves the list (and the navigation's count).
     let gone: Vec<i32> = saved
         .newest_first()
         .into_iter()
-        .filter(|id| !rows.iter().any(|(v, _)| v.id == *id))
+        .filter(|id| !items.iter().any(|item| item.vacancy.id == *id))
         .collect();
     gone.iter().for_each(|id| saved.set(*id, false));
-    let now = crate::clock::now();
-    let items = rows
-        .into_iter()
-        .filter(|(v, _)| v.status() != VacancyStatus::Draft)
-        .map(|(vacancy, category)| SavedItem {
-            open: vacancy.is_open(now),
-            applied: applied.contains(vacancy.id),
-            vacancy,
-            category,
-        })
-        .collect();
     let page = SavedPage {
         ctx: PageCtx::public(&state.site, &session, Area::Saved, lang)
             .mirrored(&state.site, "/saved")
@@ -177,7 +185,7 @@ pub async fn toggle(
     let mut saved = list(&req, &state, Kind::Saved);
     saved.set(id, save);
     let next = form.get("next");
-    let to = if super::home::is_page_of(next, &format!("/{lang}")) {
+    let to = if super::is_page_of(next, &format!("/{lang}")) {
         // Back to the button's card, not the top of a long list.
         format!("{next}#vacancy-{id}")
     } else {

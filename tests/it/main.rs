@@ -25,4 +25,5 @@ mod page_cache;
 mod postgres;
 mod security_auth;
 mod security_data;
+mod shortlist;
 mod smoke;
