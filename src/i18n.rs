@@ -82,7 +82,7 @@ impl Lang {
     pub fn fallback() -> Lang {
         Lang::parse("en")
             .or_else(|| Lang::available().next())
-            .unwrap_or(Lang(&*FALLBACK))
+            .unwrap_or(Lang(&FALLBACK))
     }
 
     /// Every language the binary has texts for.
