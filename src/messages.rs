@@ -35,6 +35,7 @@ pub const COMMENT_STAMP_USED: &str = "comment-stamp-used";
 pub const CONTROL_CHARACTER: &str = "control-character";
 pub const NOT_A_FORM: &str = "not-a-form";
 pub const BODY_TOO_SLOW: &str = "body-too-slow";
+pub const SHORTLIST_BAD_FORM: &str = "shortlist-bad-form";
 
 pub const REQUIRED: &str = "required";
 pub const SALARY_NOT_STATED: &str = "salary-not-stated";

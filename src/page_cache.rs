@@ -5,8 +5,8 @@
 //! once a second, and at once after any request that could write (not GET or HEAD), so an
 //! instance serves a stale page for at most a second after another instance's write, and never
 //! after its own. A page with a form stamp is kept without it: each visitor gets a fresh one.
-//! Visitors with a session cookie (signed in, or a flash message waiting) or reading progress
-//! bypass the cache, and
+//! Visitors with a session cookie (signed in, or a flash message waiting), reading progress or
+//! saved vacancies bypass the cache, and
 //! private paths are never kept. Every public page gets an `ETag` and answers a matching
 //! `If-None-Match` with 304, cached or not.
 
@@ -31,9 +31,10 @@ use crate::stamp::{self, Slot};
 const GENERATION_TTL: Duration = Duration::from_secs(1);
 /// Marks where a stamp was: a byte sequence no page contains.
 const STAMP_MARK: &str = "\u{1}form-stamp\u{1}";
-/// Cookies that make a page personal: the session (a signed-in user, a waiting flash message)
-/// and a reader's progress (articles marked as read).
-const PERSONAL_COOKIES: &[&str] = &["careers_session=", "careers_progress="];
+/// Cookies that make a page personal: the session (a signed-in user, a waiting flash message),
+/// a reader's progress (articles marked as read) and a shortlist (the "Saved" buttons and the
+/// navigation's count). Not the applied list: only the saved page shows it, never cached.
+const PERSONAL_COOKIES: &[&str] = &["careers_session=", "careers_progress=", "careers_saved="];
 
 struct CachedPage {
     generation: i64,

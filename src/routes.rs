@@ -12,7 +12,7 @@
 use actix_web::{guard, web, HttpResponse, Route};
 
 use crate::error::AppError;
-use crate::handlers::{admin, applications, articles, home, learn, meta, vacancies};
+use crate::handlers::{admin, applications, articles, home, learn, meta, saved, vacancies};
 use crate::i18n::Lang;
 
 /// A page: GET, and HEAD for monitors and link checkers (the server sends the headers only).
@@ -65,6 +65,8 @@ route_table! { PUBLIC_ROUTES, register_public, true:
     get "/{lang}/articles/{slug}" => articles::show;
     post "/{lang}/articles/{slug}/comments" => articles::comment;
     post "/{lang}/articles/{slug}/read" => articles::mark_read;
+    get "/{lang}/saved" => saved::index;
+    post "/{lang}/saved" => saved::toggle;
     get "/{lang}/feed.xml" => meta::feed;
     get "/healthz" => meta::health;
     get "/robots.txt" => meta::robots;

@@ -64,6 +64,46 @@ test.describe(() => {
   });
 });
 
+test.describe(() => {
+  test.use({ journey: 'shortlist' });
+  test('saved vacancies: empty, save from a card and a page, closed marked, remove', async ({ page, site }) => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await page.goto('/en/saved');
+    await expect(page.getByRole('heading', { level: 1, name: 'Saved vacancies' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Browse open vacancies' })).toBeVisible();
+    await site.check('saved-empty');
+
+    // "Save" on a card: back to the same list, the button now says "Saved", the header counts.
+    await page.goto('/en/vacancies');
+    const card = page.getByRole('article').first();
+    const title = (await card.getByRole('heading').textContent()).trim();
+    await card.getByRole('button', { name: `Save ${title}` }).click();
+    await expect(page).toHaveURL(/\/en\/vacancies#vacancy-\d+$/);
+    await expect(page.getByRole('article').first().getByRole('button', { name: /^Saved\b/ })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Saved (1)' })).toBeVisible();
+    await site.check('vacancies-one-saved');
+
+    // A closed vacancy's page: still there, and it can be saved.
+    await page.goto('/en/vacancies/qa-lead');
+    await expect(page.getByText('This vacancy is closed')).toBeVisible();
+    await page.getByRole('button', { name: 'Save QA Lead' }).click();
+    await expect(page.getByRole('button', { name: /^Saved\b/ }).first()).toBeVisible();
+    await site.check('vacancy-closed-saved');
+
+    // The list: newest first, the closed one labelled, a remove button on each.
+    await nav.getByRole('link', { name: 'Saved (2)' }).click();
+    const items = page.getByRole('main').getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    await expect(items.first().getByRole('heading')).toHaveText('QA Lead');
+    await expect(items.first().getByText('Closed, no longer taking applications')).toBeVisible();
+    await site.check('saved');
+    await page.getByRole('button', { name: `Remove ${title}` }).click();
+    await expect(items).toHaveCount(1);
+    await expect(nav.getByRole('link', { name: 'Saved (1)' })).toBeVisible();
+    await site.check('saved-after-remove');
+  });
+});
+
 test('keyboard: skip link and visible focus', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Tab');

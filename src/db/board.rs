@@ -303,6 +303,12 @@ pub fn newest_open(
     rows_in_order(conn, &ids)
 }
 
+/// The vacancies with these ids (a visitor's shortlist) with their categories, in the given
+/// order, whatever their status; ids with no vacancy are left out.
+pub fn by_ids(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<(Vacancy, Category)>> {
+    rows_in_order(conn, ids)
+}
+
 /// Full rows for these ids, in the given order.
 fn rows_in_order(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<(Vacancy, Category)>> {
     if ids.is_empty() {

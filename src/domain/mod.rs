@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod progress;
 pub mod referral;
 pub mod reports;
+pub mod shortlist;
 pub mod spam;
 pub mod timefmt;
 pub mod translations;

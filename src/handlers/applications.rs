@@ -166,13 +166,19 @@ fn vacancy_to_apply(
     } else {
         Vec::new()
     };
-    Ok(Shown { detail, related })
+    Ok(Shown {
+        detail,
+        related,
+        saved: Vec::new(),
+    })
 }
 
 /// The vacancy page the form is shown on again when something is wrong.
 struct Shown {
     detail: VacancyDetail,
     related: Vec<(Vacancy, Category)>,
+    /// The visitor's saved vacancies, for the page's "Save" buttons.
+    saved: Vec<i32>,
 }
 
 /// Refuses an announced oversize body before reading any of it.
@@ -246,7 +252,8 @@ fn form_again(
     let here = format!("/vacancies/{}", vacancy.slug);
     let ctx = PageCtx::public(&state.site, session, Area::Vacancies, lang)
         .with_canonical(canonical)
-        .mirrored(&state.site, &here);
+        .mirrored(&state.site, &here)
+        .with_shortlist(shown.saved, format!("/{lang}{here}"));
     let mut page = ShowPage::build(ctx, shown.detail, &state.site, shown.related, false);
     let (errors, notice) = match problem {
         Problem::Notice(notice) => (FieldErrors::default(), notice),
@@ -311,9 +318,10 @@ pub async fn apply(
     refuse_announced_oversize(&req, settings.max_cv_bytes)?;
     let slug = path.into_inner();
     let now = crate::clock::now();
-    let shown = state
+    let mut shown = state
         .run(move |conn| vacancy_to_apply(conn, &slug, now))
         .await?;
+    shown.saved = super::saved::saved_ids(&req, &state);
     if !shown.detail.vacancy.is_open(now) {
         return closed_notice(&state.site, lang);
     }
@@ -346,10 +354,15 @@ pub async fn apply(
     let outcome = state
         .run(move |conn| act::apply(conn, Actor::Visitor, candidacy, per_hour, now))
         .await?;
+    let stored = matches!(outcome, ApplyOutcome::Stored { .. });
     let vacancy = shown.detail.vacancy;
-    answer(
+    let mut response = answer(
         &state, &settings, &session, lang, vacancy, candidate, outcome,
-    )
+    )?;
+    if stored {
+        super::saved::remember_applied(&req, &state, vacancy_id, &mut response)?;
+    }
+    Ok(response)
 }
 
 /// The candidate's answer to a checked application: the confirmation, or why it was not stored.

@@ -170,7 +170,7 @@ async fn load_page(
     session: &Session,
     lang: Lang,
     slug: String,
-    read: bool,
+    saved: Vec<i32>,
 ) -> AppResult<ArticlePage> {
     let now = crate::clock::now();
     let (article, path, siblings, faqs, skills, vacancies, comments, translations) = state
@@ -184,13 +184,15 @@ async fn load_page(
         .site
         .absolute(&format!("/{}/articles/{}", article.lang, article.slug));
     let here = format!("/articles/{}", article.slug);
+    let back = format!("/{lang}{here}");
     let json_ld =
         jobposting::to_script_json(&structured_data(&article, &faqs, &skills, state, &url));
     Ok(ArticlePage {
         ctx: translations.into_iter().fold(
             PageCtx::public(&state.site, session, Area::Learn, lang)
                 .with_canonical(url)
-                .mirrored(&state.site, &here),
+                .mirrored(&state.site, &here)
+                .with_shortlist(saved, back),
             |ctx, (code, href)| match state.site.language(&code) {
                 Some(other) => ctx.with_alternate(other, href),
                 None => ctx,
@@ -210,7 +212,7 @@ async fn load_page(
         comment_count,
         form: CommentForm::default(),
         stamp: stamp::issue(&state.signer, Purpose::Comment, crate::clock::unix_now()),
-        read,
+        read: false,
         sent: String::new(),
         json_ld,
         article,
@@ -318,7 +320,8 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let read_ids = reader_progress(&req, &state);
-    let mut page = load_page(&state, &session, lang, path.into_inner(), false).await?;
+    let saved = super::saved::saved_ids(&req, &state);
+    let mut page = load_page(&state, &session, lang, path.into_inner(), saved).await?;
     page.read = read_ids.has_read(page.article.id);
     for (key, value) in query_pairs(req.query_string()) {
         match key.as_str() {
@@ -411,7 +414,8 @@ pub async fn comment(
     }
     let slug = path.into_inner();
     let progress = reader_progress(&req, &state);
-    let mut page = load_page(&state, &session, lang, slug.clone(), false).await?;
+    let saved = super::saved::saved_ids(&req, &state);
+    let mut page = load_page(&state, &session, lang, slug.clone(), saved).await?;
     page.read = progress.has_read(page.article.id);
     page.form = read_comment_form(&form, &state.spam);
     if let Some(problem) = form_problem(&page, &form, &state) {

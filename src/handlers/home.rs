@@ -6,7 +6,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::AppState;
+use super::{is_page_of, AppState};
 use crate::db;
 use crate::domain::{board, translations};
 use crate::error::{AppError, AppResult};
@@ -32,6 +32,7 @@ const LATEST_VACANCIES: i64 = 6;
 
 pub async fn show(
     lang: Lang,
+    req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
@@ -61,7 +62,8 @@ pub async fn show(
     let page = HomePage {
         ctx: PageCtx::public(&state.site, &session, Area::Home, lang)
             .with_canonical(state.site.absolute(&format!("/{lang}")))
-            .mirrored(&state.site, ""),
+            .mirrored(&state.site, "")
+            .with_shortlist(super::saved::saved_ids(&req, &state), format!("/{lang}")),
         latest,
         categories: counts.categories(&state.categories),
         seniorities: counts.seniorities(),
@@ -126,30 +128,4 @@ pub async fn switch_language(
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .cookie(cookie)
         .finish())
-}
-
-/// `/es` or `/es/…` made only of characters a page address of ours uses (no `//`, `\`, or
-/// controls, so never another site).
-fn is_page_of(next: &str, home: &str) -> bool {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "/-_.?=&%+,".contains(c);
-    (next == home || next.starts_with(&format!("{home}/")) || next.starts_with(&format!("{home}?")))
-        && !next.contains("//")
-        && next.chars().all(allowed)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_page_of;
-
-    #[test]
-    fn switch_targets_stay_on_the_language() {
-        assert!(is_page_of("/es", "/es"));
-        assert!(is_page_of("/es/vacancies?q=rust&page=2", "/es"));
-        assert!(!is_page_of("/en/vacancies", "/es"));
-        assert!(!is_page_of("/es//evil.example", "/es"));
-        assert!(!is_page_of("/es\\evil", "/es"));
-        assert!(!is_page_of("/esx", "/es"));
-        assert!(!is_page_of("/es/\tx", "/es"));
-        assert!(!is_page_of("https://evil.example/es", "/es"));
-    }
 }

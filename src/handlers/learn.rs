@@ -135,7 +135,8 @@ pub async fn index(
         .collect();
     let ctx = PageCtx::public(&state.site, &session, Area::Learn, lang)
         .with_canonical(state.site.absolute(&format!("/{lang}/learn")))
-        .mirrored(&state.site, "/learn");
+        .mirrored(&state.site, "/learn")
+        .with_shortlist(super::saved::saved_ids(&req, &state), "");
     views::ok(&IndexPage { ctx, paths })
 }
 
@@ -177,7 +178,8 @@ pub async fn show(
                 .site
                 .absolute(&format!("/{}/learn/{}", path.lang, path.slug)),
         )
-        .mirrored(&state.site, "/learn");
+        .mirrored(&state.site, "/learn")
+        .with_shortlist(super::saved::saved_ids(&req, &state), "");
     // The path in each other language it has been translated into; else that language's list.
     let ctx = translations
         .iter()

@@ -6,6 +6,7 @@ pub mod articles;
 pub mod home;
 pub mod learn;
 pub mod meta;
+pub mod saved;
 pub mod vacancies;
 
 use actix_web::HttpRequest;
@@ -102,4 +103,35 @@ pub fn same_origin(req: &HttpRequest, site: &Site) -> bool {
 /// Decoded query pairs; invalid percent-encodings become U+FFFD rather than an error.
 pub fn query_pairs(query_string: &str) -> Vec<(String, String)> {
     serde_urlencoded::from_str(query_string).unwrap_or_default()
+}
+
+/// Whether a `next` address sent with a request (the language switch, a "Save" button) may be
+/// redirected to: `/es` or `/es/…` made only of characters a page address of ours uses (no
+/// `//`, `\`, or controls, so never another site).
+pub fn is_page_of(next: &str, home: &str) -> bool {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "/-_.?=&%+,".contains(c);
+    (next == home || next.starts_with(&format!("{home}/")) || next.starts_with(&format!("{home}?")))
+        && !next.contains("//")
+        && next.chars().all(allowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_page_of;
+
+    #[test]
+    fn switch_targets_stay_on_the_language() {
+        assert!(is_page_of("/es", "/es"));
+        assert!(is_page_of("/es/vacancies?q=rust&page=2", "/es"));
+        assert!(!is_page_of("/en/vacancies", "/es"));
+        assert!(!is_page_of("/es//evil.example", "/es"));
+        assert!(!is_page_of("/es\\evil", "/es"));
+        assert!(!is_page_of("/esx", "/es"));
+        assert!(!is_page_of("/es/\tx", "/es"));
+        assert!(!is_page_of("https://evil.example/es", "/es"));
+        assert!(
+            !is_page_of("/es/vacancies#top", "/es"),
+            "a fragment is ours to add"
+        );
+    }
 }

@@ -144,7 +144,11 @@ pub async fn index(
         .absolute(&format!("/{lang}{}", board.filters.url()));
     let ctx = PageCtx::public(&state.site, &session, Area::Vacancies, lang)
         .with_canonical(canonical)
-        .mirrored(&state.site, &board.filters.url());
+        .mirrored(&state.site, &board.filters.url())
+        .with_shortlist(
+            super::saved::saved_ids(&req, &state),
+            format!("/{lang}{}", board.filters.url()),
+        );
     let page = IndexPage { ctx, board };
     views::ok(&page)
 }
@@ -184,6 +188,7 @@ fn vacancy_page(
 
 pub async fn show(
     lang: Lang,
+    req: HttpRequest,
     path: web::Path<String>,
     state: web::Data<AppState>,
     settings: web::Data<ApplySettings>,
@@ -201,7 +206,11 @@ pub async fn show(
     let here = format!("/vacancies/{}", detail.vacancy.slug);
     let ctx = PageCtx::public(&state.site, &session, Area::Vacancies, lang)
         .with_canonical(canonical)
-        .mirrored(&state.site, &here);
+        .mirrored(&state.site, &here)
+        .with_shortlist(
+            super::saved::saved_ids(&req, &state),
+            format!("/{lang}{here}"),
+        );
     let vacancy_id = detail.vacancy.id;
     let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
     page.lessons = lessons;

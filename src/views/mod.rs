@@ -25,6 +25,7 @@ pub enum Area {
     Home,
     Vacancies,
     Learn,
+    Saved,
     AdminLogin,
     AdminDashboard,
     AdminVacancies,
@@ -46,6 +47,7 @@ impl Area {
             Area::Home => "home",
             Area::Vacancies => "vacancies",
             Area::Learn => "learn",
+            Area::Saved => "saved",
             Area::AdminLogin => "admin-login",
             Area::AdminDashboard => "admin-dashboard",
             Area::AdminVacancies => "admin-vacancies",
@@ -130,6 +132,11 @@ pub struct PageCtx {
     pub canonical: String,
     /// Which part of the site the page belongs to, for the navigation.
     pub area: Area,
+    /// The visitor's saved vacancies (ids), for the "Save" buttons and the navigation's count.
+    pub saved: Vec<i32>,
+    /// This page's own address (`/en/vacancies?q=rust`), where its "Save" buttons come back
+    /// to; empty on pages that offer none (the admin preview).
+    pub here: String,
 }
 
 impl PageCtx {
@@ -147,6 +154,8 @@ impl PageCtx {
             flashes: take_flashes(session),
             canonical: String::new(),
             area,
+            saved: Vec::new(),
+            here: String::new(),
         }
     }
 
@@ -178,6 +187,8 @@ impl PageCtx {
             flashes: Vec::new(),
             canonical: String::new(),
             area: Area::None,
+            saved: Vec::new(),
+            here: String::new(),
         }
     }
 
@@ -195,6 +206,19 @@ impl PageCtx {
     pub fn mirrored(mut self, site: &Site, rest: &str) -> PageCtx {
         self.alternates = alternates(site, self.lang, |other| format!("/{other}{rest}"));
         self
+    }
+
+    /// The visitor's shortlist, and the page's address when its cards offer "Save" (an empty
+    /// `here` shows the count in the navigation only).
+    pub fn with_shortlist(mut self, saved: Vec<i32>, here: impl Into<String>) -> PageCtx {
+        self.saved = saved;
+        self.here = here.into();
+        self
+    }
+
+    /// Whether the visitor saved this vacancy (askama passes arguments by reference).
+    pub fn is_saved(&self, vacancy_id: &i32) -> bool {
+        self.saved.contains(vacancy_id)
     }
 
     /// Where this page is in `lang` (a translation's own address).

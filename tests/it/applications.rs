@@ -13,7 +13,7 @@ const RECRUITER: &str = "recruiter@example.com";
 const PASSWORD: &str = "a long recruiter password";
 
 /// A small but well-formed PDF (one empty page, correct xref offsets) carrying `marker`.
-fn minimal_pdf(marker: &str) -> Vec<u8> {
+pub(crate) fn minimal_pdf(marker: &str) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),

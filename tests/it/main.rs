@@ -26,4 +26,5 @@ mod postgres;
 mod reports;
 mod security_auth;
 mod security_data;
+mod shortlist;
 mod smoke;
