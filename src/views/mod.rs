@@ -263,12 +263,7 @@ impl PageCtx {
 
     /// A category's name in the page's language (the stored name when there is no text).
     pub fn category(&self, category: &Category) -> String {
-        let key = format!("category-{}", category.slug);
-        if self.lang.has(&key) {
-            self.lang.t(&key)
-        } else {
-            category.name.clone()
-        }
+        crate::domain::board::category_name(category, self.lang)
     }
 
     /// A skill's name in the page's language (its stored name when there is no text for it).
