@@ -12,7 +12,7 @@
 use actix_web::{guard, web, HttpResponse, Route};
 
 use crate::error::AppError;
-use crate::handlers::{admin, applications, articles, home, learn, meta, saved, vacancies};
+use crate::handlers::{admin, api, applications, articles, home, learn, meta, saved, vacancies};
 use crate::i18n::Lang;
 
 /// A page: GET, and HEAD for monitors and link checkers (the server sends the headers only).
@@ -55,6 +55,9 @@ route_table! { PUBLIC_ROUTES, register_public, true:
     get "/language/{code}" => home::switch_language;
     get "/{lang}" => home::show;
     get "/{lang}/vacancies" => vacancies::index;
+    get "/{lang}/vacancies.json" => api::search_json;
+    get "/{lang}/vacancies.atom" => api::search_atom;
+    get "/{lang}/vacancies/{slug}.json" => api::vacancy_json;
     get "/{lang}/vacancies/{slug}" => vacancies::show;
     post "/{lang}/vacancies/{slug}/apply" => applications::apply;
     get "/{lang}/applications/{token}" => applications::receipt;
@@ -68,6 +71,7 @@ route_table! { PUBLIC_ROUTES, register_public, true:
     get "/{lang}/saved" => saved::index;
     post "/{lang}/saved" => saved::toggle;
     get "/{lang}/feed.xml" => meta::feed;
+    get "/api/openapi.json" => api::openapi;
     get "/healthz" => meta::health;
     get "/robots.txt" => meta::robots;
     get "/sitemap.xml" => meta::sitemap;

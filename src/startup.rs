@@ -267,6 +267,8 @@ pub fn run(
             .wrap(crate::views::error::layer())
             .wrap(session_layer(key.clone(), secure))
             .wrap(from_fn(crate::page_cache::layer))
+            // Outside the page cache: its 304s get CORS too.
+            .wrap(from_fn(crate::views::api::cors))
             // Outside the page cache: cached pages set the source cookie too.
             .wrap(from_fn(crate::referral::layer))
             .wrap(from_fn(cache_control))

@@ -52,6 +52,20 @@ pub fn skills_of(conn: &mut DbConn, vacancy_id: i32) -> QueryResult<Vec<Skill>> 
         .load(conn)
 }
 
+/// The skill names of several vacancies (one page of a list) in one query: (vacancy id, name)
+/// pairs, each vacancy's skills in their order.
+pub fn skill_names_of(conn: &mut DbConn, vacancy_ids: &[i32]) -> QueryResult<Vec<(i32, String)>> {
+    if vacancy_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    vacancy_skills::table
+        .inner_join(skills::table)
+        .filter(vacancy_skills::vacancy_id.eq_any(vacancy_ids))
+        .order((vacancy_skills::vacancy_id, vacancy_skills::position))
+        .select((vacancy_skills::vacancy_id, skills::name))
+        .load(conn)
+}
+
 /// Replaces a vacancy's skills with the named ones, in the given order.
 pub fn set_skills(conn: &mut DbConn, vacancy_id: i32, names: &[String]) -> QueryResult<()> {
     diesel::delete(vacancy_skills::table.filter(vacancy_skills::vacancy_id.eq(vacancy_id)))

@@ -11,7 +11,8 @@ use crate::db;
 use crate::domain::timefmt;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::models::Vacancy;
+use crate::models::{Category, Vacancy};
+use crate::site::Site;
 
 /// 200 when the database answers a query, 503 otherwise: for load balancers.
 pub async fn health(state: web::Data<AppState>) -> HttpResponse {
@@ -290,14 +291,36 @@ pub async fn feed(lang: Lang, state: web::Data<AppState>) -> AppResult<HttpRespo
     let open = state
         .run(move |conn| Ok(db::board::newest_open(conn, now, FEED_ENTRIES)?))
         .await?;
-    let site = &state.site;
+    let of = FeedOf {
+        title: lang.t("feed-title"),
+        list_path: format!("/{lang}/vacancies"),
+        self_path: format!("/{lang}/feed.xml"),
+    };
+    atom(lang, &state.site, &open, of)
+}
+
+/// What a feed is of: its title, the page it mirrors and its own address (site paths).
+pub struct FeedOf {
+    pub title: String,
+    pub list_path: String,
+    pub self_path: String,
+}
+
+/// An Atom feed of these vacancies in this order (`templates/meta/feed.xml`): the site's feed
+/// and the feed of a search (`vacancies.atom`) share it.
+pub fn atom(
+    lang: Lang,
+    site: &Site,
+    rows: &[(Vacancy, Category)],
+    of: FeedOf,
+) -> AppResult<HttpResponse> {
     let last_change = |v: &Vacancy| v.updated_at.max(v.published_at.unwrap_or(v.updated_at));
-    let updated = open
+    let updated = rows
         .iter()
         .map(|(v, _)| last_change(v))
         .max()
-        .unwrap_or(now);
-    let entries = open
+        .unwrap_or_else(crate::clock::now);
+    let entries = rows
         .iter()
         .map(|(v, c)| {
             let category = crate::domain::board::category_name(c, lang);
@@ -320,10 +343,10 @@ pub async fn feed(lang: Lang, state: web::Data<AppState>) -> AppResult<HttpRespo
         .collect();
     let feed = Feed {
         org_name: site.org_name.clone(),
-        title: lang.t("feed-title"),
+        title: of.title,
         lang: lang.code(),
-        list_url: site.absolute(&format!("/{lang}/vacancies")),
-        self_url: site.absolute(&format!("/{lang}/feed.xml")),
+        list_url: site.absolute(&of.list_path),
+        self_url: site.absolute(&of.self_path),
         updated: timefmt::iso(updated),
         entries,
     };

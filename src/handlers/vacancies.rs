@@ -4,7 +4,7 @@ use actix_session::Session;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::{query_pairs, AppState};
+use super::AppState;
 use crate::db::{self, DbConn};
 use crate::domain::board::{self, BoardPage, Filters};
 use crate::error::{AppError, AppResult};
@@ -45,6 +45,15 @@ impl IndexPage {
             ..self.board.filters.clone()
         }
         .url()
+    }
+
+    /// The Atom feed and the JSON of this search (from its first page), for `<link rel="alternate">`.
+    fn feed_url(&self) -> String {
+        views::board::url_as(&self.board.filters.with_page(1), "atom")
+    }
+
+    fn json_url(&self) -> String {
+        views::board::url_as(&self.board.filters.with_page(1), "json")
     }
 
     fn by_salary(&self) -> bool {
@@ -107,38 +116,23 @@ impl IndexPage {
     }
 }
 
+/// The search of a list request (page, Atom feed or JSON): its query string run through the
+/// one shared search (`views::board`), so every output finds the same vacancies in one order.
+pub async fn search(lang: Lang, req: &HttpRequest, state: &AppState) -> AppResult<BoardPage> {
+    let categories = state.categories.clone();
+    let filters = views::board::filters(req.query_string(), &categories);
+    state
+        .run(move |conn| views::board::search(conn, &filters, &categories, lang))
+        .await
+}
+
 pub async fn index(
     lang: Lang,
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let pairs = query_pairs(req.query_string());
-    let slugs: Vec<&str> = state.categories.iter().map(|c| c.slug.as_str()).collect();
-    let filters = Filters::from_pairs(&pairs, &slugs);
-    let keywords = board::keywords(&filters.q);
-    let search = (filters.clone(), state.categories.clone());
-    let found = state
-        .run(move |conn| {
-            let (filters, categories) = search;
-            let query = db::board::Search {
-                category_ids: board::category_ids(&filters, &categories),
-                filters: &filters,
-                keywords: &keywords,
-                now: crate::clock::now(),
-            };
-            Ok(db::board::search(conn, &query, &categories)?)
-        })
-        .await?;
-    let board = board::page(
-        &filters,
-        &state.categories,
-        found.rows,
-        &found.combos,
-        found.total,
-        found.page,
-        lang,
-    );
+    let board = search(lang, &req, &state).await?;
     let canonical = state
         .site
         .absolute(&format!("/{lang}{}", board.filters.url()));

@@ -74,13 +74,20 @@ fn draw<B: MessageBody + 'static>(
         }
         None => PageCtx::for_error(&Site::default(), crate::i18n::Lang::fallback()),
     };
-    let body = ErrorPage {
-        ctx,
-        status: status.as_u16(),
-        title,
-        message,
-    }
-    .html();
+    // The API answers its errors in JSON, in the language of its path.
+    let (content_type, body) = if super::api::is_api_path(res.request().path()) {
+        let text = ctx.lang.text(message);
+        let body = super::api::error_body(status.as_u16(), text);
+        ("application/json", body)
+    } else {
+        let page = ErrorPage {
+            ctx,
+            status: status.as_u16(),
+            title,
+            message,
+        };
+        ("text/html; charset=utf-8", page.html())
+    };
     let (req, old) = res.into_parts();
     let mut page = HttpResponse::build(status);
     for (name, value) in old.headers() {
@@ -89,7 +96,7 @@ fn draw<B: MessageBody + 'static>(
         }
     }
     let page = page
-        .content_type("text/html; charset=utf-8")
+        .content_type(content_type)
         .body(body)
         .map_into_boxed_body();
     let res: ServiceResponse<EitherBody<B, BoxBody>> =

@@ -1,6 +1,8 @@
 //! What every page carries (`PageCtx`) and how a template becomes a response; the page
 //! structs shared by several handlers live in the modules beside this one.
 
+pub mod api;
+pub mod board;
 pub mod chart;
 pub mod error;
 
