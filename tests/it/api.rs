@@ -321,6 +321,10 @@ async fn vacancy_json_hides_drafts_and_marks_closed_ones() {
     assert!(error["error"]["message"].is_string());
     let r = app.get("/en/vacancies/no-such-vacancy.json").await;
     assert_eq!(r.status().as_u16(), 404);
+    // A query the site refuses (a NUL) is a 400, in JSON too; never a 500.
+    let r = app.get("/en/vacancies.json?q=%00").await;
+    assert_eq!(r.status().as_u16(), 400);
+    assert_eq!(r.headers()["content-type"], "application/json");
 
     let json = get_json(&app, &format!("/en/vacancies/{}.json", closed.slug)).await;
     assert_eq!(json["status"], "closed");
