@@ -9,8 +9,8 @@ use super::{vacancies, AppState};
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::views::board;
 use crate::views::api::{self, ApiError, Builder, SearchParams, VacancyDocument, VacancyList};
+use crate::views::board;
 
 /// The public API, as `/api/openapi.json` serves it.
 #[derive(OpenApi)]

@@ -406,3 +406,19 @@ pub async fn cors(
     );
     Ok(res.map_into_left_body())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_api_path;
+
+    #[test]
+    fn api_paths_are_the_json_the_feeds_of_searches_and_the_document() {
+        assert!(is_api_path("/en/vacancies.json"));
+        assert!(is_api_path("/es/vacancies.atom"));
+        assert!(is_api_path("/en/vacancies/rust-developer.json"));
+        assert!(is_api_path("/api/openapi.json"));
+        assert!(!is_api_path("/en/vacancies"));
+        assert!(!is_api_path("/en/feed.xml"));
+        assert!(!is_api_path("/static/site.json"));
+    }
+}

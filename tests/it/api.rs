@@ -143,7 +143,10 @@ async fn assert_outputs_agree(app: &TestApp, lang: &str, query: &str) -> usize {
             assert_eq!(found.total, page.total, "{output:?} total /{lang}?{query}");
         }
         if found.facets.is_some() {
-            assert_eq!(found.facets, page.facets, "{output:?} facets /{lang}?{query}");
+            assert_eq!(
+                found.facets, page.facets,
+                "{output:?} facets /{lang}?{query}"
+            );
         }
     }
     page.slugs.len()
@@ -174,9 +177,17 @@ async fn page_feed_and_json_agree_on_demo_data() {
         shown += assert_outputs_agree(&app, "en", query).await;
     }
     assert!(shown > 40, "the queries find something: {shown}");
-    assert_eq!(assert_outputs_agree(&app, "en", "q=zzzzqqqnothing").await, 0);
+    assert_eq!(
+        assert_outputs_agree(&app, "en", "q=zzzzqqqnothing").await,
+        0
+    );
     assert!(assert_outputs_agree(&app, "en", "page=2").await > 0);
-    for query in ["", "q=desarrollador", "sort=salary&page=2", "work_mode=remote"] {
+    for query in [
+        "",
+        "q=desarrollador",
+        "sort=salary&page=2",
+        "work_mode=remote",
+    ] {
         assert_outputs_agree(&app, "es", query).await;
     }
 }
@@ -351,7 +362,11 @@ async fn api_is_get_only_cors_open_and_etagged() {
     for path in &paths {
         let first = app.get(path).await;
         assert_eq!(first.status().as_u16(), 200, "{path}");
-        assert_eq!(first.headers()["access-control-allow-origin"], "*", "{path}");
+        assert_eq!(
+            first.headers()["access-control-allow-origin"],
+            "*",
+            "{path}"
+        );
         let content_type = first.headers()["content-type"].clone();
         let etag = first.headers()["etag"].clone();
         // Served again from the page cache: same type, same tag, still CORS.
@@ -502,12 +517,7 @@ async fn no_json_output_holds_an_email_address() {
     // Recruiters with addresses exist, and authored vacancies.
     app.admin().await;
     let email = regex::Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+").unwrap();
-    let mut bodies = vec![app
-        .get("/api/openapi.json")
-        .await
-        .text()
-        .await
-        .unwrap()];
+    let mut bodies = vec![app.get("/api/openapi.json").await.text().await.unwrap()];
     for lang in ["en", "es"] {
         for page in 1..=3 {
             let list = get_json(&app, &format!("/{lang}/vacancies.json?page={page}")).await;
