@@ -58,7 +58,10 @@ pub async fn search_json(
     Ok(api::json(&builder.list(&board, &skills)))
 }
 
-/// A search's results (the page asked for, the first by default) as an Atom feed.
+/// A search's results as an Atom feed: exactly the page's results (the page asked for, the
+/// first by default), not the newest 50 like `/feed.xml`. A subscribed search's first page is
+/// its newest matches (or its best, for keywords), and one result set keeps the feed in step
+/// with the page and the JSON.
 #[utoipa::path(
     get,
     path = "/{lang}/vacancies.atom",

@@ -472,6 +472,34 @@ async fn openapi_document_describes_the_api_and_its_responses_validate() {
         assert_eq!(r.status().as_u16(), 200, "documented {path}");
     }
 
+    // The list's documented parameters are the ones `Filters::from_pairs` reads, and every
+    // reference resolves.
+    let params: Vec<&str> = doc["paths"]["/{lang}/vacancies.json"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["in"] == "query")
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    let expected = [
+        "q",
+        "category",
+        "seniority",
+        "employment",
+        "work_mode",
+        "location",
+        "salary_min",
+        "sort",
+        "page",
+    ];
+    assert_eq!(params, expected);
+    let refs = regex::Regex::new(r##""\$ref":"#/components/schemas/([A-Za-z]+)""##).unwrap();
+    let text = doc.to_string();
+    assert!(refs.is_match(&text));
+    for r in refs.captures_iter(&text) {
+        assert!(doc["components"]["schemas"][&r[1]].is_object(), "{}", &r[1]);
+    }
+
     // Real responses validate against the document's schemas, and a broken one does not.
     let list = validator(&doc, "VacancyList");
     for query in ["", "q=developer&sort=salary&page=2", "q=zzzzqqqnothing"] {
