@@ -154,15 +154,15 @@ impl VacancyForm {
         }
     }
 
-    /// The rows to draw: the typed ones up to the last filled one, then the spare rows, within
-    /// the most places a vacancy may have (unless more were typed).
+    /// The rows to draw: the typed ones up to the last filled one (at least the first row),
+    /// then the spare rows, within the most places a vacancy may have (unless more were typed).
     pub fn place_rows(&self) -> Vec<PlaceRow> {
         let filled = self
             .places
             .iter()
             .rposition(|r| !r.is_empty())
             .map_or(0, |i| i + 1);
-        let total = (filled + self.spare_rows).min(MAX_PLACES.max(filled)).max(1);
+        let total = (filled.max(1) + self.spare_rows).min(MAX_PLACES.max(filled));
         let mut rows: Vec<PlaceRow> = self.places.iter().take(filled).cloned().collect();
         rows.resize(total, PlaceRow::default());
         rows
