@@ -389,6 +389,37 @@ mod tests {
         assert!(!mentions_place("Go Developer", "Berlin", "DE"));
     }
 
+    fn keys(posting: &Value) -> Vec<(Level, String)> {
+        checklist(posting, crate::clock::now())
+            .into_iter()
+            .map(|c| (c.level, c.message.key.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_place_needs_a_country_and_eu_places_a_salary() {
+        let place = |city: &str, country: &str| json!({"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": city, "addressCountry": country}});
+        let mut posting = json!({
+            "title": "Go Developer",
+            "description": "Build things.",
+            "hiringOrganization": {"name": "Acme"},
+            "jobLocation": [place("London", "GB"), place("Dublin", "")],
+        });
+        let found = keys(&posting);
+        assert!(found.contains(&(Level::Blocking, "check-no-country".into())));
+        assert!(!found.iter().any(|(_, k)| k == "check-eu-pay-transparency"));
+
+        posting["jobLocation"] = json!([place("London", "GB"), place("Dublin", "IE")]);
+        let found = keys(&posting);
+        assert!(!found.iter().any(|(_, k)| k == "check-no-country"));
+        assert!(found.contains(&(Level::Warning, "check-eu-pay-transparency".into())));
+
+        posting["baseSalary"] = json!({"@type": "MonetaryAmount"});
+        assert!(!keys(&posting)
+            .iter()
+            .any(|(_, k)| k == "check-eu-pay-transparency"));
+    }
+
     #[test]
     fn script_json_cannot_close_the_element() {
         let text = to_script_json(&json!({"t": "</script><script>alert(1)</script>"}));

@@ -59,8 +59,8 @@ pub fn decode(text: &str) -> Vec<Place> {
 /// Member states of the EU and the other EEA states (Iceland, Liechtenstein, Norway): where
 /// the EU Pay Transparency Directive (2023/970) asks for pay information in vacancies.
 pub const EU_EEA: &[&str] = &[
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
-    "IS", "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK",
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IS",
+    "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK",
 ];
 
 pub fn is_eu_eea(code: &str) -> bool {

@@ -52,7 +52,11 @@ fn with(
     form
 }
 
-pub(crate) async fn post(app: &TestApp, path: &str, form: &[(&'static str, String)]) -> reqwest::Response {
+pub(crate) async fn post(
+    app: &TestApp,
+    path: &str,
+    form: &[(&'static str, String)],
+) -> reqwest::Response {
     app.client
         .post(app.url(path))
         .form(form)

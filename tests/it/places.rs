@@ -75,7 +75,11 @@ fn attr(html: &str, selector: &str, name: &str) -> Option<String> {
 
 /// The city and chosen country of the form's place row `n` (1-based), or `None` without it.
 fn row(html: &str, n: usize) -> Option<(String, String)> {
-    let suffix = if n == 1 { String::new() } else { format!("_{n}") };
+    let suffix = if n == 1 {
+        String::new()
+    } else {
+        format!("_{n}")
+    };
     let city = attr(html, &format!("#f-location{suffix}"), "value")?;
     let country = attr(
         html,
@@ -108,7 +112,10 @@ async fn the_form_keeps_places_through_create_edit_removal_and_errors() {
     assert_eq!(r.status().as_u16(), 200);
     let html = r.text().await.unwrap();
     assert_eq!(row(&html, 3), Some(("Paris".into(), "FR".into())));
-    assert!(row(&html, 7).is_some(), "three typed rows and four empty ones");
+    assert!(
+        row(&html, 7).is_some(),
+        "three typed rows and four empty ones"
+    );
     assert_eq!(db::vacancies::count(&mut app.conn()).unwrap(), 0);
 
     let id = create(&app, &form(&token, THREE_PLACES)).await;
@@ -126,7 +133,12 @@ async fn the_form_keeps_places_through_create_edit_removal_and_errors() {
     let path = format!("/admin/vacancies/{id}");
     let removed = form(
         &token,
-        &[("location_2", ""), ("country_2", ""), ("location_3", "Paris"), ("country_3", "FR")],
+        &[
+            ("location_2", ""),
+            ("country_2", ""),
+            ("location_3", "Paris"),
+            ("country_3", "FR"),
+        ],
     );
     assert_eq!(send(&app, &path, &removed).await.status().as_u16(), 303);
     assert_eq!(rows(&app, id), pairs(&[("Lisbon", "PT"), ("Paris", "FR")]));
@@ -278,9 +290,22 @@ async fn the_board_card_page_and_json_ld_show_every_place() {
         .collect();
     assert_eq!(
         located,
-        pairs(&[("Lisbon", "PT"), ("Berlin", "DE"), ("Paris", "FR"), ("Lyon", "FR")])
+        pairs(&[
+            ("Lisbon", "PT"),
+            ("Berlin", "DE"),
+            ("Paris", "FR"),
+            ("Lyon", "FR")
+        ])
     );
     assert!(posting.get("jobLocationType").is_none());
+
+    // What a facet by country joins: the vacancies with a place in that country.
+    assert!(db::places::vacancy_ids_in(&mut app.conn(), "FR")
+        .unwrap()
+        .contains(&id));
+    assert!(!db::places::vacancy_ids_in(&mut app.conn(), "JP")
+        .unwrap()
+        .contains(&id));
 }
 
 /// The checklist's warnings (not blockers) for a previewed form.
@@ -308,11 +333,18 @@ async fn the_checklist_warns_of_eu_pay_transparency_without_a_salary_range() {
     // With a salary range: no warning.
     assert!(!warned(&warnings(&app, form(&token, &[])).await));
     // Outside the EU/EEA: none; an EU place among others: warned.
-    let london = [unpaid[0], unpaid[1], ("location", "London"), ("country", "GB")];
+    let london = [
+        unpaid[0],
+        unpaid[1],
+        ("location", "London"),
+        ("country", "GB"),
+    ];
     assert!(!warned(&warnings(&app, form(&token, &london)).await));
     let mut london_and_oslo = london.to_vec();
     london_and_oslo.extend([("location_2", "Oslo"), ("country_2", "NO")]);
-    assert!(warned(&warnings(&app, form(&token, &london_and_oslo)).await));
+    assert!(warned(
+        &warnings(&app, form(&token, &london_and_oslo)).await
+    ));
     // Remote work for EU countries counts too.
     let remote = [
         unpaid[0],
