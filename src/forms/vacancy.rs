@@ -307,7 +307,9 @@ impl VacancyForm {
                 }
             }
             let filled = self.places.iter().filter(|r| !r.is_empty()).count();
-            if filled > MAX_PLACES {
+            // A row past the last one drawn counts too, even with fewer places in all.
+            let beyond = self.places.iter().skip(MAX_PLACES).any(|r| !r.is_empty());
+            if filled > MAX_PLACES || beyond {
                 e.add(
                     "places",
                     Msg::new("places-too-many").number("max", MAX_PLACES as i64),

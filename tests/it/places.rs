@@ -186,6 +186,11 @@ async fn the_form_keeps_places_through_create_edit_removal_and_errors() {
     let error = common::texts(&html, "#f-places-error").join(" ");
     assert!(error.contains("at most 20 places"), "{error}");
     assert_eq!(attr(&html, "#f-location_21", "value").unwrap(), "Town 21");
+    // A row past the twentieth counts as too many, even alone.
+    let far = form(&token, &[("location_30", "Faraway"), ("country_30", "DE")]);
+    let r = send(&app, &path, &far).await;
+    assert_eq!(r.status().as_u16(), 422);
+    assert!(!common::texts(&r.text().await.unwrap(), "#f-places-error").is_empty());
 
     // A copy carries the places.
     let r = app
