@@ -1,7 +1,8 @@
 //! Keeps what is derived from a vacancy (and an article's HTML) in step with it: its keyword index entry, the place
-//! and yearly salary the board filters and sorts on, and its Markdown sections as HTML (so
-//! pages never render Markdown per request), and its `vacancy_places` rows. Every action that saves a vacancy calls
-//! `vacancy` in its transaction; start-up fills rows saved before a derived column existed.
+//! and yearly salary the board filters and sorts on, its `vacancy_places` rows, and its
+//! Markdown sections as HTML (so pages never render Markdown per request). Every action that
+//! saves a vacancy calls `vacancy` in its transaction; start-up fills rows saved before a
+//! derived column existed.
 
 use diesel::prelude::*;
 
