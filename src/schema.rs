@@ -71,6 +71,16 @@ diesel::table! {
         lang -> Text,
         translation_of -> Nullable<Integer>,
         other_languages -> Bool,
+        other_places -> Text,
+    }
+}
+
+diesel::table! {
+    vacancy_places (vacancy_id, position) {
+        vacancy_id -> Integer,
+        position -> Integer,
+        city -> Text,
+        country -> Text,
     }
 }
 
@@ -224,6 +234,7 @@ diesel::joinable!(faqs -> articles (article_id));
 diesel::joinable!(comments -> articles (article_id));
 diesel::joinable!(vacancy_skills -> vacancies (vacancy_id));
 diesel::joinable!(vacancy_skills -> skills (skill_id));
+diesel::joinable!(vacancy_places -> vacancies (vacancy_id));
 diesel::joinable!(audit_log -> users (user_id));
 diesel::joinable!(applications -> vacancies (vacancy_id));
 diesel::joinable!(application_notes -> applications (application_id));
@@ -235,6 +246,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     skills,
     vacancies,
     vacancy_skills,
+    vacancy_places,
     audit_log,
     login_failures,
     learning_paths,

@@ -32,6 +32,7 @@ salary-up-to = up to { $amount } { $currency } { $period }
 # Where a vacancy is: "Remote (Germany, Poland)".
 place-remote = Remote
 place-remote-in = Remote ({ $countries })
+places-and-more = { $places } and { $count } more
 
 vacancy-status-draft = Draft
 vacancy-status-published = Published

@@ -78,6 +78,7 @@ vacancy-seniority = Seniority
 vacancy-employment = Employment
 vacancy-work-mode = Work mode
 vacancy-location = Location
+vacancy-locations = Locations
 vacancy-salary = Salary
 vacancy-not-stated = Not stated
 vacancy-posted = Posted

@@ -32,6 +32,7 @@ salary-up-to = hasta { $amount } { $currency } { $period }
 # Dónde está una vacante: «En remoto (Alemania, Polonia)».
 place-remote = En remoto
 place-remote-in = En remoto ({ $countries })
+places-and-more = { $places } y { $count } más
 
 vacancy-status-draft = Borrador
 vacancy-status-published = Publicada

@@ -78,6 +78,7 @@ vacancy-seniority = Nivel
 vacancy-employment = Contrato
 vacancy-work-mode = Modalidad
 vacancy-location = Ubicación
+vacancy-locations = Ubicaciones
 vacancy-salary = Salario
 vacancy-not-stated = No indicado
 vacancy-posted = Publicada

@@ -5,7 +5,8 @@ use time::Duration;
 
 use crate::db::{self, DbConn};
 use crate::models::{
-    ArticleFields, ArticleStatus, CommentStatus, NewComment, VacancyFields, VacancyStatus,
+    places, ArticleFields, ArticleStatus, CommentStatus, NewComment, Place, VacancyFields,
+    VacancyStatus,
 };
 
 const VACANCIES: &str = include_str!("../demo/vacancies.json");
@@ -19,6 +20,9 @@ struct DemoVacancy {
     work_mode: String,
     location: String,
     country: String,
+    /// Places after the first, for vacancies done from several cities.
+    #[serde(default)]
+    other_places: Vec<DemoPlace>,
     remote_countries: Vec<String>,
     salary_min: Option<i32>,
     salary_max: Option<i32>,
@@ -33,6 +37,12 @@ struct DemoVacancy {
     nice_to_have: String,
     benefits: String,
     skills: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DemoPlace {
+    city: String,
+    country: String,
 }
 
 /// Loads the demo vacancies when the database has none; returns how many were loaded.
@@ -57,6 +67,12 @@ pub fn load_if_empty(conn: &mut DbConn) -> Result<usize, String> {
                 work_mode: d.work_mode.clone(),
                 location: d.location.clone(),
                 country: d.country.clone(),
+                other_places: places::encode(
+                    &d.other_places
+                        .iter()
+                        .map(|p| Place::new(&p.city, &p.country))
+                        .collect::<Vec<_>>(),
+                ),
                 remote_countries: d.remote_countries.join(","),
                 salary_min: d.salary_min,
                 salary_max: d.salary_max,

@@ -14,8 +14,8 @@ use time::{Duration, PrimitiveDateTime};
 
 use crate::db::{self, bulk, DbConn};
 use crate::models::{
-    slug::slugify, Category, Employment, SalaryPeriod, Seniority, VacancyFields, VacancyStatus,
-    WorkMode,
+    places, slug::slugify, Category, Employment, Place, SalaryPeriod, Seniority, VacancyFields,
+    VacancyStatus, WorkMode,
 };
 
 /// Rows per transaction: large enough that commits cost little, small enough that a failure
@@ -233,6 +233,11 @@ fn vacancy(rng: &mut StdRng, categories: &[Category], fate: Fate, now: Primitive
         )
     };
     let salary = salary(rng, seniority, employment, currency);
+    let other_places = if work_mode != WorkMode::Remote && rng.random_bool(0.2) {
+        more_places(rng, &location, currency)
+    } else {
+        String::new()
+    };
 
     let created_at = now - seconds(rng, 3 * 3600, 182 * 86_400);
     let age = now - created_at;
@@ -287,6 +292,7 @@ fn vacancy(rng: &mut StdRng, categories: &[Category], fate: Fate, now: Primitive
         work_mode: work_mode.as_str().to_string(),
         location,
         country,
+        other_places,
         remote_countries,
         salary_min: salary.min,
         salary_max: salary.max,
@@ -310,6 +316,21 @@ fn vacancy(rng: &mut StdRng, categories: &[Category], fate: Fate, now: Primitive
 }
 
 /// A uniformly random duration between `low` and `high` seconds.
+/// One or two more cities paid in the same currency as the first, as `other_places` text:
+/// a fifth of office and hybrid roles can be done from several places.
+fn more_places(rng: &mut StdRng, first_city: &str, currency: &str) -> String {
+    let candidates: Vec<&(&str, &str)> = CITIES
+        .iter()
+        .filter(|(city, code)| *city != first_city && currency_of(code) == currency)
+        .collect();
+    let how_many = rng.random_range(1..=2).min(candidates.len());
+    let places: Vec<Place> = candidates
+        .choose_multiple(rng, how_many)
+        .map(|(city, code)| Place::new(city, code))
+        .collect();
+    places::encode(&places)
+}
+
 fn seconds(rng: &mut StdRng, low: i64, high: i64) -> Duration {
     Duration::seconds(rng.random_range(low..=high.max(low)))
 }
@@ -1093,6 +1114,7 @@ mod tests {
             .collect();
         let now = crate::clock::now();
         let mut rng = StdRng::seed_from_u64(3);
+        let mut several_places = 0;
         for fate in [Fate::Open, Fate::Expired, Fate::Closed, Fate::Draft]
             .into_iter()
             .cycle()
@@ -1116,6 +1138,11 @@ mod tests {
                     "{}",
                     f.country
                 );
+                for place in places::decode(&f.other_places) {
+                    assert!(crate::models::countries::is_known(&place.country));
+                    assert!(!place.city.is_empty() && place.city != f.location);
+                }
+                several_places += usize::from(!f.other_places.is_empty());
             }
             if let (Some(lo), Some(hi)) = (f.salary_min, f.salary_max) {
                 assert!(0 < lo && lo <= hi);
@@ -1138,5 +1165,7 @@ mod tests {
                 Fate::Closed => assert_eq!(v.status, VacancyStatus::Closed),
             }
         }
+        // About a fifth of the office and hybrid roles (65 % of 2000) list several places.
+        assert!((150..=400).contains(&several_places), "{several_places}");
     }
 }

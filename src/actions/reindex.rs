@@ -1,7 +1,8 @@
 //! Keeps what is derived from a vacancy (and an article's HTML) in step with it: its keyword index entry, the place
-//! and yearly salary the board filters and sorts on, and its Markdown sections as HTML (so
-//! pages never render Markdown per request). Every action that saves a vacancy calls
-//! `vacancy` in its transaction; start-up fills rows saved before a derived column existed.
+//! and yearly salary the board filters and sorts on, its `vacancy_places` rows, and its
+//! Markdown sections as HTML (so pages never render Markdown per request). Every action that
+//! saves a vacancy calls `vacancy` in its transaction; start-up fills rows saved before a
+//! derived column existed.
 
 use diesel::prelude::*;
 
@@ -30,6 +31,7 @@ pub fn vacancy(conn: &mut DbConn, id: i32) -> QueryResult<()> {
         .select(Vacancy::as_select())
         .first(conn)?;
     db::board::set_derived(conn, id, &derive(&row))?;
+    db::places::set(conn, id, &row.place_rows())?;
     db::search::reindex(conn, id)
 }
 

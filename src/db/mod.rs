@@ -8,6 +8,7 @@ pub mod comments;
 pub mod editorial;
 pub mod learning;
 pub mod maintenance;
+pub mod places;
 pub mod reports;
 pub use crate::schema;
 pub mod search;

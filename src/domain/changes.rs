@@ -35,6 +35,11 @@ pub fn vacancy_changes(
         ("location", old.location.clone(), new.location.clone()),
         ("country", old.country.clone(), new.country.clone()),
         (
+            "other_places",
+            old.other_places.replace('\n', "; "),
+            new.other_places.replace('\n', "; "),
+        ),
+        (
             "remote_countries",
             old.remote_countries.clone(),
             new.remote_countries.clone(),

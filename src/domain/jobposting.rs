@@ -7,7 +7,7 @@ use time::PrimitiveDateTime;
 use super::timefmt;
 use crate::i18n::Lang;
 use crate::messages::Msg;
-use crate::models::{countries, Employment, SalaryPeriod, VacancyDetail};
+use crate::models::{countries, places, Employment, SalaryPeriod, VacancyDetail};
 use crate::site::Site;
 
 /// The description as HTML: the summary and each section under its heading, from the HTML
@@ -95,18 +95,14 @@ pub fn job_posting(d: &VacancyDetail, site: &Site, date_posted: PrimitiveDateTim
             );
         }
     } else {
-        let mut address = Map::new();
-        address.insert("@type".into(), json!("PostalAddress"));
-        if !v.location.is_empty() {
-            address.insert("addressLocality".into(), json!(v.location));
-        }
-        if !v.country.is_empty() {
-            address.insert("addressCountry".into(), json!(v.country));
-        }
-        o.insert(
-            "jobLocation".into(),
-            json!({"@type": "Place", "address": Value::Object(address)}),
-        );
+        let mut places: Vec<Value> = v.places().iter().map(place).collect();
+        let location = match places.len() {
+            // No place yet: an empty address, which the checklist reports.
+            0 => place(&Default::default()),
+            1 => places.remove(0),
+            _ => Value::Array(places),
+        };
+        o.insert("jobLocation".into(), location);
     }
     if let Some(e) = Employment::parse(&v.employment) {
         o.insert("employmentType".into(), json!(e.schema_org()));
@@ -154,6 +150,41 @@ pub fn job_posting(d: &VacancyDetail, site: &Site, date_posted: PrimitiveDateTim
     Value::Object(o)
 }
 
+/// A schema.org Place with the city and country it has.
+fn place(p: &crate::models::Place) -> Value {
+    let mut address = Map::new();
+    address.insert("@type".into(), json!("PostalAddress"));
+    if !p.city.is_empty() {
+        address.insert("addressLocality".into(), json!(p.city));
+    }
+    if !p.country.is_empty() {
+        address.insert("addressCountry".into(), json!(p.country));
+    }
+    json!({"@type": "Place", "address": Value::Object(address)})
+}
+
+/// The addresses of a posting's `jobLocation`, one Place or a list of them.
+fn addresses(posting: &Value) -> Vec<&Value> {
+    match &posting["jobLocation"] {
+        Value::Null => Vec::new(),
+        Value::Array(places) => places.iter().map(|p| &p["address"]).collect(),
+        one => vec![&one["address"]],
+    }
+}
+
+/// Every country a posting names: its places' and the remote applicants'.
+fn posting_countries(posting: &Value) -> Vec<&str> {
+    let places = addresses(posting)
+        .into_iter()
+        .map(|a| text_of(a, "addressCountry"));
+    let remote = posting["applicantLocationRequirements"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| text_of(c, "name"));
+    places.chain(remote).filter(|c| !c.is_empty()).collect()
+}
+
 /// JSON-LD text safe inside a `<script>` element: `<`, `>` and `&` are escaped so no text can
 /// close the element.
 pub fn to_script_json(value: &Value) -> String {
@@ -167,6 +198,8 @@ pub fn to_script_json(value: &Value) -> String {
 pub enum Level {
     /// Google would reject the posting or it breaks Google's content policy: publishing waits.
     Blocking,
+    /// Google would show it, but the posting may break a law where the job is.
+    Warning,
     /// Google would show it, but less well.
     Advice,
 }
@@ -181,6 +214,10 @@ pub struct Check {
 impl Check {
     pub fn is_blocking(&self) -> bool {
         self.level == Level::Blocking
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.level == Level::Warning
     }
 }
 
@@ -260,12 +297,27 @@ pub fn checklist(posting: &Value, now: PrimitiveDateTime) -> Vec<Check> {
         if posting.get("applicantLocationRequirements").is_none() {
             blocking(Msg::new("check-remote-countries"));
         }
-    } else if text_of(&posting["jobLocation"]["address"], "addressCountry").is_empty() {
+    } else if addresses(posting).is_empty()
+        || addresses(posting)
+            .iter()
+            .any(|a| text_of(a, "addressCountry").is_empty())
+    {
         blocking(Msg::new("check-no-country"));
     }
     let valid_through = text_of(posting, "validThrough");
     if !valid_through.is_empty() && valid_through <= super::timefmt::iso(now).as_str() {
         blocking(Msg::new("check-expired"));
+    }
+
+    if posting.get("baseSalary").is_none()
+        && posting_countries(posting)
+            .iter()
+            .any(|c| places::is_eu_eea(c))
+    {
+        checks.push(Check {
+            level: Level::Warning,
+            message: Msg::new("check-eu-pay-transparency"),
+        });
     }
 
     let mut advice = |m: Msg| {
@@ -274,15 +326,25 @@ pub fn checklist(posting: &Value, now: PrimitiveDateTime) -> Vec<Check> {
             message: m,
         })
     };
-    let location = text_of(&posting["jobLocation"]["address"], "addressLocality");
-    let country = text_of(&posting["jobLocation"]["address"], "addressCountry");
-    if mentions_place(title, location, country) {
+    let addresses = addresses(posting);
+    if addresses.iter().any(|a| {
+        mentions_place(
+            title,
+            text_of(a, "addressLocality"),
+            text_of(a, "addressCountry"),
+        )
+    }) || mentions_place(title, "", "")
+    {
         advice(Msg::new("check-title-place"));
     }
     if words > 0 && words < 100 {
         advice(Msg::new("check-description-short").count("words", words as i64));
     }
-    if !remote && location.is_empty() {
+    if !remote
+        && addresses
+            .iter()
+            .any(|a| text_of(a, "addressLocality").is_empty())
+    {
         advice(Msg::new("check-no-city"));
     }
     if posting.get("baseSalary").is_none() {
@@ -325,6 +387,37 @@ mod tests {
         assert!(mentions_place("Go Developer Berlin", "Berlin", "DE"));
         assert!(mentions_place("Go Developer Germany", "Munich", "DE"));
         assert!(!mentions_place("Go Developer", "Berlin", "DE"));
+    }
+
+    fn keys(posting: &Value) -> Vec<(Level, String)> {
+        checklist(posting, crate::clock::now())
+            .into_iter()
+            .map(|c| (c.level, c.message.key.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_place_needs_a_country_and_eu_places_a_salary() {
+        let place = |city: &str, country: &str| json!({"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": city, "addressCountry": country}});
+        let mut posting = json!({
+            "title": "Go Developer",
+            "description": "Build things.",
+            "hiringOrganization": {"name": "Acme"},
+            "jobLocation": [place("London", "GB"), place("Dublin", "")],
+        });
+        let found = keys(&posting);
+        assert!(found.contains(&(Level::Blocking, "check-no-country".into())));
+        assert!(!found.iter().any(|(_, k)| k == "check-eu-pay-transparency"));
+
+        posting["jobLocation"] = json!([place("London", "GB"), place("Dublin", "IE")]);
+        let found = keys(&posting);
+        assert!(!found.iter().any(|(_, k)| k == "check-no-country"));
+        assert!(found.contains(&(Level::Warning, "check-eu-pay-transparency".into())));
+
+        posting["baseSalary"] = json!({"@type": "MonetaryAmount"});
+        assert!(!keys(&posting)
+            .iter()
+            .any(|(_, k)| k == "check-eu-pay-transparency"));
     }
 
     #[test]

@@ -13,31 +13,57 @@ pub fn country(lang: Lang, code: &str) -> String {
     }
 }
 
-/// "Berlin, Germany", "Remote (Germany, Poland)" and the like, in `lang`.
+/// How many places a short place line names before "and 2 more".
+const PLACES_SHOWN: usize = 2;
+
+/// "Berlin, Germany", "Madrid, Spain · Berlin, Germany and 2 more", "Remote (Germany,
+/// Poland)" and the like, in `lang`: short enough for a card.
 pub fn place(lang: Lang, v: &Vacancy) -> String {
+    let mut places = places(lang, v);
+    if places.len() <= PLACES_SHOWN + 1 {
+        return places.join(" · ");
+    }
+    let more = places.len() - PLACES_SHOWN;
+    places.truncate(PLACES_SHOWN);
+    lang.t_args(
+        "places-and-more",
+        &[
+            ("places", places.join(" · ").into()),
+            ("count", i64::try_from(more).unwrap_or(i64::MAX).into()),
+        ],
+    )
+}
+
+/// Every place of a vacancy in words of `lang` ("Berlin, Germany"), or its remote line.
+pub fn places(lang: Lang, v: &Vacancy) -> Vec<String> {
     if v.is_remote() {
         let names: Vec<String> = v
             .remote_country_codes()
             .into_iter()
             .map(|c| country(lang, c))
             .collect();
-        if names.is_empty() {
+        let line = if names.is_empty() {
             lang.t("place-remote")
         } else {
             lang.t_args("place-remote-in", &[("countries", names.join(", ").into())])
-        }
-    } else {
-        let country = if v.country.is_empty() {
-            String::new()
-        } else {
-            country(lang, &v.country)
         };
-        match (v.location.is_empty(), country.is_empty()) {
-            (false, false) => format!("{}, {}", v.location, country),
-            (false, true) => v.location.clone(),
-            _ => country,
-        }
+        return vec![line];
     }
+    v.places()
+        .iter()
+        .map(|p| {
+            let country = if p.country.is_empty() {
+                String::new()
+            } else {
+                country(lang, &p.country)
+            };
+            match (p.city.is_empty(), country.is_empty()) {
+                (false, false) => format!("{}, {}", p.city, country),
+                (false, true) => p.city.clone(),
+                _ => country,
+            }
+        })
+        .collect()
 }
 
 /// "60,000–80,000 EUR per year" / "60.000–80.000 EUR al año", or `None` when not stated.
@@ -82,6 +108,7 @@ mod tests {
             location: "Madrid".into(),
             country: "ES".into(),
             remote_countries: "DE,PL".into(),
+            other_places: String::new(),
             salary_min: min,
             salary_max: max,
             salary_currency: Some("EUR".into()),
@@ -113,5 +140,17 @@ mod tests {
         let remote = vacancy(None, None, "remote");
         assert_eq!(place(es, &remote), "En remoto (Alemania, Polonia)");
         assert_eq!(country(es, "XX"), "XX");
+        let mut many = v.clone();
+        many.other_places = "DE Berlin\nFR Paris\nPT Lisbon".into();
+        assert_eq!(
+            place(en, &many),
+            "Madrid, Spain · Berlin, Germany and 2 more"
+        );
+        assert_eq!(places(es, &many)[3], "Lisbon, Portugal");
+        many.other_places = "DE Berlin\nFR Paris".into();
+        assert_eq!(
+            place(es, &many),
+            "Madrid, España · Berlin, Alemania · Paris, Francia"
+        );
     }
 }

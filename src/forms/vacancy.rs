@@ -6,13 +6,86 @@ use super::{check_skills, text, CheckedForm, FieldErrors};
 use crate::domain::timefmt;
 use crate::messages::Msg;
 use crate::models::{
-    countries, Category, Employment, SalaryPeriod, Seniority, VacancyDetail, VacancyFields,
-    WorkMode, CURRENCIES,
+    countries, places, Category, Employment, Place, SalaryPeriod, Seniority, VacancyDetail,
+    VacancyFields, WorkMode, CURRENCIES, MAX_PLACES,
 };
 
 pub const MAX_TITLE: usize = 120;
 pub const MAX_SECTION: usize = 10_000;
 pub const MAX_SKILLS: usize = 20;
+/// Empty place rows the form offers below the filled ones, and adds on "More places".
+pub const SPARE_PLACE_ROWS: usize = 2;
+/// Place rows read from a posted form at most; more is no form we drew.
+const MAX_PLACE_ROWS: usize = 100;
+
+/// The city and country fields of each place row. The first row keeps the names the form had
+/// before vacancies had several places (`location`, `country`); errors need static names.
+const CITY_FIELDS: [&str; MAX_PLACES] = [
+    "location",
+    "location_2",
+    "location_3",
+    "location_4",
+    "location_5",
+    "location_6",
+    "location_7",
+    "location_8",
+    "location_9",
+    "location_10",
+    "location_11",
+    "location_12",
+    "location_13",
+    "location_14",
+    "location_15",
+    "location_16",
+    "location_17",
+    "location_18",
+    "location_19",
+    "location_20",
+];
+const COUNTRY_FIELDS: [&str; MAX_PLACES] = [
+    "country",
+    "country_2",
+    "country_3",
+    "country_4",
+    "country_5",
+    "country_6",
+    "country_7",
+    "country_8",
+    "country_9",
+    "country_10",
+    "country_11",
+    "country_12",
+    "country_13",
+    "country_14",
+    "country_15",
+    "country_16",
+    "country_17",
+    "country_18",
+    "country_19",
+    "country_20",
+];
+
+/// The name of row `i`'s city or country field (`base` is "location" or "country").
+pub fn place_field(base: &str, i: usize) -> String {
+    if i == 0 {
+        base.to_string()
+    } else {
+        format!("{base}_{}", i + 1)
+    }
+}
+
+/// One place row as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceRow {
+    pub city: String,
+    pub country: String,
+}
+
+impl PlaceRow {
+    pub fn is_empty(&self) -> bool {
+        self.city.trim().is_empty() && self.country.trim().is_empty()
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct VacancyForm {
@@ -21,8 +94,10 @@ pub struct VacancyForm {
     pub seniority: String,
     pub employment: String,
     pub work_mode: String,
-    pub location: String,
-    pub country: String,
+    /// The place rows as typed, empty ones included, so errors stay beside their row.
+    pub places: Vec<PlaceRow>,
+    /// Empty rows to draw after the typed ones.
+    pub spare_rows: usize,
     pub remote_countries: String,
     pub salary_min: String,
     pub salary_max: String,
@@ -45,8 +120,8 @@ impl VacancyForm {
             seniority: f.get("seniority").into(),
             employment: f.get("employment").into(),
             work_mode: f.get("work_mode").into(),
-            location: f.get("location").into(),
-            country: f.get("country").into(),
+            places: place_rows(f),
+            spare_rows: SPARE_PLACE_ROWS,
             remote_countries: f.get("remote_countries").into(),
             salary_min: f.get("salary_min").into(),
             salary_max: f.get("salary_max").into(),
@@ -69,6 +144,7 @@ impl VacancyForm {
             work_mode: WorkMode::Hybrid.as_str().into(),
             salary_period: SalaryPeriod::Year.as_str().into(),
             salary_currency: "EUR".into(),
+            spare_rows: SPARE_PLACE_ROWS,
             ..VacancyForm::default()
         }
     }
@@ -81,8 +157,15 @@ impl VacancyForm {
             seniority: v.seniority.clone(),
             employment: v.employment.clone(),
             work_mode: v.work_mode.clone(),
-            location: v.location.clone(),
-            country: v.country.clone(),
+            places: v
+                .places()
+                .into_iter()
+                .map(|p| PlaceRow {
+                    city: p.city,
+                    country: p.country,
+                })
+                .collect(),
+            spare_rows: SPARE_PLACE_ROWS,
             remote_countries: v.remote_country_codes().join(", "),
             salary_min: v.salary_min.map(|n| n.to_string()).unwrap_or_default(),
             salary_max: v.salary_max.map(|n| n.to_string()).unwrap_or_default(),
@@ -101,6 +184,28 @@ impl VacancyForm {
                 .collect::<Vec<_>>()
                 .join(", "),
         }
+    }
+
+    /// The rows to draw: the typed ones up to the last filled one (at least the first row),
+    /// then the spare rows, within the most places a vacancy may have (unless more were typed).
+    pub fn place_rows(&self) -> Vec<PlaceRow> {
+        let filled = self
+            .places
+            .iter()
+            .rposition(|r| !r.is_empty())
+            .map_or(0, |i| i + 1);
+        let total = (filled.max(1) + self.spare_rows).min(MAX_PLACES.max(filled));
+        let mut rows: Vec<PlaceRow> = self.places.iter().take(filled).cloned().collect();
+        rows.resize(total, PlaceRow::default());
+        rows
+    }
+
+    /// "More places": the same form with more empty rows.
+    pub fn with_more_rows(mut self) -> VacancyForm {
+        let filled = self.places.iter().filter(|r| !r.is_empty()).count();
+        let empty_shown = self.places.len().saturating_sub(filled);
+        self.spare_rows = empty_shown.max(self.spare_rows) + SPARE_PLACE_ROWS;
+        self
     }
 
     pub fn skill_names(&self) -> Vec<String> {
@@ -140,6 +245,7 @@ impl VacancyForm {
             work_mode: self.work_mode.clone(),
             location: place.location,
             country: place.country,
+            other_places: place.other_places,
             remote_countries: place.remote_countries,
             salary_min: salary.min,
             salary_max: salary.max,
@@ -171,18 +277,46 @@ impl VacancyForm {
         category.map(|c| c.id).unwrap_or_default()
     }
 
-    /// Where the work happens. An office role needs a city and a country; a remote one needs
-    /// the countries applicants may live in, and keeps no office country.
-    fn parse_place(&self, e: &mut FieldErrors) -> Place {
+    /// Where the work happens. An office or hybrid role needs at least one place, each a city
+    /// and a known country (empty rows are skipped, so emptying a row removes its place); a
+    /// remote one needs the countries applicants may live in, and keeps no places.
+    fn parse_place(&self, e: &mut FieldErrors) -> ParsedPlace {
         let work_mode = WorkMode::parse(&self.work_mode);
         if work_mode.is_none() {
             e.add("work_mode", "work-mode-choose");
         }
         let remote = work_mode == Some(WorkMode::Remote);
-        let location = text(e, "location", &self.location, !remote, 100);
-        let country = self.country.trim().to_ascii_uppercase();
-        if !remote && !countries::is_known(&country) {
-            e.add("country", "country-choose");
+        let mut places: Vec<Place> = Vec::new();
+        if !remote {
+            for (i, row) in self.places.iter().enumerate() {
+                if row.is_empty() || i >= MAX_PLACES {
+                    continue;
+                }
+                let city = text(e, CITY_FIELDS[i], &row.city, true, 100);
+                let country = row.country.trim().to_ascii_uppercase();
+                if i == 0 && !countries::is_known(&country) {
+                    e.add(COUNTRY_FIELDS[i], "country-choose");
+                } else if country.is_empty() {
+                    e.add(COUNTRY_FIELDS[i], "place-country-missing");
+                } else if !countries::is_known(&country) {
+                    e.add(COUNTRY_FIELDS[i], "place-country-unknown");
+                }
+                let place = Place::new(&city, &country);
+                if !places.contains(&place) {
+                    places.push(place);
+                }
+            }
+            let filled = self.places.iter().filter(|r| !r.is_empty()).count();
+            // A row past the last one drawn counts too, even with fewer places in all.
+            let beyond = self.places.iter().skip(MAX_PLACES).any(|r| !r.is_empty());
+            if filled > MAX_PLACES || beyond {
+                e.add(
+                    "places",
+                    Msg::new("places-too-many").number("max", MAX_PLACES as i64),
+                );
+            } else if filled == 0 {
+                e.add("location", crate::messages::REQUIRED);
+            }
         }
         let (remote_codes, unknown) = countries::parse_list(&self.remote_countries);
         if !unknown.is_empty() {
@@ -193,9 +327,15 @@ impl VacancyForm {
         } else if remote && remote_codes.is_empty() {
             e.add("remote_countries", "remote-countries-missing");
         }
-        Place {
-            location,
-            country: if remote { String::new() } else { country },
+        let first = if places.is_empty() {
+            Place::default()
+        } else {
+            places.remove(0)
+        };
+        ParsedPlace {
+            location: first.city,
+            country: first.country,
+            other_places: places::encode(&places),
             remote_countries: remote_codes.join(","),
         }
     }
@@ -250,10 +390,26 @@ impl VacancyForm {
 }
 
 /// The parsed place fields of a vacancy.
-struct Place {
+struct ParsedPlace {
     location: String,
     country: String,
+    other_places: String,
     remote_countries: String,
+}
+
+/// The place rows of a posted form, in order, up to the last one sent.
+fn place_rows(f: &CheckedForm) -> Vec<PlaceRow> {
+    let mut rows: Vec<PlaceRow> = (0..MAX_PLACE_ROWS)
+        .map(|i| PlaceRow {
+            city: f.get(&place_field("location", i)).into(),
+            country: f.get(&place_field("country", i)).into(),
+        })
+        .collect();
+    let sent = (0..MAX_PLACE_ROWS)
+        .rposition(|i| f.has(&place_field("location", i)) || f.has(&place_field("country", i)))
+        .map_or(1, |i| i + 1);
+    rows.truncate(sent);
+    rows
 }
 
 /// The parsed salary fields of a vacancy; currency and period only when an amount is stated.

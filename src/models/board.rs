@@ -110,17 +110,20 @@ pub struct VacancyHtml {
 }
 
 impl Vacancy {
-    /// Everything a location search may name, lower-cased: the city, the country code and
-    /// name, the place as shown, and "remote anywhere" for remote work. The location filter is
-    /// a substring of this.
+    /// Everything a location search may name, lower-cased: each place's city, country code
+    /// and name, the places as shown, and "remote anywhere" for remote work. The location
+    /// filter is a substring of this, so it finds a vacancy by any of its places.
     pub fn place_text(&self) -> String {
-        let mut text = format!("{} {} {}", self.location, self.country, self.place());
+        let mut text = self.place();
         if self.is_remote() {
             text.push_str(" remote anywhere");
         }
-        if let Some(name) = countries::name(&self.country) {
-            text.push(' ');
-            text.push_str(name);
+        for place in self.places() {
+            text.push_str(&format!(" {} {}", place.city, place.country));
+            if let Some(name) = countries::name(&place.country) {
+                text.push(' ');
+                text.push_str(name);
+            }
         }
         text.to_lowercase()
     }

@@ -23,6 +23,8 @@ pub struct Vacancy {
     pub location: String,
     pub country: String,
     pub remote_countries: String,
+    /// The places after the first, one "CC City" line each (see `models::places`).
+    pub other_places: String,
     pub salary_min: Option<i32>,
     pub salary_max: Option<i32>,
     pub salary_currency: Option<String>,
@@ -60,6 +62,8 @@ pub struct VacancyFields {
     pub location: String,
     pub country: String,
     pub remote_countries: String,
+    /// The places after the first, one "CC City" line each (see `models::places`).
+    pub other_places: String,
     pub salary_min: Option<i32>,
     pub salary_max: Option<i32>,
     pub salary_currency: Option<String>,
@@ -83,6 +87,7 @@ impl Vacancy {
             location: self.location.clone(),
             country: self.country.clone(),
             remote_countries: self.remote_countries.clone(),
+            other_places: self.other_places.clone(),
             salary_min: self.salary_min,
             salary_max: self.salary_max,
             salary_currency: self.salary_currency.clone(),
@@ -116,6 +121,7 @@ impl Vacancy {
             location: fields.location,
             country: fields.country,
             remote_countries: fields.remote_countries,
+            other_places: fields.other_places,
             salary_min: fields.salary_min,
             salary_max: fields.salary_max,
             salary_currency: fields.salary_currency,
@@ -186,7 +192,7 @@ impl Vacancy {
             .collect()
     }
 
-    /// "Berlin, Germany", "Remote (Germany, Poland)" and the like.
+    /// "Berlin, Germany", "Berlin, Germany; Paris, France", "Remote (Germany, Poland)" and the like.
     pub fn place(&self) -> String {
         if self.is_remote() {
             let names: Vec<&str> = self
@@ -200,12 +206,19 @@ impl Vacancy {
                 format!("Remote ({})", names.join(", "))
             }
         } else {
-            let country = super::countries::name(&self.country).unwrap_or(&self.country);
-            match (self.location.is_empty(), country.is_empty()) {
-                (false, false) => format!("{}, {}", self.location, country),
-                (false, true) => self.location.clone(),
-                _ => country.to_string(),
-            }
+            let names: Vec<String> = self
+                .places()
+                .iter()
+                .map(|p| {
+                    let country = super::countries::name(&p.country).unwrap_or(&p.country);
+                    match (p.city.is_empty(), country.is_empty()) {
+                        (false, false) => format!("{}, {}", p.city, country),
+                        (false, true) => p.city.clone(),
+                        _ => country.to_string(),
+                    }
+                })
+                .collect();
+            names.join("; ")
         }
     }
 

@@ -282,9 +282,15 @@ impl PageCtx {
         crate::domain::labels::country(self.lang, code)
     }
 
-    /// "Berlin, Germany", "Remote (Germany, Poland)" in the page's language.
+    /// "Berlin, Germany", "Remote (Germany, Poland)" in the page's language; several places
+    /// shortened for a card.
     pub fn place(&self, v: &Vacancy) -> String {
         crate::domain::labels::place(self.lang, v)
+    }
+
+    /// Every place of the vacancy ("Berlin, Germany"), or its remote line.
+    pub fn places(&self, v: &Vacancy) -> Vec<String> {
+        crate::domain::labels::places(self.lang, v)
     }
 
     /// "60,000–80,000 EUR per year", or `None` when the salary is not stated.

@@ -10,7 +10,7 @@ type Form = Vec<(&'static str, String)>;
 const PASSWORD: &str = "a long admin password";
 
 /// A complete, valid vacancy form; tests override single fields.
-fn valid_form(token: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn valid_form(token: &str) -> Vec<(&'static str, String)> {
     let tomorrow = (careers::clock::now() + time::Duration::days(30))
         .date()
         .to_string();
@@ -52,7 +52,11 @@ fn with(
     form
 }
 
-async fn post(app: &TestApp, path: &str, form: &[(&'static str, String)]) -> reqwest::Response {
+pub(crate) async fn post(
+    app: &TestApp,
+    path: &str,
+    form: &[(&'static str, String)],
+) -> reqwest::Response {
     app.client
         .post(app.url(path))
         .form(form)

@@ -33,6 +33,7 @@ fn job(app: &TestApp, title: &str) -> VacancyFields {
         work_mode: "onsite".into(),
         location: "Berlin".into(),
         country: "DE".into(),
+        other_places: String::new(),
         remote_countries: String::new(),
         salary_min: None,
         salary_max: None,

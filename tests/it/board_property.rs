@@ -90,6 +90,11 @@ fn generate(app: &TestApp, rng: &mut StdRng, categories: &[Category]) {
             } else {
                 country.into()
             },
+            // Some list a second place, which the location filter must find them by too.
+            other_places: match PLACES.choose(rng).unwrap() {
+                (city, code) if !remote && rng.random_bool(0.3) => format!("{code} {city}"),
+                _ => String::new(),
+            },
             remote_countries: if remote {
                 "DE,ES".into()
             } else {

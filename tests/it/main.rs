@@ -23,6 +23,7 @@ mod learning;
 mod learning_admin;
 mod ops;
 mod page_cache;
+mod places;
 mod postgres;
 mod reports;
 mod security_auth;

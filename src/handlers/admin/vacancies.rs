@@ -120,6 +120,20 @@ impl FormPage {
     fn currencies(&self) -> &'static [&'static str] {
         CURRENCIES
     }
+    /// The name of place row `i`'s field ("location", "country_2").
+    fn place_field(&self, base: &str, i: &usize) -> String {
+        crate::forms::vacancy::place_field(base, *i)
+    }
+    /// "City of place 2" and the like, for the rows after the first.
+    fn place_label(&self, key: &str, i: &usize) -> String {
+        self.ctx.ta(key, "n", &(i + 1).to_string())
+    }
+    fn places_hint(&self) -> String {
+        self.ctx.lang.t_args(
+            "admin-vacancy-places-hint",
+            &[("max", (crate::models::MAX_PLACES as i64).into())],
+        )
+    }
     /// The offered countries with their names in the page's language, in that language's order.
     fn countries(&self) -> Vec<(&'static str, String)> {
         let mut list: Vec<(&'static str, String)> = countries::COUNTRIES
@@ -267,7 +281,11 @@ async fn submit(
     existing: Option<VacancyDetail>,
     categories: Vec<Category>,
 ) -> AppResult<HttpResponse> {
-    let typed = VacancyForm::from_form(&form);
+    let mut typed = VacancyForm::from_form(&form);
+    let more_places = form.get("intent") == "more_places";
+    if more_places {
+        typed = typed.with_more_rows();
+    }
     let parsed = typed.parse(&categories, crate::clock::now());
     let mut page = form_page(
         &state,
@@ -278,6 +296,8 @@ async fn submit(
         categories,
     );
     let (fields, skills) = match parsed {
+        // More rows to type in: the form again, nothing checked or saved yet.
+        _ if more_places => return views::ok(&page),
         Err(errors) => {
             page.errors = errors;
             return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -386,9 +406,6 @@ impl AdminShowPage {
     }
     fn has_blocking(&self) -> bool {
         self.checks.iter().any(Check::is_blocking)
-    }
-    fn place(&self) -> String {
-        labels::place(self.ctx.lang, &self.detail.vacancy)
     }
     fn salary(&self) -> Option<String> {
         labels::salary(self.ctx.lang, &self.detail.vacancy)
