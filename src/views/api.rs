@@ -282,7 +282,6 @@ impl Builder<'_> {
             .into_iter()
             .map(String::from)
             .collect();
-        let has_place = !(v.location.is_empty() && v.country.is_empty());
         let stated = v.salary_min.is_some() || v.salary_max.is_some();
         VacancyItem {
             slug: v.slug.clone(),
@@ -301,12 +300,13 @@ impl Builder<'_> {
             work_mode: v.work_mode.clone(),
             location: Location {
                 place: v.place(),
-                places: has_place
-                    .then(|| Place {
-                        city: v.location.clone(),
-                        country: v.country.clone(),
-                    })
+                places: v
+                    .places()
                     .into_iter()
+                    .map(|p| Place {
+                        city: p.city,
+                        country: p.country,
+                    })
                     .collect(),
                 remote_countries,
             },

@@ -562,3 +562,35 @@ async fn no_json_output_holds_an_email_address() {
         assert!(email.find(body).is_none(), "{:?}", email.find(body));
     }
 }
+
+backend_test!(vacancy_json_lists_every_place);
+/// A vacancy done from several places lists each in its JSON, first place first.
+async fn vacancy_json_lists_every_place() {
+    let app = common::spawn_app().await;
+    let list = get_json(&app, "/en/vacancies.json?location=utrecht").await;
+    let slugs = json_found(&list).slugs;
+    assert_eq!(
+        slugs.len(),
+        1,
+        "one demo vacancy is done from Utrecht: {slugs:?}"
+    );
+    let json = get_json(&app, &format!("/en/vacancies/{}.json", slugs[0])).await;
+    let places: Vec<(String, String)> = json["location"]["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .map(|p| {
+            let field = |k: &str| p[k].as_str().unwrap_or_default().to_string();
+            (field("city"), field("country"))
+        })
+        .collect();
+    assert_eq!(places.len(), 3, "{places:?}");
+    assert!(
+        places.contains(&("Utrecht".into(), "NL".into())),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&("Lisbon".into(), "PT".into())),
+        "{places:?}"
+    );
+}
