@@ -160,6 +160,13 @@ impl FieldErrors {
         self.0.entry(field).or_insert_with(|| message.into());
     }
 
+    /// Adds `other`'s problems; a field keeps its first.
+    pub fn merge(&mut self, other: FieldErrors) {
+        for (field, message) in other.0 {
+            self.add(field, message);
+        }
+    }
+
     /// The field's message in `lang`, or "" when the field is fine.
     pub fn show(&self, field: &str, lang: impl std::borrow::Borrow<Lang>) -> String {
         self.0
@@ -255,6 +262,34 @@ pub fn check_skills(errors: &mut FieldErrors, skills: &[String], max: usize) {
         .any(|s| crate::models::slug::slugify(s).is_empty())
     {
         errors.add("skills", "skill-needs-letter");
+    }
+}
+
+/// The language of new content (`lang`, one of `offered`) and the item it translates
+/// (`translation_of`: an id, or empty for content of its own). Problems go beside `lang`.
+pub fn content_lang(
+    errors: &mut FieldErrors,
+    lang: &str,
+    translation_of: &str,
+    offered: &[crate::i18n::Lang],
+) -> crate::models::ContentLang {
+    let lang = lang.trim();
+    if !offered.iter().any(|l| l.code() == lang) {
+        errors.add("lang", "language-choose");
+    }
+    let translation_of = match translation_of.trim() {
+        "" => None,
+        raw => match raw.parse::<i32>() {
+            Ok(id) if id > 0 => Some(id),
+            _ => {
+                errors.add("lang", "language-choose");
+                None
+            }
+        },
+    };
+    crate::models::ContentLang {
+        lang: lang.to_string(),
+        translation_of,
     }
 }
 

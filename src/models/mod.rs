@@ -7,6 +7,7 @@ pub mod countries;
 pub mod learning;
 pub mod slug;
 pub mod stage;
+pub mod translation;
 pub mod vacancy;
 pub mod values;
 
@@ -14,6 +15,7 @@ pub use application::*;
 pub use board::*;
 pub use learning::*;
 pub use stage::*;
+pub use translation::*;
 pub use vacancy::*;
 pub use values::*;
 

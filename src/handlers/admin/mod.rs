@@ -235,3 +235,36 @@ mod tests {
         assert_eq!(safe_next("/admin?a=b"), "/admin?a=b");
     }
 }
+
+/// `?translate={id}&lang={code}` on a new-item form: the item to translate and the language of
+/// the new version (an offered one, else 400).
+pub fn translate_query(
+    req: &HttpRequest,
+    site: &crate::site::Site,
+) -> Result<Option<(i32, Lang)>, AppError> {
+    let pairs = super::query_pairs(req.query_string());
+    let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim());
+    let Some(raw) = get("translate") else {
+        return Ok(None);
+    };
+    let id = raw.parse::<i32>().map_err(|_| AppError::NotFound)?;
+    let lang = get("lang")
+        .and_then(|code| site.language(code))
+        .ok_or_else(|| AppError::BadRequest("language-choose".into()))?;
+    Ok(Some((id, lang)))
+}
+
+/// A new item's language and original as its form sent them; a form without `lang` is in the
+/// site's default language. Problems go into `errors` beside `lang`.
+pub fn content_lang(
+    errors: &mut crate::forms::FieldErrors,
+    lang: &str,
+    translation_of: &str,
+    site: &crate::site::Site,
+) -> crate::models::ContentLang {
+    let lang = match lang.trim() {
+        "" => site.default_lang.code(),
+        code => code,
+    };
+    crate::forms::content_lang(errors, lang, translation_of, &site.languages)
+}
