@@ -101,7 +101,7 @@ pub fn article_group_of(conn: &mut DbConn, id: i32) -> QueryResult<Option<i32>> 
 
 /// Every version of article group `group`, drafts too, the original first.
 pub fn article_versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>> {
-    let rows: Vec<(i32, String, String, String, Option<i32>)> = articles::table
+    let rows: Vec<(i32, String, String, String, String, Option<i32>)> = articles::table
         .filter(
             articles::id
                 .eq(group)
@@ -111,6 +111,7 @@ pub fn article_versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Versio
             articles::id,
             articles::lang,
             articles::title,
+            articles::slug,
             articles::status,
             articles::translation_of,
         ))
@@ -118,10 +119,11 @@ pub fn article_versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Versio
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, lang, title, status, translation_of)| Version {
+        .map(|(id, lang, title, slug, status, translation_of)| Version {
             id,
             lang,
             title,
+            slug,
             status,
             translation_of,
         })
@@ -140,7 +142,7 @@ pub fn path_group_of(conn: &mut DbConn, id: i32) -> QueryResult<Option<i32>> {
 
 /// Every version of path group `group`, the original first (paths have no status).
 pub fn path_versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>> {
-    let rows: Vec<(i32, String, String, Option<i32>)> = learning_paths::table
+    let rows: Vec<(i32, String, String, String, Option<i32>)> = learning_paths::table
         .filter(
             learning_paths::id
                 .eq(group)
@@ -150,6 +152,7 @@ pub fn path_versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>>
             learning_paths::id,
             learning_paths::lang,
             learning_paths::title,
+            learning_paths::slug,
             learning_paths::translation_of,
         ))
         .order((
@@ -159,10 +162,11 @@ pub fn path_versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>>
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, lang, title, translation_of)| Version {
+        .map(|(id, lang, title, slug, translation_of)| Version {
             id,
             lang,
             title,
+            slug,
             status: String::new(),
             translation_of,
         })

@@ -160,7 +160,7 @@ pub fn group_of(conn: &mut DbConn, id: i32) -> QueryResult<Option<i32>> {
 
 /// The versions of translation group `group` (its original's id), the original first.
 pub fn versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>> {
-    let rows: Vec<(i32, String, String, String, Option<i32>)> = vacancies::table
+    let rows: Vec<(i32, String, String, String, String, Option<i32>)> = vacancies::table
         .filter(
             vacancies::id
                 .eq(group)
@@ -170,6 +170,7 @@ pub fn versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>> {
             vacancies::id,
             vacancies::lang,
             vacancies::title,
+            vacancies::slug,
             vacancies::status,
             vacancies::translation_of,
         ))
@@ -177,10 +178,11 @@ pub fn versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>> {
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, lang, title, status, translation_of)| Version {
+        .map(|(id, lang, title, slug, status, translation_of)| Version {
             id,
             lang,
             title,
+            slug,
             status,
             translation_of,
         })

@@ -118,6 +118,7 @@ mod tests {
             id,
             lang: lang.into(),
             title: String::new(),
+            slug: String::new(),
             status: String::new(),
             translation_of: None,
         };

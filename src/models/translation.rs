@@ -15,6 +15,7 @@ pub struct Version {
     pub id: i32,
     pub lang: String,
     pub title: String,
+    pub slug: String,
     /// Its status value (`draft`, `published`, …); empty for paths, which have none.
     pub status: String,
     /// The original of the group has none.
