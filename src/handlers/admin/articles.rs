@@ -276,30 +276,24 @@ async fn submit(
     paths: Vec<LearningPath>,
 ) -> AppResult<HttpResponse> {
     let typed = ArticleForm::from_form(&form);
-    let mut lang_errors = FieldErrors::default();
-    let version = super::content_lang(
-        &mut lang_errors,
+    let parsed = super::with_language(
+        typed.parse(&paths),
         &typed.lang,
         &typed.translation_of,
         &state.site,
+        existing.is_none(),
     );
-    let parsed = typed.parse(&paths);
     let (existing, versions) = existing.unzip();
     let mut page = form_page(&state, &session, &user, existing.as_ref(), typed, paths);
     if let (Some(a), Some(versions)) = (&existing, versions) {
         page.versions = Some(versions_box(&state, &user, a.id, versions));
-        lang_errors = FieldErrors::default();
     }
     if form.get("intent") == "preview" {
         return render_preview(page);
     }
-    let input = match (parsed, lang_errors.is_empty()) {
-        (Ok(input), true) => input,
-        (Ok(_), false) => return invalid(page, lang_errors),
-        (Err(mut errors), _) => {
-            errors.merge(lang_errors);
-            return invalid(page, errors);
-        }
+    let (input, version) = match parsed {
+        Ok(parsed) => parsed,
+        Err(errors) => return invalid(page, errors),
     };
     let actor = Actor::User(user.id);
     let (id, changed) = match existing.map(|a| a.id) {
@@ -309,11 +303,7 @@ async fn submit(
                 .await?;
             match created {
                 Ok(created) => (created.id, created.changed),
-                Err(LanguageTaken) => {
-                    let mut errors = FieldErrors::default();
-                    errors.add("lang", "admin-version-language-taken");
-                    return invalid(page, errors);
-                }
+                Err(LanguageTaken) => return invalid(page, super::language_taken()),
             }
         }
         Some(id) => {

@@ -193,22 +193,16 @@ pub async fn create(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let typed = PathForm::from_form(&form);
-    let mut lang_errors = FieldErrors::default();
-    let version = super::content_lang(
-        &mut lang_errors,
+    let parsed = super::with_language(
+        typed.parse(),
         &typed.lang,
         &typed.translation_of,
         &state.site,
+        true,
     );
-    let (title, summary) = match (typed.parse(), lang_errors.is_empty()) {
-        (Ok(values), true) => values,
-        (Ok(_), false) => {
-            return render_invalid(&state, &session, &user, None, typed, lang_errors).await
-        }
-        (Err(mut errors), _) => {
-            errors.merge(lang_errors);
-            return render_invalid(&state, &session, &user, None, typed, errors).await;
-        }
+    let ((title, summary), version) = match parsed {
+        Ok(values) => values,
+        Err(errors) => return render_invalid(&state, &session, &user, None, typed, errors).await,
     };
     let actor = Actor::User(user.id);
     let created = state
@@ -217,8 +211,7 @@ pub async fn create(
     let created = match created {
         Ok(created) => created,
         Err(LanguageTaken) => {
-            let mut errors = FieldErrors::default();
-            errors.add("lang", "admin-version-language-taken");
+            let errors = super::language_taken();
             return render_invalid(&state, &session, &user, None, typed, errors).await;
         }
     };

@@ -326,15 +326,14 @@ async fn submit(
     categories: Vec<Category>,
 ) -> AppResult<HttpResponse> {
     let typed = VacancyForm::from_form(&form);
-    let mut lang_errors = FieldErrors::default();
-    let version = super::content_lang(
-        &mut lang_errors,
+    let other_languages = typed.other_languages;
+    let parsed = super::with_language(
+        typed.parse(&categories, crate::clock::now()),
         &typed.lang,
         &typed.translation_of,
         &state.site,
+        existing.is_none(),
     );
-    let other_languages = typed.other_languages;
-    let parsed = typed.parse(&categories, crate::clock::now());
     let (existing, versions) = existing.unzip();
     let mut page = form_page(
         &state,
@@ -346,51 +345,25 @@ async fn submit(
     );
     if let (Some(d), Some(versions)) = (&existing, versions) {
         page.versions = Some(versions_box(&state, &user, d.vacancy.id, versions));
-        lang_errors = FieldErrors::default();
     }
-    let (fields, skills) = match (parsed, lang_errors.is_empty()) {
-        (Ok(parsed), true) => parsed,
-        (Ok(_), false) => return invalid(page, lang_errors),
-        (Err(mut errors), _) => {
-            errors.merge(lang_errors);
-            return invalid(page, errors);
-        }
+    let ((fields, skills), version) = match parsed {
+        Ok(parsed) => parsed,
+        Err(errors) => return invalid(page, errors),
     };
     if form.get("intent") == "preview" {
         return render_preview(page, fields, &skills, existing.as_ref(), &state.site);
     }
-    let actor = Actor::User(user.id);
-    let id = match existing.map(|d| d.vacancy.id) {
-        None => {
-            let created = state
-                .run(move |conn| {
-                    actions::vacancies::create(
-                        conn,
-                        actor,
-                        &fields,
-                        &skills,
-                        other_languages,
-                        &version,
-                    )
-                })
-                .await?;
-            match created {
-                Ok(created) => created.id,
-                Err(LanguageTaken) => {
-                    let mut errors = FieldErrors::default();
-                    errors.add("lang", "admin-version-language-taken");
-                    return invalid(page, errors);
-                }
-            }
-        }
-        Some(id) => {
-            state
-                .run(move |conn| {
-                    actions::vacancies::update(conn, actor, id, &fields, &skills, other_languages)
-                })
-                .await?;
-            id
-        }
+    let input = (fields, skills, other_languages, version);
+    let id = match save(
+        &state,
+        Actor::User(user.id),
+        existing.map(|d| d.vacancy.id),
+        input,
+    )
+    .await?
+    {
+        Ok(id) => id,
+        Err(LanguageTaken) => return invalid(page, super::language_taken()),
     };
     flash(
         &session,
@@ -398,6 +371,35 @@ async fn submit(
         lang_of(&state, &user).t("admin-vacancy-saved"),
     );
     Ok(views::redirect(&format!("/admin/vacancies/{id}")))
+}
+
+/// The parsed form: fields, skills, listed in other languages, and a new vacancy's language.
+type Input = (VacancyFields, Vec<String>, bool, crate::models::ContentLang);
+
+/// Creates a vacancy (`id` none) or saves vacancy `id`; gives its id.
+async fn save(
+    state: &AppState,
+    actor: Actor,
+    id: Option<i32>,
+    (fields, skills, other_languages, version): Input,
+) -> AppResult<Result<i32, LanguageTaken>> {
+    state
+        .run(move |conn| match id {
+            None => Ok(actions::vacancies::create(
+                conn,
+                actor,
+                &fields,
+                &skills,
+                other_languages,
+                &version,
+            )?
+            .map(|created| created.id)),
+            Some(id) => {
+                actions::vacancies::update(conn, actor, id, &fields, &skills, other_languages)?;
+                Ok(Ok(id))
+            }
+        })
+        .await
 }
 
 /// The form again with its problems beside the fields.
@@ -478,6 +480,7 @@ struct AdminShowPage {
     json_ld: String,
     history: Vec<AuditRow>,
     applications: Vec<(crate::models::Application, String)>,
+    versions: VersionsBox,
 }
 
 impl AdminShowPage {
@@ -507,17 +510,19 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (detail, history, applications) = state
+    let (detail, history, applications, versions) = state
         .run(move |conn| {
             let detail = db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)?;
             let filter = db::applications::Filter {
                 vacancy_id: Some(id),
                 ..Default::default()
             };
+            let group = detail.vacancy.translation_of.unwrap_or(id);
             Ok((
                 detail,
                 db::audit::for_entity(conn, ENTITY, id)?,
                 db::applications::list(conn, &filter)?,
+                db::vacancies::versions(conn, group)?,
             ))
         })
         .await?;
@@ -532,6 +537,7 @@ pub async fn show(
         json_ld,
         history,
         applications,
+        versions: versions_box(&state, &user, id, versions),
     };
     views::ok(&page)
 }
