@@ -76,11 +76,8 @@ pub fn create(
     input: &ArticleInput,
     version: &ContentLang,
 ) -> AppResult<Result<Created, LanguageTaken>> {
-    conn.transaction::<_, AppError, _>(|conn| {
-        let original = match translations::original_for(conn, version, &GROUPS)? {
-            Ok(original) => original,
-            Err(taken) => return Ok(Err(taken)),
-        };
+    translations::create_version(conn, |conn| {
+        let original = translations::original_for(conn, version, &GROUPS)?;
         let slug = learning::unique_article_slug(conn, &input.fields.title, None)?;
         let id = learning::insert_article(conn, &slug, &input.fields, actor.user_id())?;
         learning::set_article_language(conn, id, &version.lang, original)?;
@@ -105,7 +102,7 @@ pub fn create(
         ));
         let audit = translations::audited(audit, &version.lang, original);
         let changed = finish(conn, actor, vec![audit], Changed::Article { id })?;
-        Ok(Ok(Created { id, changed }))
+        Ok(Created { id, changed })
     })
 }
 

@@ -35,11 +35,8 @@ pub fn create(
     summary: &str,
     version: &ContentLang,
 ) -> AppResult<Result<Created, LanguageTaken>> {
-    conn.transaction::<_, AppError, _>(|conn| {
-        let original = match translations::original_for(conn, version, &GROUPS)? {
-            Ok(original) => original,
-            Err(taken) => return Ok(Err(taken)),
-        };
+    translations::create_version(conn, |conn| {
+        let original = translations::original_for(conn, version, &GROUPS)?;
         let slug = editorial::unique_path_slug(conn, title)?;
         let position = editorial::next_path_position(conn)?;
         let id = learning::insert_path(conn, &slug, title, summary, position)?;
@@ -50,7 +47,7 @@ pub fn create(
             .field("summary", "", summary);
         let audit = translations::audited(audit, &version.lang, original);
         let changed = finish(conn, actor, vec![audit], Changed::Path { id })?;
-        Ok(Ok(Created { id, changed }))
+        Ok(Created { id, changed })
     })
 }
 

@@ -60,11 +60,8 @@ pub fn create(
     other_languages: bool,
     version: &ContentLang,
 ) -> AppResult<Result<Created, LanguageTaken>> {
-    conn.transaction::<_, AppError, _>(|conn| {
-        let original = match translations::original_for(conn, version, &GROUPS)? {
-            Ok(original) => original,
-            Err(taken) => return Ok(Err(taken)),
-        };
+    translations::create_version(conn, |conn| {
+        let original = translations::original_for(conn, version, &GROUPS)?;
         let categories = db::taxonomy::categories(conn)?;
         let id = db::vacancies::insert(conn, fields, skills, actor.user_id())?;
         db::vacancies::set_language(conn, id, &version.lang, original)?;
@@ -81,7 +78,7 @@ pub fn create(
             yes_no(other_languages),
         );
         let changed = finish(conn, actor, vec![audit], Changed::Vacancy { id })?;
-        Ok(Ok(Created { id, changed }))
+        Ok(Created { id, changed })
     })
 }
 

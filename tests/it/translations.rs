@@ -555,3 +555,25 @@ async fn comments_and_reading_progress_belong_to_each_translation() {
     assert!(es.contains(&spanish().t("article-marked-read")));
     assert!(!en.contains(&english().t("article-marked-read")));
 }
+
+backend_test!(two_versions_in_one_language_saved_at_once_are_refused_by_the_index);
+async fn two_versions_in_one_language_saved_at_once_are_refused_by_the_index() {
+    use careers::actions::translations::Abort;
+    let app = common::spawn_app().await;
+    let rows = all_vacancies(&app);
+    let (original, spanish) = rows
+        .iter()
+        .find_map(|r| r.3.map(|o| (o, r.0)))
+        .expect("a demo translation");
+    // What the action's check cannot see: another Spanish version written meanwhile.
+    let other = rows
+        .iter()
+        .find(|r| r.2 == "en" && r.0 != original && r.3.is_none())
+        .unwrap()
+        .0;
+    let mut conn = app.conn();
+    let refused = db::vacancies::set_language(&mut conn, other, "es", Some(original))
+        .expect_err("one Spanish version per group");
+    assert!(matches!(Abort::from(refused), Abort::Taken));
+    assert_ne!(spanish, other);
+}
