@@ -181,6 +181,10 @@ async fn recruiters_add_the_spanish_version_of_a_vacancy() {
         .unwrap();
     assert!(audited[0].contains("translation_of") && audited[0].contains("\"es\""));
 
+    // The list marks it as Spanish.
+    let (_, list) = app.get_html("/admin/vacancies").await;
+    assert!(list.contains("Ingeniera de plataforma</a> <span class=\"tag\">Spanish</span>"));
+
     // The original lists it; the translation links back to the original.
     let (_, edit) = app
         .get_html(&format!("/admin/vacancies/{original}/edit"))
