@@ -313,4 +313,26 @@ mod tests {
         assert!(has_refused_control("a\0b"));
         assert!(!has_refused_control("line one\r\nline two\tend"));
     }
+
+    #[test]
+    fn a_new_items_language_is_offered_and_its_original_an_id() {
+        let offered = [Lang::parse("en").unwrap(), Lang::parse("es").unwrap()];
+        let mut e = FieldErrors::default();
+        let version = content_lang(&mut e, " es ", "12", &offered);
+        assert!(e.is_empty());
+        assert_eq!(
+            (version.lang.as_str(), version.translation_of),
+            ("es", Some(12))
+        );
+        assert_eq!(
+            content_lang(&mut e, "en", "", &offered).translation_of,
+            None
+        );
+        assert!(e.is_empty());
+        content_lang(&mut e, "fr", "", &offered);
+        assert_eq!(e.key("lang"), "language-choose");
+        let mut e = FieldErrors::default();
+        content_lang(&mut e, "es", "twelve", &offered);
+        assert!(e.has("lang"));
+    }
 }
