@@ -175,9 +175,10 @@ fn vacancy_page(
         return Err(AppError::NotFound);
     }
     let group = detail.vacancy.translation_of.unwrap_or(detail.vacancy.id);
+    let versions = db::vacancies::versions(conn, group)?;
     // Its other public versions: where the language switch and `hreflang` lead.
-    let translations = db::vacancies::versions(conn, group)?
-        .into_iter()
+    let translations = versions
+        .iter()
         .filter(|v| v.id != detail.vacancy.id && v.status != VacancyStatus::Draft.as_str())
         .map(|v| (v.lang.clone(), format!("/{}/vacancies/{}", v.lang, v.slug)))
         .collect();
@@ -190,7 +191,11 @@ fn vacancy_page(
         &[]
     };
     let (category, id) = (Some(detail.category.id), Some(detail.vacancy.id));
-    let related = db::board::sharing_skills(conn, sharing, category, id, now, RELATED)?;
+    // Its own translations are the same job, not a related one.
+    let mut related =
+        db::board::sharing_skills(conn, sharing, category, id, now, RELATED + versions.len())?;
+    related.retain(|(v, _)| !versions.iter().any(|version| version.id == v.id));
+    related.truncate(RELATED);
     let mut lessons = db::learning::articles_teaching(conn, &skill_ids, 16)?;
     lessons = crate::domain::translations::for_reader(lessons, lang);
     lessons.truncate(4);

@@ -475,9 +475,18 @@ async fn a_vacancy_page_links_its_translation() {
         page.contains(&format!("next=%2Fes%2Fvacancies%2F{es_slug}")),
         "the language switch goes to the translation"
     );
+    assert!(
+        !page.contains(&format!("/vacancies/{es_slug}\" hreflang")),
+        "its translation is not offered as a related vacancy"
+    );
     let (status, page) = app.get_html(&format!("/es/vacancies/{es_slug}")).await;
     assert_eq!(status, 200);
     assert!(page.contains(&format!("hreflang=\"en\" href=\"/en/vacancies/{en_slug}\"")));
+    let related = common::texts(&page, ".card-title a");
+    assert!(
+        !related.iter().any(|t| t == "Backend Developer (Python)"),
+        "its original is not offered as a related vacancy: {related:?}"
+    );
     assert!(page.contains(&format!(
         "rel=\"canonical\" href=\"http://careers.test/es/vacancies/{es_slug}\""
     )));
