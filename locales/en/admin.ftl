@@ -485,3 +485,15 @@ audit-field-role = role
 audit-field-rows = rows
 audit-field-active = active
 audit-field-lang = lang
+audit-field-translation_of = translation_of
+audit-field-other_languages = other_languages
+# Translations of vacancies, articles and paths
+admin-versions-heading = Languages
+admin-versions-original = This is the { $language } version of
+admin-versions-this = this page
+admin-version-add = Add the { $language } version
+admin-field-language = Language
+admin-version-language-taken = This already has a version in that language: edit that one instead.
+admin-version-translating = You are writing the { $language } version of “{ $title }”: translate the title and the texts. It gets its own address and is saved as a draft.
+admin-vacancy-other-languages = List this vacancy in other languages while it has no translation
+admin-vacancy-other-languages-hint = Readers of another language see it, marked with its language, until you add their version.

@@ -494,3 +494,15 @@ audit-field-role = rol
 audit-field-rows = filas
 audit-field-active = activa
 audit-field-lang = idioma
+audit-field-translation_of = traducción de
+audit-field-other_languages = en otros idiomas
+# Traducciones de vacantes, artículos y rutas
+admin-versions-heading = Idiomas
+admin-versions-original = Esta es la versión en { $language } de
+admin-versions-this = esta página
+admin-version-add = Añadir la versión en { $language }
+admin-field-language = Idioma
+admin-version-language-taken = Ya hay una versión en ese idioma: edita esa en lugar de crear otra.
+admin-version-translating = Estás escribiendo la versión en { $language } de «{ $title }»: traduce el título y los textos. Tendrá su propia dirección y se guarda como borrador.
+admin-vacancy-other-languages = Mostrar esta vacante en los demás idiomas mientras no tenga traducción
+admin-vacancy-other-languages-hint = Quien lea la web en otro idioma la verá, marcada con su idioma, hasta que añadas su versión.

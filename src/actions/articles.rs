@@ -1,14 +1,20 @@
 //! Editors' writes to articles: create, update, publish and unpublish, a step up or down the
 //! path, delete. Each owns its transaction and its audit entry and says what changed.
 
+use super::translations::{self, Groups, LanguageTaken};
 use super::{finish, Actor, Audit, Changed, Created, Moved};
 use crate::db::{editorial, learning, DbConn};
 use crate::domain::changes::{self, ArticleSnapshot};
 use crate::error::{AppError, AppResult};
 use crate::forms::article::ArticleInput;
-use crate::models::{Article, ArticleStatus};
+use crate::models::{Article, ArticleStatus, ContentLang};
 
 const ENTITY: &str = "article";
+
+const GROUPS: Groups = Groups {
+    group_of: learning::article_group_of,
+    versions: learning::article_versions,
+};
 
 /// How a publish or unpublish ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,11 +68,19 @@ fn snapshot(conn: &mut DbConn, id: i32) -> AppResult<(Article, ArticleSnapshot)>
     Ok((article, snap))
 }
 
-/// Inserts a new article with its FAQ, skills and place in its path.
-pub fn create(conn: &mut DbConn, actor: Actor, input: &ArticleInput) -> AppResult<Created> {
-    conn.transaction::<_, AppError, _>(|conn| {
+/// Inserts a new article in `version.lang` with its FAQ, skills and place in its path; a
+/// translation when `version.translation_of` is set, refused when its group has the language.
+pub fn create(
+    conn: &mut DbConn,
+    actor: Actor,
+    input: &ArticleInput,
+    version: &ContentLang,
+) -> AppResult<Result<Created, LanguageTaken>> {
+    translations::create_version(conn, |conn| {
+        let original = translations::original_for(conn, version, &GROUPS)?;
         let slug = learning::unique_article_slug(conn, &input.fields.title, None)?;
         let id = learning::insert_article(conn, &slug, &input.fields, actor.user_id())?;
+        learning::set_article_language(conn, id, &version.lang, original)?;
         learning::set_faqs(conn, id, &input.faqs)?;
         learning::set_article_skills(conn, id, &input.skills)?;
         if let Some(path_id) = input.fields.path_id {
@@ -86,6 +100,7 @@ pub fn create(conn: &mut DbConn, actor: Actor, input: &ArticleInput) -> AppResul
             &ArticleSnapshot::default(),
             &after,
         ));
+        let audit = translations::audited(audit, &version.lang, original);
         let changed = finish(conn, actor, vec![audit], Changed::Article { id })?;
         Ok(Created { id, changed })
     })

@@ -10,9 +10,13 @@ use crate::models::{
 };
 
 const VACANCIES: &str = include_str!("../demo/vacancies.json");
+const VACANCIES_ES: &str = include_str!("../demo/es/vacancies.json");
 
 #[derive(Deserialize)]
 struct DemoVacancy {
+    /// In a translation: the title of the English original (none: written in Spanish only).
+    #[serde(default)]
+    translation_of: Option<String>,
     title: String,
     category: String,
     seniority: String,
@@ -45,57 +49,83 @@ struct DemoPlace {
     country: String,
 }
 
-/// Loads the demo vacancies when the database has none; returns how many were loaded.
+/// Loads the demo vacancies when the database has none (the English ones, then the Spanish
+/// ones linked to their originals); returns how many were loaded.
 pub fn load_if_empty(conn: &mut DbConn) -> Result<usize, String> {
     let existing = db::vacancies::count(conn).map_err(|e| e.to_string())?;
     if existing > 0 {
         return Ok(0);
     }
-    let demo: Vec<DemoVacancy> =
+    let english: Vec<DemoVacancy> =
         serde_json::from_str(VACANCIES).map_err(|e| format!("demo vacancies: {e}"))?;
-    let now = crate::clock::now();
+    let spanish: Vec<DemoVacancy> =
+        serde_json::from_str(VACANCIES_ES).map_err(|e| format!("demo vacancies (es): {e}"))?;
     conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        for d in &demo {
-            let category = db::taxonomy::category_by_slug(conn, &d.category)?
-                .ok_or(diesel::result::Error::NotFound)?;
-            let published = now - Duration::days(d.days_ago) - Duration::hours(d.days_ago % 7);
-            let fields = VacancyFields {
-                title: d.title.clone(),
-                category_id: category.id,
-                seniority: d.seniority.clone(),
-                employment: d.employment.clone(),
-                work_mode: d.work_mode.clone(),
-                location: d.location.clone(),
-                country: d.country.clone(),
-                other_places: places::encode(
-                    &d.other_places
-                        .iter()
-                        .map(|p| Place::new(&p.city, &p.country))
-                        .collect::<Vec<_>>(),
-                ),
-                remote_countries: d.remote_countries.join(","),
-                salary_min: d.salary_min,
-                salary_max: d.salary_max,
-                salary_currency: d.salary_currency.clone(),
-                salary_period: d.salary_period.clone(),
-                summary: d.summary.clone(),
-                responsibilities: d.responsibilities.clone(),
-                requirements: d.requirements.clone(),
-                nice_to_have: d.nice_to_have.clone(),
-                benefits: d.benefits.clone(),
-                valid_through: d.valid_days.map(|days| published + Duration::days(days)),
-            };
-            let id = db::vacancies::insert(conn, &fields, &d.skills, None)?;
-            super::reindex::vacancy(conn, id)?;
-            let status = VacancyStatus::parse(&d.status).unwrap_or(VacancyStatus::Draft);
-            let published_at = (status != VacancyStatus::Draft).then_some(published);
-            db::vacancies::set_status(conn, id, status, published_at)?;
-            db::vacancies::set_dates(conn, id, published_at, published - Duration::days(1))?;
-        }
+        let originals = load_vacancies(conn, &english, "en", &[])?;
+        load_vacancies(conn, &spanish, "es", &originals)?;
         Ok(())
     })
     .map_err(|e| format!("loading demo vacancies: {e}"))?;
-    Ok(demo.len())
+    Ok(english.len() + spanish.len())
+}
+
+/// Inserts `demo` as vacancies in `lang` the way a recruiter's would be (skills, keyword
+/// index, derived columns), a translation pointing at its original among `originals` (title,
+/// id). Gives the titles and ids loaded.
+fn load_vacancies(
+    conn: &mut DbConn,
+    demo: &[DemoVacancy],
+    lang: &str,
+    originals: &[(String, i32)],
+) -> Result<Vec<(String, i32)>, diesel::result::Error> {
+    let now = crate::clock::now();
+    let mut loaded = Vec::new();
+    for d in demo {
+        let category = db::taxonomy::category_by_slug(conn, &d.category)?
+            .ok_or(diesel::result::Error::NotFound)?;
+        let published = now - Duration::days(d.days_ago) - Duration::hours(d.days_ago % 7);
+        let fields = VacancyFields {
+            title: d.title.clone(),
+            category_id: category.id,
+            seniority: d.seniority.clone(),
+            employment: d.employment.clone(),
+            work_mode: d.work_mode.clone(),
+            location: d.location.clone(),
+            country: d.country.clone(),
+            other_places: places::encode(
+                &d.other_places
+                    .iter()
+                    .map(|p| Place::new(&p.city, &p.country))
+                    .collect::<Vec<_>>(),
+            ),
+            remote_countries: d.remote_countries.join(","),
+            salary_min: d.salary_min,
+            salary_max: d.salary_max,
+            salary_currency: d.salary_currency.clone(),
+            salary_period: d.salary_period.clone(),
+            summary: d.summary.clone(),
+            responsibilities: d.responsibilities.clone(),
+            requirements: d.requirements.clone(),
+            nice_to_have: d.nice_to_have.clone(),
+            benefits: d.benefits.clone(),
+            valid_through: d.valid_days.map(|days| published + Duration::days(days)),
+        };
+        let id = db::vacancies::insert(conn, &fields, &d.skills, None)?;
+        let original = match &d.translation_of {
+            None => None,
+            Some(title) => {
+                Some(id_of(originals, Some(title)).ok_or(diesel::result::Error::NotFound)?)
+            }
+        };
+        db::vacancies::set_language(conn, id, lang, original)?;
+        super::reindex::vacancy(conn, id)?;
+        let status = VacancyStatus::parse(&d.status).unwrap_or(VacancyStatus::Draft);
+        let published_at = (status != VacancyStatus::Draft).then_some(published);
+        db::vacancies::set_status(conn, id, status, published_at)?;
+        db::vacancies::set_dates(conn, id, published_at, published - Duration::days(1))?;
+        loaded.push((d.title.clone(), id));
+    }
+    Ok(loaded)
 }
 
 const LEARNING: &str = include_str!("../demo/articles.json");

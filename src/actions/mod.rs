@@ -12,6 +12,7 @@ pub mod limits;
 pub mod paths;
 pub mod reindex;
 pub mod sessions;
+pub mod translations;
 pub mod users;
 pub mod vacancies;
 

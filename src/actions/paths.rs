@@ -1,12 +1,18 @@
 //! Editors' writes to learning paths: create, rename (title and summary), a step up or down the
 //! list, delete. Each owns its transaction and its audit entry and says what changed.
 
+use super::translations::{self, Groups, LanguageTaken};
 use super::{finish, Actor, Audit, Changed, Created, Moved};
 use crate::db::{editorial, learning, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::models::LearningPath;
+use crate::models::{ContentLang, LearningPath};
 
 const ENTITY: &str = "path";
+
+const GROUPS: Groups = Groups {
+    group_of: learning::path_group_of,
+    versions: learning::path_versions,
+};
 
 /// A deleted path: its title and how many articles it let go, for the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,16 +26,26 @@ fn load(conn: &mut DbConn, id: i32) -> AppResult<LearningPath> {
     learning::path_by_id(conn, id)?.ok_or(AppError::NotFound)
 }
 
-/// Adds a path at the end of the list, with a slug made from its title.
-pub fn create(conn: &mut DbConn, actor: Actor, title: &str, summary: &str) -> AppResult<Created> {
-    conn.transaction::<_, AppError, _>(|conn| {
+/// Adds a path in `version.lang` at the end of the list, with a slug made from its title; a
+/// translation when `version.translation_of` is set, refused when its group has the language.
+pub fn create(
+    conn: &mut DbConn,
+    actor: Actor,
+    title: &str,
+    summary: &str,
+    version: &ContentLang,
+) -> AppResult<Result<Created, LanguageTaken>> {
+    translations::create_version(conn, |conn| {
+        let original = translations::original_for(conn, version, &GROUPS)?;
         let slug = editorial::unique_path_slug(conn, title)?;
         let position = editorial::next_path_position(conn)?;
         let id = learning::insert_path(conn, &slug, title, summary, position)?;
+        learning::set_path_language(conn, id, &version.lang, original)?;
         let audit = Audit::new(ENTITY, id, "create")
             .field("title", "", title)
             .field("slug", "", &slug)
             .field("summary", "", summary);
+        let audit = translations::audited(audit, &version.lang, original);
         let changed = finish(conn, actor, vec![audit], Changed::Path { id })?;
         Ok(Created { id, changed })
     })

@@ -1,6 +1,7 @@
 //! Recruiters' writes to vacancies: create, update, status changes (publish, close, reopen),
 //! duplicate and delete. Each owns its transaction and its audit entry and says what changed.
 
+use super::translations::{self, Groups, LanguageTaken};
 use super::{finish, reindex, Actor, Audit, Changed, Created};
 use crate::db::{self, DbConn};
 use crate::domain::changes;
@@ -8,10 +9,15 @@ use crate::domain::jobposting::{self, Check};
 use crate::domain::lifecycle::Transition;
 use crate::error::{AppError, AppResult};
 use crate::messages::Msg;
-use crate::models::{VacancyDetail, VacancyFields, VacancyStatus};
+use crate::models::{ContentLang, VacancyDetail, VacancyFields, VacancyStatus};
 use crate::site::Site;
 
 const ENTITY: &str = "vacancy";
+
+const GROUPS: Groups = Groups {
+    group_of: db::vacancies::group_of,
+    versions: db::vacancies::versions,
+};
 
 /// How a status change ended. Refusals are outcomes, not errors: the page says why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,28 +49,48 @@ fn skill_names(detail: &VacancyDetail) -> Vec<String> {
     detail.skills.iter().map(|s| s.name.clone()).collect()
 }
 
-/// Inserts a draft; the audit entry lists every field as set from nothing.
+/// Inserts a draft in `version.lang`, a translation when `version.translation_of` names an item
+/// of a group; refused when the group already has that language. The audit entry lists every
+/// field as set from nothing.
 pub fn create(
     conn: &mut DbConn,
     actor: Actor,
     fields: &VacancyFields,
     skills: &[String],
-) -> AppResult<Created> {
-    conn.transaction::<_, AppError, _>(|conn| {
+    other_languages: bool,
+    version: &ContentLang,
+) -> AppResult<Result<Created, LanguageTaken>> {
+    translations::create_version(conn, |conn| {
+        let original = translations::original_for(conn, version, &GROUPS)?;
         let categories = db::taxonomy::categories(conn)?;
         let id = db::vacancies::insert(conn, fields, skills, actor.user_id())?;
+        db::vacancies::set_language(conn, id, &version.lang, original)?;
+        db::vacancies::set_other_languages(conn, id, other_languages)?;
         reindex::vacancy(conn, id)?;
         let audit = Audit::new(ENTITY, id, "create").with_changes(changes::created(
             fields,
             skills,
             &categories,
         ));
+        let audit = translations::audited(audit, &version.lang, original).field(
+            "other_languages",
+            "",
+            yes_no(other_languages),
+        );
         let changed = finish(conn, actor, vec![audit], Changed::Vacancy { id })?;
         Ok(Created { id, changed })
     })
 }
 
-/// Saves an edit. An edit that changes nothing writes nothing, so `updated_at` and the
+fn yes_no(flag: bool) -> &'static str {
+    if flag {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// Saves an edit (and whether it is listed in other languages). An edit that changes nothing writes nothing, so `updated_at` and the
 /// history stay as they were. A vacancy that was never published follows its title with its
 /// slug; once published the slug stays, so shared links keep working.
 pub fn update(
@@ -73,21 +99,30 @@ pub fn update(
     id: i32,
     fields: &VacancyFields,
     skills: &[String],
+    other_languages: bool,
 ) -> AppResult<Changed> {
     conn.transaction::<_, AppError, _>(|conn| {
         let old = load(conn, id)?;
         let categories = db::taxonomy::categories(conn)?;
-        let diff = changes::vacancy_changes(
+        let mut diff = changes::vacancy_changes(
             &old.vacancy.fields(),
             &skill_names(&old),
             fields,
             skills,
             &categories,
         );
+        if old.vacancy.other_languages != other_languages {
+            diff.push(crate::models::FieldChange {
+                field: "other_languages".into(),
+                from: yes_no(old.vacancy.other_languages).into(),
+                to: yes_no(other_languages).into(),
+            });
+        }
         if diff.is_empty() {
             return Ok(Changed::Nothing);
         }
         db::vacancies::update(conn, id, fields, skills)?;
+        db::vacancies::set_other_languages(conn, id, other_languages)?;
         if old.vacancy.published_at.is_none() && old.vacancy.title != fields.title {
             let slug = db::vacancies::unique_slug(conn, &fields.title, Some(id))?;
             db::vacancies::set_slug(conn, id, &slug)?;
@@ -157,6 +192,9 @@ pub fn duplicate(conn: &mut DbConn, actor: Actor, source_id: i32) -> AppResult<C
             fields.valid_through = None;
         }
         let id = db::vacancies::insert(conn, &fields, &skill_names(&source), actor.user_id())?;
+        // The copy is in the source's language but a vacancy of its own, not a translation.
+        db::vacancies::set_language(conn, id, &source.vacancy.lang, None)?;
+        db::vacancies::set_other_languages(conn, id, source.vacancy.other_languages)?;
         reindex::vacancy(conn, id)?;
         let audit =
             Audit::new(ENTITY, id, "duplicate").field("copied_from", "", &source_id.to_string());

@@ -5,7 +5,7 @@ use time::PrimitiveDateTime;
 
 use super::schema::{article_skills, articles, faqs, learning_paths, skills};
 use super::{taxonomy, DbConn};
-use crate::models::{Article, ArticleFields, ArticleStatus, Faq, LearningPath, Skill};
+use crate::models::{Article, ArticleFields, ArticleStatus, Faq, LearningPath, Skill, Version};
 
 pub fn paths(conn: &mut DbConn) -> QueryResult<Vec<LearningPath>> {
     learning_paths::table
@@ -87,6 +87,90 @@ pub fn path_translations(conn: &mut DbConn, path: &LearningPath) -> QueryResult<
         )
         .select(LearningPath::as_select())
         .load(conn)
+}
+
+/// The translation group of article `id`: its original's id (its own when it is the original).
+pub fn article_group_of(conn: &mut DbConn, id: i32) -> QueryResult<Option<i32>> {
+    let found: Option<Option<i32>> = articles::table
+        .find(id)
+        .select(articles::translation_of)
+        .first(conn)
+        .optional()?;
+    Ok(found.map(|original| original.unwrap_or(id)))
+}
+
+/// Every version of article group `group`, drafts too, the original first.
+pub fn article_versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>> {
+    let rows: Vec<(i32, String, String, String, String, Option<i32>)> = articles::table
+        .filter(
+            articles::id
+                .eq(group)
+                .or(articles::translation_of.eq(group)),
+        )
+        .select((
+            articles::id,
+            articles::lang,
+            articles::title,
+            articles::slug,
+            articles::status,
+            articles::translation_of,
+        ))
+        .order((articles::translation_of.is_not_null(), articles::id))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, lang, title, slug, status, translation_of)| Version {
+            id,
+            lang,
+            title,
+            slug,
+            status,
+            translation_of,
+        })
+        .collect())
+}
+
+/// The translation group of path `id`.
+pub fn path_group_of(conn: &mut DbConn, id: i32) -> QueryResult<Option<i32>> {
+    let found: Option<Option<i32>> = learning_paths::table
+        .find(id)
+        .select(learning_paths::translation_of)
+        .first(conn)
+        .optional()?;
+    Ok(found.map(|original| original.unwrap_or(id)))
+}
+
+/// Every version of path group `group`, the original first (paths have no status).
+pub fn path_versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>> {
+    let rows: Vec<(i32, String, String, String, Option<i32>)> = learning_paths::table
+        .filter(
+            learning_paths::id
+                .eq(group)
+                .or(learning_paths::translation_of.eq(group)),
+        )
+        .select((
+            learning_paths::id,
+            learning_paths::lang,
+            learning_paths::title,
+            learning_paths::slug,
+            learning_paths::translation_of,
+        ))
+        .order((
+            learning_paths::translation_of.is_not_null(),
+            learning_paths::id,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, lang, title, slug, translation_of)| Version {
+            id,
+            lang,
+            title,
+            slug,
+            status: String::new(),
+            translation_of,
+        })
+        .collect())
 }
 
 pub fn path_slug_taken(conn: &mut DbConn, slug: &str) -> QueryResult<bool> {

@@ -5,7 +5,9 @@ use time::PrimitiveDateTime;
 
 use super::schema::{categories, vacancies};
 use super::{search, taxonomy, DbConn};
-use crate::models::{Category, Vacancy, VacancyDetail, VacancyFields, VacancyHtml, VacancyStatus};
+use crate::models::{
+    Category, Vacancy, VacancyDetail, VacancyFields, VacancyHtml, VacancyStatus, Version,
+};
 
 fn detail(
     conn: &mut DbConn,
@@ -144,6 +146,71 @@ pub fn update(
             .execute(conn)?;
         taxonomy::set_skills(conn, id, skills)
     })
+}
+
+/// The translation group of vacancy `id`: its original's id (its own when it is the original).
+pub fn group_of(conn: &mut DbConn, id: i32) -> QueryResult<Option<i32>> {
+    let found: Option<Option<i32>> = vacancies::table
+        .find(id)
+        .select(vacancies::translation_of)
+        .first(conn)
+        .optional()?;
+    Ok(found.map(|original| original.unwrap_or(id)))
+}
+
+/// The versions of translation group `group` (its original's id), the original first.
+pub fn versions(conn: &mut DbConn, group: i32) -> QueryResult<Vec<Version>> {
+    let rows: Vec<(i32, String, String, String, String, Option<i32>)> = vacancies::table
+        .filter(
+            vacancies::id
+                .eq(group)
+                .or(vacancies::translation_of.eq(group)),
+        )
+        .select((
+            vacancies::id,
+            vacancies::lang,
+            vacancies::title,
+            vacancies::slug,
+            vacancies::status,
+            vacancies::translation_of,
+        ))
+        .order((vacancies::translation_of.is_not_null(), vacancies::id))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, lang, title, slug, status, translation_of)| Version {
+            id,
+            lang,
+            title,
+            slug,
+            status,
+            translation_of,
+        })
+        .collect())
+}
+
+/// Sets the language a vacancy is written in and the original it translates.
+pub fn set_language(
+    conn: &mut DbConn,
+    id: i32,
+    lang: &str,
+    translation_of: Option<i32>,
+) -> QueryResult<()> {
+    diesel::update(vacancies::table.find(id))
+        .set((
+            vacancies::lang.eq(lang),
+            vacancies::translation_of.eq(translation_of),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Whether the vacancy is listed in the other languages while it has no translation there.
+pub fn set_other_languages(conn: &mut DbConn, id: i32, listed: bool) -> QueryResult<()> {
+    diesel::update(vacancies::table.find(id))
+        .set(vacancies::other_languages.eq(listed))
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn set_slug(conn: &mut DbConn, id: i32, slug: &str) -> QueryResult<()> {

@@ -25,7 +25,11 @@ pub fn description_html(d: &VacancyDetail) -> String {
         }
     }
     if !d.skills.is_empty() {
-        let names: Vec<String> = d.skills.iter().map(|s| escape(&s.name)).collect();
+        let names: Vec<String> = d
+            .skills
+            .iter()
+            .map(|s| escape(&skill_name(s, lang)))
+            .collect();
         html.push_str(&format!(
             "\n<h2>{}</h2>\n<p>{}</p>\n",
             escape(&lang.t("vacancy-skills")),
@@ -33,6 +37,16 @@ pub fn description_html(d: &VacancyDetail) -> String {
         ));
     }
     html
+}
+
+/// A skill's name in `lang` (its stored name when there is no text for it).
+fn skill_name(skill: &crate::models::Skill, lang: Lang) -> String {
+    let key = format!("skill-{}", skill.slug);
+    if lang.has(&key) {
+        lang.t(&key)
+    } else {
+        skill.name.clone()
+    }
 }
 
 fn escape(text: &str) -> String {
@@ -64,9 +78,12 @@ pub fn sections(d: &VacancyDetail) -> [(&'static str, &str); 4] {
     ]
 }
 
-/// The JobPosting object. `date_posted` is the publication date (or, in a preview, today).
+/// The JobPosting object, in the vacancy's own language (a translation's page carries its own
+/// texts, category and skill names). `date_posted` is the publication date (or, in a preview,
+/// today).
 pub fn job_posting(d: &VacancyDetail, site: &Site, date_posted: PrimitiveDateTime) -> Value {
     let v = &d.vacancy;
+    let lang = Lang::parse(&v.lang).unwrap_or_else(Lang::fallback);
     let url = site.absolute(&format!("/{}/vacancies/{}", v.lang, v.slug));
     let mut o = Map::new();
     o.insert("@context".into(), json!("https://schema.org/"));
@@ -142,11 +159,14 @@ pub fn job_posting(d: &VacancyDetail, site: &Site, date_posted: PrimitiveDateTim
     o.insert("directApply".into(), json!(true));
     o.insert("url".into(), json!(url));
     if !d.skills.is_empty() {
-        let names: Vec<&str> = d.skills.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<String> = d.skills.iter().map(|s| skill_name(s, lang)).collect();
         o.insert("skills".into(), json!(names.join(", ")));
     }
     o.insert("industry".into(), json!("Information Technology"));
-    o.insert("occupationalCategory".into(), json!(d.category.name));
+    o.insert(
+        "occupationalCategory".into(),
+        json!(super::board::category_name(&d.category, lang)),
+    );
     Value::Object(o)
 }
 

@@ -3,7 +3,7 @@
 //! is an original and the items whose `translation_of` points at it.
 
 use crate::i18n::Lang;
-use crate::models::{Article, LearningPath};
+use crate::models::{Article, LearningPath, Version};
 
 /// Content that can have translations.
 pub trait Translated {
@@ -60,6 +60,20 @@ pub fn for_reader<T: Translated>(items: Vec<T>, lang: Lang) -> Vec<T> {
         .collect()
 }
 
+/// Whether a group already has its version in `lang`: a group holds one version per language.
+pub fn language_taken(versions: &[Version], lang: &str) -> bool {
+    versions.iter().any(|v| v.lang == lang)
+}
+
+/// The offered languages a group has no version in yet, in the site's order.
+pub fn missing_languages(versions: &[Version], offered: &[Lang]) -> Vec<Lang> {
+    offered
+        .iter()
+        .copied()
+        .filter(|l| !language_taken(versions, l.code()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +110,23 @@ mod tests {
         let en = Lang::parse("en").unwrap();
         let ids: Vec<i32> = for_reader(items, en).iter().map(|i| i.0).collect();
         assert_eq!(ids, [1, 4]);
+    }
+
+    #[test]
+    fn a_group_lacks_the_languages_it_has_no_version_in() {
+        let version = |id, lang: &str| Version {
+            id,
+            lang: lang.into(),
+            title: String::new(),
+            slug: String::new(),
+            status: String::new(),
+            translation_of: None,
+        };
+        let (en, es) = (Lang::parse("en").unwrap(), Lang::parse("es").unwrap());
+        let english_only = [version(1, "en")];
+        assert!(language_taken(&english_only, "en"));
+        assert!(!language_taken(&english_only, "es"));
+        assert_eq!(missing_languages(&english_only, &[en, es]), [es]);
+        assert!(missing_languages(&[version(1, "en"), version(2, "es")], &[en, es]).is_empty());
     }
 }

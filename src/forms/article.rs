@@ -25,6 +25,9 @@ pub struct ArticleForm {
     pub path: String,
     pub position: String,
     pub status: String,
+    /// A new article's language and the article it translates (an id, or empty).
+    pub lang: String,
+    pub translation_of: String,
 }
 
 /// What a valid form gives: the row's fields, and what lives beside it.
@@ -60,6 +63,8 @@ impl ArticleForm {
             path: f.get("path").into(),
             position: f.get("position").into(),
             status: f.get("status").into(),
+            lang: f.get("lang").into(),
+            translation_of: f.get("translation_of").into(),
         }
     }
 
@@ -91,6 +96,27 @@ impl ArticleForm {
                 String::new()
             },
             status: a.status.clone(),
+            lang: a.lang.clone(),
+            translation_of: String::new(),
+        }
+    }
+
+    /// The form of a new `lang` version of `original`, filled for the editor to translate: a
+    /// draft, last in `path` (the original's path in that language, when there is one).
+    pub fn translating(
+        original: &Article,
+        faqs: &[Faq],
+        skills: &[Skill],
+        lang: &str,
+        path: Option<i32>,
+    ) -> ArticleForm {
+        ArticleForm {
+            path: path.map(|id| id.to_string()).unwrap_or_default(),
+            position: String::new(),
+            status: ArticleStatus::Draft.as_str().into(),
+            lang: lang.to_string(),
+            translation_of: original.id.to_string(),
+            ..ArticleForm::from_article(original, faqs, skills)
         }
     }
 
@@ -225,6 +251,9 @@ fn check_faqs(e: &mut FieldErrors, faqs: &[(String, String)]) {
 pub struct PathForm {
     pub title: String,
     pub summary: String,
+    /// A new path's language and the path it translates (an id, or empty).
+    pub lang: String,
+    pub translation_of: String,
 }
 
 impl PathForm {
@@ -232,6 +261,8 @@ impl PathForm {
         PathForm {
             title: f.get("title").into(),
             summary: f.get("summary").into(),
+            lang: f.get("lang").into(),
+            translation_of: f.get("translation_of").into(),
         }
     }
 
@@ -239,6 +270,17 @@ impl PathForm {
         PathForm {
             title: p.title.clone(),
             summary: p.summary.clone(),
+            lang: p.lang.clone(),
+            translation_of: String::new(),
+        }
+    }
+
+    /// The form of a new `lang` version of `original`, filled for the editor to translate.
+    pub fn translating(original: &LearningPath, lang: &str) -> PathForm {
+        PathForm {
+            lang: lang.to_string(),
+            translation_of: original.id.to_string(),
+            ..PathForm::from_path(original)
         }
     }
 
@@ -273,6 +315,8 @@ mod tests {
             path: String::new(),
             position: String::new(),
             status: "draft".into(),
+            lang: "en".into(),
+            translation_of: String::new(),
         }
     }
 

@@ -160,6 +160,13 @@ impl FieldErrors {
         self.0.entry(field).or_insert_with(|| message.into());
     }
 
+    /// Adds `other`'s problems; a field keeps its first.
+    pub fn merge(&mut self, other: FieldErrors) {
+        for (field, message) in other.0 {
+            self.add(field, message);
+        }
+    }
+
     /// The field's message in `lang`, or "" when the field is fine.
     pub fn show(&self, field: &str, lang: impl std::borrow::Borrow<Lang>) -> String {
         self.0
@@ -258,6 +265,34 @@ pub fn check_skills(errors: &mut FieldErrors, skills: &[String], max: usize) {
     }
 }
 
+/// The language of new content (`lang`, one of `offered`) and the item it translates
+/// (`translation_of`: an id, or empty for content of its own). Problems go beside `lang`.
+pub fn content_lang(
+    errors: &mut FieldErrors,
+    lang: &str,
+    translation_of: &str,
+    offered: &[crate::i18n::Lang],
+) -> crate::models::ContentLang {
+    let lang = lang.trim();
+    if !offered.iter().any(|l| l.code() == lang) {
+        errors.add("lang", "language-choose");
+    }
+    let translation_of = match translation_of.trim() {
+        "" => None,
+        raw => match raw.parse::<i32>() {
+            Ok(id) if id > 0 => Some(id),
+            _ => {
+                errors.add("lang", "language-choose");
+                None
+            }
+        },
+    };
+    crate::models::ContentLang {
+        lang: lang.to_string(),
+        translation_of,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +312,27 @@ mod tests {
         assert!(!encoded_has_control("q=100%", true));
         assert!(has_refused_control("a\0b"));
         assert!(!has_refused_control("line one\r\nline two\tend"));
+    }
+
+    #[test]
+    fn a_new_items_language_is_offered_and_its_original_an_id() {
+        let offered = [Lang::parse("en").unwrap(), Lang::parse("es").unwrap()];
+        let mut e = FieldErrors::default();
+        let version = content_lang(&mut e, " es ", "12", &offered);
+        assert!(e.is_empty());
+        assert_eq!(
+            (version.lang.as_str(), version.translation_of),
+            ("es", Some(12))
+        );
+        assert_eq!(
+            content_lang(&mut e, "en", "", &offered).translation_of,
+            None
+        );
+        assert!(e.is_empty());
+        content_lang(&mut e, "fr", "", &offered);
+        assert_eq!(e.key("lang"), "language-choose");
+        let mut e = FieldErrors::default();
+        content_lang(&mut e, "es", "twelve", &offered);
+        assert!(e.has("lang"));
     }
 }

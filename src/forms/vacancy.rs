@@ -110,6 +110,11 @@ pub struct VacancyForm {
     pub nice_to_have: String,
     pub benefits: String,
     pub skills: String,
+    /// Listed in other languages while it has no translation there (a checkbox).
+    pub other_languages: bool,
+    /// A new vacancy's language and the vacancy it translates (an id, or empty).
+    pub lang: String,
+    pub translation_of: String,
 }
 
 impl VacancyForm {
@@ -134,6 +139,11 @@ impl VacancyForm {
             nice_to_have: f.get("nice_to_have").into(),
             benefits: f.get("benefits").into(),
             skills: f.get("skills").into(),
+            // The form sends a hidden "no" before the checkbox; a client that sends neither
+            // keeps the default, on.
+            other_languages: !f.has("other_languages") || f.all("other_languages").contains(&"yes"),
+            lang: f.get("lang").into(),
+            translation_of: f.get("translation_of").into(),
         }
     }
 
@@ -145,6 +155,7 @@ impl VacancyForm {
             salary_period: SalaryPeriod::Year.as_str().into(),
             salary_currency: "EUR".into(),
             spare_rows: SPARE_PLACE_ROWS,
+            other_languages: true,
             ..VacancyForm::default()
         }
     }
@@ -183,6 +194,9 @@ impl VacancyForm {
                 .map(|s| s.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
+            other_languages: v.other_languages,
+            lang: v.lang.clone(),
+            translation_of: String::new(),
         }
     }
 
@@ -206,6 +220,18 @@ impl VacancyForm {
         let empty_shown = self.places.len().saturating_sub(filled);
         self.spare_rows = empty_shown.max(self.spare_rows) + SPARE_PLACE_ROWS;
         self
+    }
+
+    /// The form of a new `lang` version of `original`, filled with its fields for the
+    /// recruiter to translate. An expiry already past is left for them to set again.
+    pub fn translating(original: &VacancyDetail, lang: &str, group: i32) -> VacancyForm {
+        let mut form = VacancyForm::from_detail(original);
+        if original.vacancy.is_expired(crate::clock::now()) {
+            form.valid_through = String::new();
+        }
+        form.lang = lang.to_string();
+        form.translation_of = group.to_string();
+        form
     }
 
     pub fn skill_names(&self) -> Vec<String> {

@@ -149,6 +149,10 @@ pub async fn index(
 
 type Related = Vec<(Vacancy, Category)>;
 
+/// A vacancy page's parts: the vacancy, its neighbours, the articles teaching its skills, and
+/// its translations as (language, address).
+type VacancyParts = (VacancyDetail, Related, Vec<Article>, Vec<(String, String)>);
+
 /// How many vacancies a vacancy page suggests.
 const RELATED: usize = 4;
 
@@ -159,11 +163,19 @@ fn vacancy_page(
     slug: &str,
     now: time::PrimitiveDateTime,
     lang: Lang,
-) -> AppResult<(VacancyDetail, Related, Vec<Article>)> {
+) -> AppResult<VacancyParts> {
     let detail = db::vacancies::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
     if detail.vacancy.status() == VacancyStatus::Draft {
         return Err(AppError::NotFound);
     }
+    let group = detail.vacancy.translation_of.unwrap_or(detail.vacancy.id);
+    let versions = db::vacancies::versions(conn, group)?;
+    // Its other public versions: where the language switch and `hreflang` lead.
+    let translations = versions
+        .iter()
+        .filter(|v| v.id != detail.vacancy.id && v.status != VacancyStatus::Draft.as_str())
+        .map(|v| (v.lang.clone(), format!("/{}/vacancies/{}", v.lang, v.slug)))
+        .collect();
     let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
     // An open vacancy's neighbours share its skills; a closed one points to open ones in its
     // category.
@@ -173,11 +185,15 @@ fn vacancy_page(
         &[]
     };
     let (category, id) = (Some(detail.category.id), Some(detail.vacancy.id));
-    let related = db::board::sharing_skills(conn, sharing, category, id, now, RELATED)?;
+    // Its own translations are the same job, not a related one.
+    let mut related =
+        db::board::sharing_skills(conn, sharing, category, id, now, RELATED + versions.len())?;
+    related.retain(|(v, _)| !versions.iter().any(|version| version.id == v.id));
+    related.truncate(RELATED);
     let mut lessons = db::learning::articles_teaching(conn, &skill_ids, 16)?;
     lessons = crate::domain::translations::for_reader(lessons, lang);
     lessons.truncate(4);
-    Ok((detail, related, lessons))
+    Ok((detail, related, lessons, translations))
 }
 
 pub async fn show(
@@ -190,7 +206,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let slug = path.into_inner();
     let now = crate::clock::now();
-    let (detail, related, lessons) = state
+    let (detail, related, lessons, translations) = state
         .run(move |conn| vacancy_page(conn, &slug, now, lang))
         .await?;
     let canonical = state.site.absolute(&format!(
@@ -205,6 +221,13 @@ pub async fn show(
             super::saved::saved_ids(&req, &state),
             format!("/{lang}{here}"),
         );
+    let ctx =
+        translations
+            .into_iter()
+            .fold(ctx, |ctx, (code, href)| match state.site.language(&code) {
+                Some(other) => ctx.with_alternate(other, href),
+                None => ctx,
+            });
     let vacancy_id = detail.vacancy.id;
     let mut page = ShowPage::build(ctx, detail, &state.site, related, false);
     page.lessons = lessons;

@@ -8,6 +8,7 @@ pub mod learning;
 pub mod places;
 pub mod slug;
 pub mod stage;
+pub mod translation;
 pub mod vacancy;
 pub mod values;
 
@@ -16,6 +17,7 @@ pub use board::*;
 pub use learning::*;
 pub use places::{Place, VacancyPlace, MAX_PLACES};
 pub use stage::*;
+pub use translation::*;
 pub use vacancy::*;
 pub use values::*;
 

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod error;
 
 pub mod vacancy;
+pub mod versions;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;

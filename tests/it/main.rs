@@ -30,3 +30,4 @@ mod security_auth;
 mod security_data;
 mod shortlist;
 mod smoke;
+mod translations;

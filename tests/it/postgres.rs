@@ -219,19 +219,26 @@ fn both_backends_have_the_same_schema_after_migrating() {
     }
 }
 
-/// The slugs of every result of a search, in order, following the pages.
+/// The slugs of every result of a search on the English list, in order, following the pages.
 async fn results(app: &TestApp, q: &str) -> Vec<String> {
+    results_in(app, "en", q).await
+}
+
+/// The slugs of every result of a search on `lang`'s list, in order, following the pages.
+async fn results_in(app: &TestApp, lang: &str, q: &str) -> Vec<String> {
     let mut slugs = Vec::new();
     let q: String = url_encode(q);
     for n in 1.. {
-        let (status, html) = app.get_html(&format!("/en/vacancies?q={q}&page={n}")).await;
+        let (status, html) = app
+            .get_html(&format!("/{lang}/vacancies?q={q}&page={n}"))
+            .await;
         assert_eq!(status, 200, "q={q} on {:?}", app.backend);
         let doc = scraper::Html::parse_document(&html);
         let sel = scraper::Selector::parse(".results .card-title a").unwrap();
         slugs.extend(
             doc.select(&sel)
                 .filter_map(|a| a.value().attr("href"))
-                .map(|h| h.trim_start_matches("/en/vacancies/").to_string()),
+                .map(|h| h.rsplit('/').next().unwrap_or(h).to_string()),
         );
         if !html.contains("rel=\"next\"") {
             break;
@@ -316,6 +323,45 @@ async fn search_gives_the_same_results_on_both_backends() {
     }
     // The comparison means something only when most queries find vacancies.
     assert!(non_empty >= 20, "only {non_empty} queries found anything");
+    // Spanish words on the Spanish list (the demo's Spanish vacancies): accents folded alike,
+    // with or without them.
+    let spanish = [
+        "ingeniería",
+        "ingenieria",
+        "INGENIERÍA",
+        "desarrollador",
+        "desarrollador/a backend",
+        "prácticas",
+        "practicas",
+        "análisis de datos",
+        "automatización",
+        "\"base de código\"",
+        "ingeniero OR ingeniera",
+        "-python desarrollador",
+        "españa",
+        "señor",
+    ];
+    let mut found_in_spanish = 0;
+    for q in spanish {
+        let on_sqlite = results_in(&sqlite, "es", q).await;
+        let on_postgres = results_in(&postgres, "es", q).await;
+        assert_eq!(
+            on_sqlite, on_postgres,
+            "the same Spanish results for {q:?} (left SQLite, right PostgreSQL)"
+        );
+        if !on_sqlite.is_empty() {
+            found_in_spanish += 1;
+        }
+    }
+    assert!(
+        found_in_spanish >= 8,
+        "only {found_in_spanish} Spanish queries found anything"
+    );
+    assert_eq!(
+        results_in(&sqlite, "es", "ingeniería").await,
+        results_in(&sqlite, "es", "ingenieria").await,
+        "an accent changes nothing"
+    );
     // Title matches first: every "developer" in a title outranks one in the text.
     let developer = results(&postgres, "developer").await;
     let in_title = developer

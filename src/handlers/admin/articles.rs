@@ -8,6 +8,7 @@ use askama::Template;
 
 use super::{lang_of, CurrentUser};
 use crate::actions::articles::StatusOutcome;
+use crate::actions::translations::LanguageTaken;
 use crate::actions::{self, Actor, Changed, Moved};
 use crate::db::editorial::{self, PathFilter};
 use crate::db::{self, audit::AuditRow, learning};
@@ -17,6 +18,7 @@ use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::{query_pairs, AppState};
 use crate::messages;
 use crate::models::{Article, ArticleStatus, Faq, LearningPath, Skill, User};
+use crate::views::versions::{LanguageChoice, VersionsBox};
 use crate::views::{self, flash, Area, PageCtx};
 
 const ENTITY: &str = "article";
@@ -106,6 +108,10 @@ struct FormPage {
     /// Filled after "Preview": the body as readers will see it, and the FAQ pairs.
     preview_html: String,
     preview_faqs: Vec<(String, String)>,
+    /// A new article's language (and the one it translates); `None` when editing.
+    choice: Option<LanguageChoice>,
+    /// The translation group of the article being edited.
+    versions: Option<VersionsBox>,
 }
 
 impl FormPage {
@@ -144,27 +150,106 @@ fn form_page(
         paths,
         preview_html: String::new(),
         preview_faqs: Vec::new(),
+        choice: existing
+            .is_none()
+            .then(|| LanguageChoice::new(lang, &state.site.languages, None)),
+        versions: None,
     }
 }
 
+/// The "Languages" box of article `id`'s form.
+fn versions_box(
+    state: &AppState,
+    user: &User,
+    id: i32,
+    versions: Vec<crate::models::Version>,
+) -> VersionsBox {
+    VersionsBox::new(
+        lang_of(state, user),
+        "/admin/articles",
+        id,
+        versions,
+        &state.site.languages,
+        |status| ArticleStatus::key_of(status).to_string(),
+    )
+}
+
+/// What the form of a new version of an article starts from: the group's original with its
+/// FAQ and skills, and its path's version in the new language.
+type Original = (Article, Vec<Faq>, Vec<Skill>, Option<i32>);
+
+fn original_for_translation(
+    conn: &mut crate::db::DbConn,
+    id: i32,
+    lang: crate::i18n::Lang,
+) -> AppResult<Original> {
+    let group = learning::article_group_of(conn, id)?.ok_or(AppError::NotFound)?;
+    let original = learning::article_by_id(conn, group)?.ok_or(AppError::NotFound)?;
+    let path = match original.path_id {
+        Some(pid) => {
+            let path_group = learning::path_group_of(conn, pid)?.unwrap_or(pid);
+            let versions = learning::path_versions(conn, path_group)?;
+            versions
+                .iter()
+                .find(|v| v.lang == lang.code())
+                .map(|v| v.id)
+                .or(Some(pid))
+        }
+        None => None,
+    };
+    Ok((
+        original,
+        learning::faqs_of(conn, group)?,
+        learning::skills_of_article(conn, group)?,
+        path,
+    ))
+}
+
+/// The form of a new article; `?translate={id}&lang={code}` fills it from the original of that
+/// article's translation group, as its version in that language.
 pub async fn new(
     CurrentUser(user): CurrentUser,
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let paths = state.run(|conn| Ok(learning::paths(conn)?)).await?;
-    let mut form = ArticleForm::blank();
-    // "Add an article" from a path's row preselects that path.
-    if let Some((_, id)) = query_pairs(req.query_string())
-        .into_iter()
-        .find(|(k, _)| k == "path")
-    {
-        if paths.iter().any(|p| p.id.to_string() == id) {
-            form.path = id;
+    let translate = super::translate_query(&req, &state.site)?;
+    let (paths, original) = state
+        .run(move |conn| {
+            let original = match translate {
+                Some((id, lang)) => Some(original_for_translation(conn, id, lang)?),
+                None => None,
+            };
+            Ok((learning::paths(conn)?, original))
+        })
+        .await?;
+    let (form, notice) = match (&original, translate) {
+        (Some((article, faqs, skills, path)), Some((_, lang))) => (
+            ArticleForm::translating(article, faqs, skills, lang.code(), *path),
+            Some((article.title.as_str(), lang.code())),
+        ),
+        _ => {
+            let mut form = ArticleForm::blank();
+            form.lang = state.site.default_lang.code().to_string();
+            // "Add an article" from a path's row preselects that path.
+            if let Some((_, id)) = query_pairs(req.query_string())
+                .into_iter()
+                .find(|(k, _)| k == "path")
+            {
+                if paths.iter().any(|p| p.id.to_string() == id) {
+                    form.path = id;
+                }
+            }
+            (form, None)
         }
-    }
-    views::ok(&form_page(&state, &session, &user, None, form, paths))
+    };
+    let mut page = form_page(&state, &session, &user, None, form, paths);
+    page.choice = Some(LanguageChoice::new(
+        lang_of(&state, &user),
+        &state.site.languages,
+        notice,
+    ));
+    views::ok(&page)
 }
 
 /// The form with the body as readers will see it. A preview of a half-written article is still
@@ -181,35 +266,45 @@ fn render_preview(mut page: FormPage) -> AppResult<HttpResponse> {
     views::ok(&page)
 }
 
-/// Saves or previews the form; `existing` is the article being edited.
+/// Saves or previews the form; `existing` is the article being edited, with its group.
 async fn submit(
     user: User,
     form: CheckedForm,
     state: web::Data<AppState>,
     session: Session,
-    existing: Option<Article>,
+    existing: Option<(Article, Vec<crate::models::Version>)>,
     paths: Vec<LearningPath>,
 ) -> AppResult<HttpResponse> {
     let typed = ArticleForm::from_form(&form);
-    let parsed = typed.parse(&paths);
+    let parsed = super::with_language(
+        typed.parse(&paths),
+        &typed.lang,
+        &typed.translation_of,
+        &state.site,
+        existing.is_none(),
+    );
+    let (existing, versions) = existing.unzip();
     let mut page = form_page(&state, &session, &user, existing.as_ref(), typed, paths);
+    if let (Some(a), Some(versions)) = (&existing, versions) {
+        page.versions = Some(versions_box(&state, &user, a.id, versions));
+    }
     if form.get("intent") == "preview" {
         return render_preview(page);
     }
-    let input = match parsed {
-        Err(errors) => {
-            page.errors = errors;
-            return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
-        Ok(input) => input,
+    let (input, version) = match parsed {
+        Ok(parsed) => parsed,
+        Err(errors) => return invalid(page, errors),
     };
     let actor = Actor::User(user.id);
     let (id, changed) = match existing.map(|a| a.id) {
         None => {
             let created = state
-                .run(move |conn| actions::articles::create(conn, actor, &input))
+                .run(move |conn| actions::articles::create(conn, actor, &input, &version))
                 .await?;
-            (created.id, created.changed)
+            match created {
+                Ok(created) => (created.id, created.changed),
+                Err(LanguageTaken) => return invalid(page, super::language_taken()),
+            }
         }
         Some(id) => {
             let changed = state
@@ -226,6 +321,12 @@ async fn submit(
     Ok(views::redirect(&format!("/admin/articles/{id}")))
 }
 
+/// The form again with its problems beside the fields.
+fn invalid(mut page: FormPage, errors: FieldErrors) -> AppResult<HttpResponse> {
+    page.errors = errors;
+    views::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
 pub async fn create(
     CurrentUser(user): CurrentUser,
     form: CheckedForm,
@@ -236,6 +337,16 @@ pub async fn create(
     submit(user, form, state, session, None, paths).await
 }
 
+/// Article `id` and the versions of its translation group.
+fn article_with_group(
+    conn: &mut crate::db::DbConn,
+    id: i32,
+) -> AppResult<(Article, Vec<crate::models::Version>)> {
+    let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
+    let versions = learning::article_versions(conn, article.translation_of.unwrap_or(id))?;
+    Ok((article, versions))
+}
+
 pub async fn edit(
     CurrentUser(user): CurrentUser,
     path: web::Path<i32>,
@@ -243,11 +354,10 @@ pub async fn edit(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (article, faqs, skills, paths) = state
+    let ((article, versions), faqs, skills, paths) = state
         .run(move |conn| {
-            let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
             Ok((
-                article,
+                article_with_group(conn, id)?,
                 learning::faqs_of(conn, id)?,
                 learning::skills_of_article(conn, id)?,
                 learning::paths(conn)?,
@@ -255,14 +365,9 @@ pub async fn edit(
         })
         .await?;
     let form = ArticleForm::from_article(&article, &faqs, &skills);
-    views::ok(&form_page(
-        &state,
-        &session,
-        &user,
-        Some(&article),
-        form,
-        paths,
-    ))
+    let mut page = form_page(&state, &session, &user, Some(&article), form, paths);
+    page.versions = Some(versions_box(&state, &user, id, versions));
+    views::ok(&page)
 }
 
 pub async fn update(
@@ -273,13 +378,10 @@ pub async fn update(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (article, paths) = state
-        .run(move |conn| {
-            let article = learning::article_by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            Ok((article, learning::paths(conn)?))
-        })
+    let (existing, paths) = state
+        .run(move |conn| Ok((article_with_group(conn, id)?, learning::paths(conn)?)))
         .await?;
-    submit(user, form, state, session, Some(article), paths).await
+    submit(user, form, state, session, Some(existing), paths).await
 }
 
 #[derive(Template)]

@@ -205,6 +205,60 @@ pub fn safe_next(next: &str) -> String {
     }
 }
 
+/// `?translate={id}&lang={code}` on a new-item form: the item to translate and the language of
+/// the new version (an offered one, else 400).
+pub fn translate_query(
+    req: &HttpRequest,
+    site: &crate::site::Site,
+) -> Result<Option<(i32, Lang)>, AppError> {
+    let pairs = super::query_pairs(req.query_string());
+    let get = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim());
+    let Some(raw) = get("translate") else {
+        return Ok(None);
+    };
+    let id = raw.parse::<i32>().map_err(|_| AppError::NotFound)?;
+    let lang = get("lang")
+        .and_then(|code| site.language(code))
+        .ok_or_else(|| AppError::BadRequest("language-choose".into()))?;
+    Ok(Some((id, lang)))
+}
+
+/// A form's parse together with a new item's language fields (`lang`, `translation_of`); a form
+/// without `lang` is in the site's default language. An edit keeps its language, so only a new
+/// item's fields are checked. Every problem comes back at once, beside its field.
+pub fn with_language<T>(
+    parsed: Result<T, crate::forms::FieldErrors>,
+    lang: &str,
+    translation_of: &str,
+    site: &crate::site::Site,
+    is_new: bool,
+) -> Result<(T, crate::models::ContentLang), crate::forms::FieldErrors> {
+    let mut errors = crate::forms::FieldErrors::default();
+    let lang = match lang.trim() {
+        "" => site.default_lang.code(),
+        code => code,
+    };
+    let version = crate::forms::content_lang(&mut errors, lang, translation_of, &site.languages);
+    if !is_new {
+        errors = crate::forms::FieldErrors::default();
+    }
+    match parsed {
+        Ok(values) if errors.is_empty() => Ok((values, version)),
+        Ok(_) => Err(errors),
+        Err(mut problems) => {
+            problems.merge(errors);
+            Err(problems)
+        }
+    }
+}
+
+/// The form error of a new version whose group already has its language.
+pub fn language_taken() -> crate::forms::FieldErrors {
+    let mut errors = crate::forms::FieldErrors::default();
+    errors.add("lang", "admin-version-language-taken");
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::{safe_next, session_alive};

@@ -3,10 +3,11 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::{lang_of, CurrentUser};
+use crate::actions::translations::LanguageTaken;
 use crate::actions::{self, Actor, Changed, Moved};
 use crate::db::learning;
 use crate::error::{AppError, AppResult};
@@ -15,6 +16,7 @@ use crate::forms::{CheckedForm, FieldErrors};
 use crate::handlers::AppState;
 use crate::messages::{self, Msg};
 use crate::models::{Article, ArticleStatus, LearningPath, User};
+use crate::views::versions::{LanguageChoice, VersionsBox};
 use crate::views::{self, flash, Area, PageCtx};
 
 const AREA: Area = Area::AdminPaths;
@@ -69,6 +71,10 @@ struct FormPage {
     slug: Option<String>,
     form: PathForm,
     errors: FieldErrors,
+    /// A new path's language (and the one it translates); `None` when editing.
+    choice: Option<LanguageChoice>,
+    /// The translation group of the path being edited.
+    versions: Option<VersionsBox>,
 }
 
 fn form_page(
@@ -92,21 +98,70 @@ fn form_page(
         slug: existing.map(|p| p.slug.clone()),
         form,
         errors: FieldErrors::default(),
+        choice: existing
+            .is_none()
+            .then(|| LanguageChoice::new(lang, &state.site.languages, None)),
+        versions: None,
     }
 }
 
+/// The "Languages" box of path `id`'s form.
+fn versions_box(
+    state: &AppState,
+    user: &User,
+    id: i32,
+    versions: Vec<crate::models::Version>,
+) -> VersionsBox {
+    VersionsBox::new(
+        lang_of(state, user),
+        "/admin/paths",
+        id,
+        versions,
+        &state.site.languages,
+        |_| String::new(),
+    )
+}
+
+/// The form of a new path; `?translate={id}&lang={code}` fills it from the original of that
+/// path's translation group, as its version in that language.
 pub async fn new(
     CurrentUser(user): CurrentUser,
+    req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    views::ok(&form_page(
-        &state,
-        &session,
-        &user,
-        None,
-        PathForm::default(),
-    ))
+    let translate = super::translate_query(&req, &state.site)?;
+    let original = match translate {
+        Some((id, _)) => Some(
+            state
+                .run(move |conn| {
+                    let group = learning::path_group_of(conn, id)?.ok_or(AppError::NotFound)?;
+                    learning::path_by_id(conn, group)?.ok_or(AppError::NotFound)
+                })
+                .await?,
+        ),
+        None => None,
+    };
+    let (form, notice) = match (&original, translate) {
+        (Some(p), Some((_, lang))) => (
+            PathForm::translating(p, lang.code()),
+            Some((p.title.as_str(), lang.code())),
+        ),
+        _ => (
+            PathForm {
+                lang: state.site.default_lang.code().to_string(),
+                ..PathForm::default()
+            },
+            None,
+        ),
+    };
+    let mut page = form_page(&state, &session, &user, None, form);
+    page.choice = Some(LanguageChoice::new(
+        lang_of(&state, &user),
+        &state.site.languages,
+        notice,
+    ));
+    views::ok(&page)
 }
 
 /// The form again with its problems, for a new path or for path `id`.
@@ -119,10 +174,14 @@ async fn render_invalid(
     errors: FieldErrors,
 ) -> AppResult<HttpResponse> {
     let existing = match id {
-        Some(id) => Some(load(state, id).await?),
+        Some(id) => Some(load_with_group(state, id).await?),
         None => None,
     };
+    let (existing, versions) = existing.unzip();
     let mut page = form_page(state, session, user, existing.as_ref(), form);
+    if let (Some(p), Some(versions)) = (&existing, versions) {
+        page.versions = Some(versions_box(state, user, p.id, versions));
+    }
     page.errors = errors;
     views::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
@@ -134,14 +193,28 @@ pub async fn create(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let typed = PathForm::from_form(&form);
-    let (title, summary) = match typed.parse() {
+    let parsed = super::with_language(
+        typed.parse(),
+        &typed.lang,
+        &typed.translation_of,
+        &state.site,
+        true,
+    );
+    let ((title, summary), version) = match parsed {
         Ok(values) => values,
         Err(errors) => return render_invalid(&state, &session, &user, None, typed, errors).await,
     };
     let actor = Actor::User(user.id);
     let created = state
-        .run(move |conn| actions::paths::create(conn, actor, &title, &summary))
+        .run(move |conn| actions::paths::create(conn, actor, &title, &summary, &version))
         .await?;
+    let created = match created {
+        Ok(created) => created,
+        Err(LanguageTaken) => {
+            let errors = super::language_taken();
+            return render_invalid(&state, &session, &user, None, typed, errors).await;
+        }
+    };
     flash(
         &session,
         "success",
@@ -159,15 +232,31 @@ async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<LearningPath> {
         .await
 }
 
+/// Path `id` and the versions of its translation group.
+async fn load_with_group(
+    state: &web::Data<AppState>,
+    id: i32,
+) -> AppResult<(LearningPath, Vec<crate::models::Version>)> {
+    state
+        .run(move |conn| {
+            let path = learning::path_by_id(conn, id)?.ok_or(AppError::NotFound)?;
+            let versions = learning::path_versions(conn, path.translation_of.unwrap_or(id))?;
+            Ok((path, versions))
+        })
+        .await
+}
+
 pub async fn edit(
     CurrentUser(user): CurrentUser,
     path: web::Path<i32>,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let existing = load(&state, path.into_inner()).await?;
+    let (existing, versions) = load_with_group(&state, path.into_inner()).await?;
     let form = PathForm::from_path(&existing);
-    views::ok(&form_page(&state, &session, &user, Some(&existing), form))
+    let mut page = form_page(&state, &session, &user, Some(&existing), form);
+    page.versions = Some(versions_box(&state, &user, existing.id, versions));
+    views::ok(&page)
 }
 
 /// Saves title and summary; the slug stays, so the public address of the path does not break.

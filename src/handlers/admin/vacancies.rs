@@ -7,6 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::{lang_of, CurrentUser};
+use crate::actions::translations::LanguageTaken;
 use crate::actions::vacancies::{DeleteOutcome, StatusOutcome};
 use crate::actions::{self, Actor};
 use crate::db::{self, audit::AuditRow};
@@ -24,6 +25,7 @@ use crate::models::{
     VacancyFields, VacancyStatus, WorkMode, CURRENCIES,
 };
 use crate::views::vacancy::ShowPage;
+use crate::views::versions::{LanguageChoice, VersionsBox};
 use crate::views::{self, flash, Area, PageCtx};
 
 const ENTITY: &str = "vacancy";
@@ -98,6 +100,10 @@ struct FormPage {
     preview_sections: Vec<(&'static str, String)>,
     checks: Vec<Check>,
     json_ld: String,
+    /// A new vacancy's language (and the one it translates); `None` when editing.
+    choice: Option<LanguageChoice>,
+    /// The translation group of the vacancy being edited.
+    versions: Option<VersionsBox>,
 }
 
 impl FormPage {
@@ -233,21 +239,73 @@ fn form_page(
         preview_sections: Vec::new(),
         checks: Vec::new(),
         json_ld: String::new(),
+        choice: existing
+            .is_none()
+            .then(|| LanguageChoice::new(lang, &state.site.languages, None)),
+        versions: None,
     }
+}
+
+/// The "Languages" box of vacancy `id`'s pages.
+fn versions_box(
+    state: &AppState,
+    user: &User,
+    id: i32,
+    versions: Vec<crate::models::Version>,
+) -> VersionsBox {
+    VersionsBox::new(
+        lang_of(state, user),
+        "/admin/vacancies",
+        id,
+        versions,
+        &state.site.languages,
+        |status| VacancyStatus::key_of(status).to_string(),
+    )
 }
 
 async fn categories(state: &AppState) -> AppResult<Vec<Category>> {
     state.run(|conn| Ok(db::taxonomy::categories(conn)?)).await
 }
 
+/// The form of a new vacancy; `?translate={id}&lang={code}` fills it from the original of that
+/// vacancy's translation group, as its version in that language.
 pub async fn new(
     CurrentUser(user): CurrentUser,
+    req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let categories = categories(&state).await?;
-    let form = VacancyForm::blank();
-    views::ok(&form_page(&state, &session, &user, None, form, categories))
+    let translate = super::translate_query(&req, &state.site)?;
+    let (categories, original) = state
+        .run(move |conn| {
+            let original = match translate {
+                None => None,
+                Some((id, _)) => {
+                    let group = db::vacancies::group_of(conn, id)?.ok_or(AppError::NotFound)?;
+                    db::vacancies::by_id(conn, group)?
+                }
+            };
+            Ok((db::taxonomy::categories(conn)?, original))
+        })
+        .await?;
+    let (form, notice) = match (&original, translate) {
+        (Some(o), Some((_, lang))) => (
+            VacancyForm::translating(o, lang.code(), o.vacancy.id),
+            Some((o.vacancy.title.as_str(), lang.code())),
+        ),
+        _ => {
+            let mut form = VacancyForm::blank();
+            form.lang = state.site.default_lang.code().to_string();
+            (form, None)
+        }
+    };
+    let mut page = form_page(&state, &session, &user, None, form, categories);
+    page.choice = Some(LanguageChoice::new(
+        lang_of(&state, &user),
+        &state.site.languages,
+        notice,
+    ));
+    views::ok(&page)
 }
 
 /// The form with the parsed fields shown as the public page and the checklist will see them.
@@ -272,21 +330,31 @@ fn render_preview(
     views::ok(&page)
 }
 
-/// Saves or previews the form; `existing` is the vacancy being edited.
+/// Saves or previews the form; `existing` is the vacancy being edited, with its group.
 async fn submit(
     user: User,
     form: CheckedForm,
     state: web::Data<AppState>,
     session: Session,
-    existing: Option<VacancyDetail>,
+    existing: Option<(VacancyDetail, Vec<crate::models::Version>)>,
     categories: Vec<Category>,
 ) -> AppResult<HttpResponse> {
-    let mut typed = VacancyForm::from_form(&form);
     let more_places = form.get("intent") == "more_places";
-    if more_places {
-        typed = typed.with_more_rows();
-    }
-    let parsed = typed.parse(&categories, crate::clock::now());
+    let typed = VacancyForm::from_form(&form);
+    let typed = if more_places {
+        typed.with_more_rows()
+    } else {
+        typed
+    };
+    let other_languages = typed.other_languages;
+    let parsed = super::with_language(
+        typed.parse(&categories, crate::clock::now()),
+        &typed.lang,
+        &typed.translation_of,
+        &state.site,
+        existing.is_none(),
+    );
+    let (existing, versions) = existing.unzip();
     let mut page = form_page(
         &state,
         &session,
@@ -295,32 +363,29 @@ async fn submit(
         typed,
         categories,
     );
-    let (fields, skills) = match parsed {
+    if let (Some(d), Some(versions)) = (&existing, versions) {
+        page.versions = Some(versions_box(&state, &user, d.vacancy.id, versions));
+    }
+    let ((fields, skills), version) = match parsed {
         // More rows to type in: the form again, nothing checked or saved yet.
         _ if more_places => return views::ok(&page),
-        Err(errors) => {
-            page.errors = errors;
-            return views::render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
         Ok(parsed) => parsed,
+        Err(errors) => return invalid(page, errors),
     };
     if form.get("intent") == "preview" {
         return render_preview(page, fields, &skills, existing.as_ref(), &state.site);
     }
-    let actor = Actor::User(user.id);
-    let id = match existing.map(|d| d.vacancy.id) {
-        None => {
-            state
-                .run(move |conn| actions::vacancies::create(conn, actor, &fields, &skills))
-                .await?
-                .id
-        }
-        Some(id) => {
-            state
-                .run(move |conn| actions::vacancies::update(conn, actor, id, &fields, &skills))
-                .await?;
-            id
-        }
+    let input = (fields, skills, other_languages, version);
+    let id = match save(
+        &state,
+        Actor::User(user.id),
+        existing.map(|d| d.vacancy.id),
+        input,
+    )
+    .await?
+    {
+        Ok(id) => id,
+        Err(LanguageTaken) => return invalid(page, super::language_taken()),
     };
     flash(
         &session,
@@ -328,6 +393,41 @@ async fn submit(
         lang_of(&state, &user).t("admin-vacancy-saved"),
     );
     Ok(views::redirect(&format!("/admin/vacancies/{id}")))
+}
+
+/// The parsed form: fields, skills, listed in other languages, and a new vacancy's language.
+type Input = (VacancyFields, Vec<String>, bool, crate::models::ContentLang);
+
+/// Creates a vacancy (`id` none) or saves vacancy `id`; gives its id.
+async fn save(
+    state: &AppState,
+    actor: Actor,
+    id: Option<i32>,
+    (fields, skills, other_languages, version): Input,
+) -> AppResult<Result<i32, LanguageTaken>> {
+    state
+        .run(move |conn| match id {
+            None => Ok(actions::vacancies::create(
+                conn,
+                actor,
+                &fields,
+                &skills,
+                other_languages,
+                &version,
+            )?
+            .map(|created| created.id)),
+            Some(id) => {
+                actions::vacancies::update(conn, actor, id, &fields, &skills, other_languages)?;
+                Ok(Ok(id))
+            }
+        })
+        .await
+}
+
+/// The form again with its problems beside the fields.
+fn invalid(mut page: FormPage, errors: FieldErrors) -> AppResult<HttpResponse> {
+    page.errors = errors;
+    views::render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 pub async fn create(
@@ -346,15 +446,19 @@ async fn load(state: &web::Data<AppState>, id: i32) -> AppResult<VacancyDetail> 
         .await
 }
 
-/// A vacancy and the categories its form offers, in one trip to the pool.
+type Group = Vec<crate::models::Version>;
+
+/// A vacancy, its translation group and the categories its form offers, in one trip to the pool.
 async fn load_for_form(
     state: &web::Data<AppState>,
     id: i32,
-) -> AppResult<(VacancyDetail, Vec<Category>)> {
+) -> AppResult<(VacancyDetail, Group, Vec<Category>)> {
     state
         .run(move |conn| {
             let detail = db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)?;
-            Ok((detail, db::taxonomy::categories(conn)?))
+            let group = detail.vacancy.translation_of.unwrap_or(id);
+            let versions = db::vacancies::versions(conn, group)?;
+            Ok((detail, versions, db::taxonomy::categories(conn)?))
         })
         .await
 }
@@ -365,10 +469,11 @@ pub async fn edit(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (detail, categories) = load_for_form(&state, path.into_inner()).await?;
+    let (detail, versions, categories) = load_for_form(&state, path.into_inner()).await?;
     let (checks, json_ld) = readiness(&detail, &state.site);
     let form = VacancyForm::from_detail(&detail);
     let mut page = form_page(&state, &session, &user, Some(&detail), form, categories);
+    page.versions = Some(versions_box(&state, &user, detail.vacancy.id, versions));
     page.checks = checks;
     page.json_ld = json_ld;
     views::ok(&page)
@@ -381,8 +486,9 @@ pub async fn update(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (detail, categories) = load_for_form(&state, path.into_inner()).await?;
-    submit(user, form, state, session, Some(detail), categories).await
+    let (detail, versions, categories) = load_for_form(&state, path.into_inner()).await?;
+    let existing = Some((detail, versions));
+    submit(user, form, state, session, existing, categories).await
 }
 
 #[derive(Template)]
@@ -396,6 +502,7 @@ struct AdminShowPage {
     json_ld: String,
     history: Vec<AuditRow>,
     applications: Vec<(crate::models::Application, String)>,
+    versions: VersionsBox,
 }
 
 impl AdminShowPage {
@@ -422,17 +529,19 @@ pub async fn show(
     session: Session,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let (detail, history, applications) = state
+    let (detail, history, applications, versions) = state
         .run(move |conn| {
             let detail = db::vacancies::by_id(conn, id)?.ok_or(AppError::NotFound)?;
             let filter = db::applications::Filter {
                 vacancy_id: Some(id),
                 ..Default::default()
             };
+            let group = detail.vacancy.translation_of.unwrap_or(id);
             Ok((
                 detail,
                 db::audit::for_entity(conn, ENTITY, id)?,
                 db::applications::list(conn, &filter)?,
+                db::vacancies::versions(conn, group)?,
             ))
         })
         .await?;
@@ -447,6 +556,7 @@ pub async fn show(
         json_ld,
         history,
         applications,
+        versions: versions_box(&state, &user, id, versions),
     };
     views::ok(&page)
 }
