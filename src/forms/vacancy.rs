@@ -118,8 +118,9 @@ pub struct VacancyForm {
 }
 
 impl VacancyForm {
+    /// The submitted form; "More places" (`intent=more_places`) gives it more empty rows.
     pub fn from_form(f: &CheckedForm) -> VacancyForm {
-        VacancyForm {
+        let form = VacancyForm {
             title: f.get("title").into(),
             category: f.get("category").into(),
             seniority: f.get("seniority").into(),
@@ -144,6 +145,11 @@ impl VacancyForm {
             other_languages: !f.has("other_languages") || f.all("other_languages").contains(&"yes"),
             lang: f.get("lang").into(),
             translation_of: f.get("translation_of").into(),
+        };
+        if f.get("intent") == "more_places" {
+            form.with_more_rows()
+        } else {
+            form
         }
     }
 
@@ -215,7 +221,7 @@ impl VacancyForm {
     }
 
     /// "More places": the same form with more empty rows.
-    pub fn with_more_rows(mut self) -> VacancyForm {
+    fn with_more_rows(mut self) -> VacancyForm {
         let filled = self.places.iter().filter(|r| !r.is_empty()).count();
         let empty_shown = self.places.len().saturating_sub(filled);
         self.spare_rows = empty_shown.max(self.spare_rows) + SPARE_PLACE_ROWS;

@@ -341,11 +341,6 @@ async fn submit(
 ) -> AppResult<HttpResponse> {
     let more_places = form.get("intent") == "more_places";
     let typed = VacancyForm::from_form(&form);
-    let typed = if more_places {
-        typed.with_more_rows()
-    } else {
-        typed
-    };
     let other_languages = typed.other_languages;
     let parsed = super::with_language(
         typed.parse(&categories, crate::clock::now()),
