@@ -1,6 +1,7 @@
-//! Outgoing mail: the candidate's receipt and the recruiters' notice. With `SMTP_URL` set they
-//! go through lettre; without it they are written to the log. A failure is logged and never
-//! fails the application that caused it.
+//! Outgoing mail: the candidate's receipt and the recruiters' notice, the job alert messages
+//! (composed here, queued in the outbox by `actions::alerts`, sent by `jobs`). With `SMTP_URL`
+//! set they go through lettre; without it they are written to the log. A failure is logged and
+//! never fails the application that caused it.
 
 use crate::i18n::Lang;
 use askama::Template;
@@ -111,8 +112,33 @@ impl Mailer {
             return;
         };
         let sending = crate::metrics::mail_sending();
-        let sent = deliver(transport, self.from.clone(), to, subject, body).await;
-        sending.done(sent);
+        let sent = deliver(transport, self.from.clone(), to, subject, body, &[]).await;
+        sending.done(sent.is_ok());
+    }
+
+    /// Sends one message of the outbox with its extra headers. Without a mail server the
+    /// message is logged (never its body: it holds private links) and counts as sent.
+    pub async fn send_outbox(&self, mail: &crate::models::OutboxMail) -> Result<(), String> {
+        let Some(transport) = &self.transport else {
+            log::info!(
+                "mail not sent (SMTP_URL unset) to {}: {}",
+                mask_email(&mail.recipient),
+                mail.subject
+            );
+            return Ok(());
+        };
+        let sending = crate::metrics::mail_sending();
+        let sent = deliver(
+            transport,
+            self.from.clone(),
+            &mail.recipient,
+            &mail.subject,
+            mail.body.clone(),
+            &mail.header_pairs(),
+        )
+        .await;
+        sending.done(sent.is_ok());
+        sent
     }
 
     /// The receipt for the candidate (unless their address has had its receipts for the day)
@@ -160,39 +186,164 @@ impl Mailer {
     }
 }
 
-/// Sends one message; false (and logged) when it could not be built or sent.
+/// Sends one message with extra `headers`; the error (also logged) when it could not be
+/// built or sent.
 async fn deliver(
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     to: &str,
     subject: &str,
     body: String,
-) -> bool {
-    let to: Mailbox = match to.parse() {
-        Ok(m) => m,
-        Err(e) => {
-            log::warn!("mail not sent: bad recipient address: {e}");
-            return false;
-        }
-    };
-    let message = Message::builder()
+    headers: &[(String, String)],
+) -> Result<(), String> {
+    use lettre::message::header::{HeaderName, HeaderValue};
+    let to: Mailbox = to.parse().map_err(|e| {
+        log::warn!("mail not sent: bad recipient address: {e}");
+        format!("bad recipient address: {e}")
+    })?;
+    let mut builder = Message::builder()
         .from(from)
         .to(to)
         .subject(subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(body);
-    match message {
-        Ok(message) => match transport.send(message).await {
-            Ok(_) => true,
-            Err(e) => {
-                log::error!("mail not sent: {e}");
-                false
+        .header(ContentType::TEXT_PLAIN);
+    for (name, value) in headers {
+        let name = HeaderName::new_from_ascii(name.clone())
+            .map_err(|_| format!("bad header name {name:?}"))?;
+        builder = builder.raw_header(HeaderValue::new(name, value.clone()));
+    }
+    let message = builder.body(body).map_err(|e| {
+        log::error!("mail not built: {e}");
+        format!("not built: {e}")
+    })?;
+    transport.send(message).await.map(|_| ()).map_err(|e| {
+        log::error!("mail not sent: {e}");
+        format!("not sent: {e}")
+    })
+}
+
+/// An alert message ready for the outbox.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub subject: String,
+    pub body: String,
+    /// Extra header lines, `Name: value` each (the outbox's `headers` column).
+    pub headers: String,
+}
+
+/// The links every alert message carries: the page that changes or ends the subscription and
+/// the one-click unsubscribe address (RFC 8058) for the mail program.
+#[derive(Debug, Clone)]
+pub struct AlertLinks {
+    pub manage_url: String,
+    pub unsubscribe_url: String,
+}
+
+impl AlertLinks {
+    fn headers(&self) -> String {
+        format!(
+            "List-Unsubscribe: <{}>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click",
+            self.unsubscribe_url
+        )
+    }
+}
+
+/// One vacancy of a digest.
+#[derive(Debug, Clone)]
+pub struct DigestItem {
+    pub title: String,
+    pub place: String,
+    pub url: String,
+}
+
+/// What an alert message says; `kind` picks the template.
+#[derive(Debug, Clone)]
+pub struct AlertMail {
+    pub lang: Lang,
+    pub org_name: String,
+    /// The vacancy list of the saved search (absolute).
+    pub list_url: String,
+    pub links: AlertLinks,
+    pub kind: AlertMailKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum AlertMailKind {
+    /// Please confirm: the link opens the page with the confirm button.
+    Confirm { confirm_url: String },
+    /// Someone asked again for an alert this address already gets.
+    Known,
+    /// New vacancies: at most `MAX_DIGEST_ITEMS` listed, `more` left to the list's link.
+    Digest {
+        frequency: crate::models::Frequency,
+        items: Vec<DigestItem>,
+        more: usize,
+    },
+}
+
+#[derive(Template)]
+#[template(path = "mail/alert.txt")]
+struct AlertText<'a> {
+    m: &'a AlertMail,
+}
+
+impl AlertText<'_> {
+    fn t(&self, key: &str) -> String {
+        self.m.lang.t(key)
+    }
+
+    fn org(&self, key: &str) -> String {
+        self.m
+            .lang
+            .t_args(key, &[("org", self.m.org_name.as_str().into())])
+    }
+
+    fn more_text(&self, more: &usize) -> String {
+        self.m.lang.t_args(
+            "alert-mail-more",
+            &[
+                ("count", (*more as i64).into()),
+                ("n", self.m.lang.number(*more as i64).into()),
+            ],
+        )
+    }
+
+    fn why(&self, frequency: &crate::models::Frequency) -> String {
+        let key = match frequency {
+            crate::models::Frequency::Daily => "alert-mail-why-daily",
+            crate::models::Frequency::Weekly => "alert-mail-why-weekly",
+        };
+        self.org(key)
+    }
+}
+
+impl AlertMail {
+    pub fn compose(&self) -> Result<Composed, String> {
+        let lang = self.lang;
+        let subject = match &self.kind {
+            AlertMailKind::Confirm { .. } => lang.t_args(
+                "alert-mail-confirm-subject",
+                &[("org", self.org_name.as_str().into())],
+            ),
+            AlertMailKind::Known => lang.t_args(
+                "alert-mail-known-subject",
+                &[("org", self.org_name.as_str().into())],
+            ),
+            AlertMailKind::Digest { items, more, .. } => {
+                let count = (items.len() + more) as i64;
+                lang.t_args(
+                    "alert-mail-digest-subject",
+                    &[("count", count.into()), ("n", lang.number(count).into())],
+                )
             }
-        },
-        Err(e) => {
-            log::error!("mail not built: {e}");
-            false
-        }
+        };
+        let body = AlertText { m: self }
+            .render()
+            .map_err(|e| format!("alert mail template: {e}"))?;
+        Ok(Composed {
+            subject,
+            body,
+            headers: self.links.headers(),
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 //! It reports what changed in one typed value (`Changed`), the single spot on which cache
 //! invalidation and alerts hang. Handlers never open a transaction or write the audit trail.
 
+pub mod alerts;
 pub mod applications;
 pub mod articles;
 pub mod comments;
