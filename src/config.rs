@@ -162,19 +162,39 @@ pub struct OpsConfig {
 
     /// Seconds between runs of the alert digest job, which mails every subscriber whose day
     /// (or week) has passed.
-    #[arg(long, env = "ALERTS_INTERVAL_SECONDS", default_value_t = 900, global = true)]
+    #[arg(
+        long,
+        env = "ALERTS_INTERVAL_SECONDS",
+        default_value_t = 900,
+        global = true
+    )]
     pub alerts_interval_seconds: u64,
 
     /// The length of an alert "day" in seconds (a week is seven); shorter only for tests.
-    #[arg(long, env = "ALERTS_DAY_SECONDS", default_value_t = 86400, global = true)]
+    #[arg(
+        long,
+        env = "ALERTS_DAY_SECONDS",
+        default_value_t = 86400,
+        global = true
+    )]
     pub alerts_day_seconds: u64,
 
     /// Seconds between runs of the mail outbox job (sends queued mail, retries failures).
-    #[arg(long, env = "OUTBOX_INTERVAL_SECONDS", default_value_t = 10, global = true)]
+    #[arg(
+        long,
+        env = "OUTBOX_INTERVAL_SECONDS",
+        default_value_t = 10,
+        global = true
+    )]
     pub outbox_interval_seconds: u64,
 
     /// Seconds between runs of the cleanup job (unconfirmed alerts, old outbox rows).
-    #[arg(long, env = "CLEANUP_INTERVAL_SECONDS", default_value_t = 3600, global = true)]
+    #[arg(
+        long,
+        env = "CLEANUP_INTERVAL_SECONDS",
+        default_value_t = 3600,
+        global = true
+    )]
     pub cleanup_interval_seconds: u64,
 
     /// Seconds an instance holds a job's lease; a job whose instance died runs again after

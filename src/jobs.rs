@@ -203,7 +203,9 @@ impl Jobs {
             loop {
                 let page = run_db(&self.pool, move |conn| {
                     Ok(match frequency {
-                        Some(f) => db::alerts::due(conn, f.as_str(), now - f.period(day), after, 100)?,
+                        Some(f) => {
+                            db::alerts::due(conn, f.as_str(), now - f.period(day), after, 100)?
+                        }
                         None => db::alerts::confirmed(conn, after, 100)?,
                     })
                 })
@@ -234,7 +236,10 @@ impl Jobs {
     /// Sends the outbox's due messages, one claimed at a time. Gives the number sent.
     pub async fn send_outbox(&self, signal: &Signal) -> Result<usize, String> {
         let now = crate::clock::now();
-        let ids = run_db(&self.pool, move |conn| Ok(db::outbox::due_ids(conn, now, 200)?)).await?;
+        let ids = run_db(&self.pool, move |conn| {
+            Ok(db::outbox::due_ids(conn, now, 200)?)
+        })
+        .await?;
         let mut sent = 0;
         for id in ids {
             if signal.is_stopping() {

@@ -90,7 +90,12 @@ fn mint_links(
     now: PrimitiveDateTime,
 ) -> AppResult<AlertLinks> {
     let token = crate::tokens::random_token();
-    db::alerts::add_manage_hash(conn, subscription.id, &crate::tokens::token_hash(&token), now)?;
+    db::alerts::add_manage_hash(
+        conn,
+        subscription.id,
+        &crate::tokens::token_hash(&token),
+        now,
+    )?;
     let lang = &subscription.lang;
     Ok(AlertLinks {
         manage_url: site.absolute(&format!("/{lang}/alerts/manage/{token}")),
@@ -130,8 +135,11 @@ pub fn subscribe(conn: &mut DbConn, site: &Site, s: Subscribe) -> AppResult<Subs
     let now = crate::clock::now();
     let stamp_hash = crate::tokens::token_hash(s.stamp.trim());
     conn.transaction::<_, AppError, _>(|conn| {
-        let made =
-            db::alerts::count_from_address_since(conn, &s.client_address, now - Duration::hours(1))?;
+        let made = db::alerts::count_from_address_since(
+            conn,
+            &s.client_address,
+            now - Duration::hours(1),
+        )?;
         if made >= SUBSCRIBES_PER_HOUR {
             return Ok(SubscribeOutcome::RateLimited);
         }
@@ -176,9 +184,11 @@ pub fn subscribe(conn: &mut DbConn, site: &Site, s: Subscribe) -> AppResult<Subs
             let (kind, mail_kind) = if known {
                 (AlertMailKind::Known, mail_kind::ALERT_KNOWN)
             } else {
-                let confirm_url =
-                    site.absolute(&format!("/{lang}/alerts/confirm/{confirm_token}"));
-                (AlertMailKind::Confirm { confirm_url }, mail_kind::ALERT_CONFIRM)
+                let confirm_url = site.absolute(&format!("/{lang}/alerts/confirm/{confirm_token}"));
+                (
+                    AlertMailKind::Confirm { confirm_url },
+                    mail_kind::ALERT_CONFIRM,
+                )
             };
             let mail = AlertMail {
                 lang: s.lang,
