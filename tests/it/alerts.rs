@@ -647,3 +647,143 @@ async fn a_failing_mail_is_retried_with_backoff_and_a_failing_subscriber_dropped
         "a dropped subscriber gets nothing"
     );
 }
+
+/// The next message the SMTP listener receives within `secs`, soft line breaks undone.
+async fn next_mail(
+    inbox: &mut tokio::sync::mpsc::UnboundedReceiver<String>,
+    secs: u64,
+) -> Option<String> {
+    tokio::time::timeout(std::time::Duration::from_secs(secs), inbox.recv())
+        .await
+        .ok()
+        .flatten()
+        .map(|m| m.replace("=\r\n", "").replace("=3D", "="))
+}
+
+/// Publishes a draft of the demo content now (as a recruiter's "publish" does); its slug.
+fn publish_a_draft(database_url: &str) -> String {
+    let mut conn = diesel::PgConnection::establish(database_url).unwrap();
+    let (id, slug): (i32, String) = vacancies::table
+        .filter(vacancies::status.eq("draft"))
+        .order(vacancies::id)
+        .select((vacancies::id, vacancies::slug))
+        .first(&mut conn)
+        .unwrap();
+    diesel::update(vacancies::table.find(id))
+        .set((
+            vacancies::status.eq("published"),
+            vacancies::published_at.eq(careers::clock::now()),
+            vacancies::valid_through.eq(None::<time::PrimitiveDateTime>),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    slug
+}
+
+/// The test: two `careers serve` processes on one PostgreSQL database, both running the
+/// jobs every second with a three-second alert "day", and a real SMTP listener. One confirmed
+/// subscriber gets exactly one digest per new vacancy (never one from each instance), a new
+/// vacancy appears in the next digest and never again, and one-click unsubscribe stops the next.
+#[tokio::test]
+async fn two_instances_mail_one_digest_per_period_through_smtp() {
+    let Some(db) = common::PgTestDb::create() else {
+        return;
+    };
+    let (port, mut inbox) = crate::applications::smtp_listener().await;
+    let smtp = format!("smtp://127.0.0.1:{port}");
+    let settings = |demo: &'static str| {
+        vec![
+            ("SMTP_URL", smtp.clone()),
+            ("DEMO", demo.to_string()),
+            ("MIN_FILL_SECONDS", "0".to_string()),
+            ("JOBS_TICK_SECONDS", "1".to_string()),
+            ("ALERTS_INTERVAL_SECONDS", "1".to_string()),
+            ("OUTBOX_INTERVAL_SECONDS", "1".to_string()),
+            ("ALERTS_DAY_SECONDS", "3".to_string()),
+        ]
+    };
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let start = |dir: &std::path::Path, demo: &'static str| {
+        let owned = settings(demo);
+        let pairs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        crate::instances::start_with(&db.url, dir, &pairs)
+    };
+    // The first loads the demo content; then the second starts beside it.
+    let one = start(dirs[0].path(), "true");
+    let two = start(dirs[1].path(), "false");
+    let client = common::new_client();
+
+    let page = client
+        .get(one.url("/en/vacancies"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let r = client
+        .post(one.url("/en/alerts"))
+        .form(&[
+            ("query", ""),
+            ("email", "both@example.com"),
+            ("frequency", "daily"),
+            ("form_stamp", hidden(&page, "form_stamp").as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let confirmation = next_mail(&mut inbox, 30)
+        .await
+        .expect("the confirmation mail");
+    assert!(confirmation.contains("To: both@example.com"));
+    let confirm = link(&confirmation, "/en/alerts/confirm/");
+    let r = client.post(two.url(&confirm)).send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+
+    // A new vacancy: exactly one digest, from one of the two instances.
+    let first = publish_a_draft(&db.url);
+    let digest = next_mail(&mut inbox, 30).await.expect("a digest");
+    assert_eq!(digest_slugs(&digest), [first.clone()], "{digest}");
+    assert!(digest.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    // Three more periods: nothing new, so no mail, and no second copy from the other instance.
+    assert_eq!(
+        next_mail(&mut inbox, 10).await,
+        None,
+        "one digest, not one per instance"
+    );
+
+    // The next vacancy comes in the next digest, the first never again.
+    let second = publish_a_draft(&db.url);
+    let digest = next_mail(&mut inbox, 30).await.expect("the next digest");
+    assert_eq!(digest_slugs(&digest), [second], "{digest}");
+    assert_eq!(next_mail(&mut inbox, 8).await, None);
+
+    // One-click unsubscribe (a mail provider's POST, to the other instance) stops the next.
+    let unsubscribe = link(&digest, "/en/alerts/unsubscribe/");
+    let r = reqwest::Client::new()
+        .post(one.url(&unsubscribe))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let mut conn = diesel::PgConnection::establish(&db.url).unwrap();
+    diesel::update(vacancies::table.filter(vacancies::status.eq("published")))
+        .set(vacancies::published_at.eq(careers::clock::now()))
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(
+        next_mail(&mut inbox, 8).await,
+        None,
+        "no digest after unsubscribing"
+    );
+    let last_run: Option<time::PrimitiveDateTime> = job_leases::table
+        .find("alert-digests")
+        .select(job_leases::last_success_at)
+        .first(&mut conn)
+        .unwrap();
+    assert!(last_run.is_some());
+    drop((one, two));
+}
