@@ -53,3 +53,16 @@ alert-mail-why-daily = You get this mail at most once a day because you asked fo
 alert-mail-why-weekly = You get this mail at most once a week because you asked for it on the { $org } careers site.
 alert-mail-manage = Change how often, or unsubscribe:
 alert-mail-signature = { $org } recruiting
+
+## Job alerts on the recruiters' dashboard.
+admin-alerts-heading = Job alerts
+admin-alerts-subscribers = { $count ->
+    [one] confirmed subscriber
+   *[other] confirmed subscribers
+}
+admin-alerts-last-run = Alerts last sent:
+admin-alerts-never = never
+admin-alerts-outbox = { $count ->
+    [one] message waiting to be sent
+   *[other] messages waiting to be sent
+}

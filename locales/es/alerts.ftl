@@ -53,3 +53,16 @@ alert-mail-why-daily = Recibes este correo como mucho una vez al día porque lo 
 alert-mail-why-weekly = Recibes este correo como mucho una vez a la semana porque lo pediste en la web de empleo de { $org }.
 alert-mail-manage = Cambiar la frecuencia o darte de baja:
 alert-mail-signature = El equipo de selección de { $org }
+
+## Alertas de empleo en el panel de selección.
+admin-alerts-heading = Alertas de empleo
+admin-alerts-subscribers = { $count ->
+    [one] suscriptor confirmado
+   *[other] suscriptores confirmados
+}
+admin-alerts-last-run = Último envío de alertas:
+admin-alerts-never = nunca
+admin-alerts-outbox = { $count ->
+    [one] mensaje pendiente de envío
+   *[other] mensajes pendientes de envío
+}

@@ -787,3 +787,30 @@ async fn two_instances_mail_one_digest_per_period_through_smtp() {
     assert!(last_run.is_some());
     drop((one, two));
 }
+
+backend_test!(recruiters_see_confirmed_subscribers_and_the_last_alert_run);
+async fn recruiters_see_confirmed_subscribers_and_the_last_alert_run() {
+    let app = common::spawn_app().await;
+    confirmed_subscriber(&app, "", "one@example.com").await;
+    confirmed_subscriber(&app, "q=rust", "two@example.com").await;
+    subscribe(&app, "en", "", "unconfirmed@example.com", "daily").await;
+    let admin = app.with_new_client();
+    admin.admin().await;
+    let (_, page) = admin.get_html("/admin").await;
+    let figures = common::texts(&page, "#alert-figures li");
+    assert_eq!(figures[0], "2 confirmed subscribers", "{figures:?}");
+    assert!(
+        figures[1].ends_with(&en("admin-alerts-never")),
+        "{figures:?}"
+    );
+    assert!(!page.contains("one@example.com"));
+    let jobs = jobs_for(&app);
+    let (_stop, signal) = never_stopping();
+    assert!(jobs.run_if_due(Job::AlertDigests, &signal).await.unwrap());
+    let (_, page) = admin.get_html("/admin").await;
+    let figures = common::texts(&page, "#alert-figures li");
+    assert!(
+        !figures[1].ends_with(&en("admin-alerts-never")),
+        "{figures:?}"
+    );
+}
