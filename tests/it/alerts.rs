@@ -814,3 +814,83 @@ async fn recruiters_see_confirmed_subscribers_and_the_last_alert_run() {
         "{figures:?}"
     );
 }
+
+/// A real `careers serve` whose jobs run every second and whose mail server refuses: the
+/// confirmation mail stays in the outbox, retried later, and `/metrics` reports the outbox
+/// depth, the failed attempt and the time of the last alert run (real values, read from the
+/// database by the jobs loop), in a format promtool accepts.
+#[tokio::test]
+async fn metrics_report_the_outbox_and_the_last_alert_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("careers.db").display());
+    let server = crate::instances::start_with(
+        &url,
+        dir.path(),
+        &[
+            ("DEMO", "true"),
+            ("MIN_FILL_SECONDS", "0"),
+            ("JOBS_TICK_SECONDS", "1"),
+            ("OUTBOX_INTERVAL_SECONDS", "1"),
+            ("METRICS_TOKEN", "alerts-metrics"),
+            // Nothing listens on port 1: every attempt fails.
+            ("SMTP_URL", "smtp://127.0.0.1:1"),
+        ],
+    );
+    let started = careers::clock::unix_now();
+    let client = common::new_client();
+    let page = client
+        .get(server.url("/en/vacancies"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let r = client
+        .post(server.url("/en/alerts"))
+        .form(&[
+            ("query", ""),
+            ("email", "metrics@example.com"),
+            ("frequency", "weekly"),
+            ("form_stamp", hidden(&page, "form_stamp").as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let read = || async {
+        client
+            .get(server.url("/metrics"))
+            .bearer_auth("alerts-metrics")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let sample = crate::ops::sample;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let metrics = loop {
+        let metrics = read().await;
+        let failed = sample(&metrics, "careers_mail_outbox_failures_total") >= 1.0;
+        let pending = sample(&metrics, "careers_mail_outbox_pending") == 1.0;
+        if failed && pending {
+            break metrics;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the metrics did not move:\n{metrics}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    let last_run = sample(&metrics, "careers_alerts_last_success_time_seconds");
+    assert!(last_run >= (started - 60) as f64, "{last_run}");
+    if let Some(out) = crate::ops::promtool_check(&metrics) {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
