@@ -317,7 +317,7 @@ fn published_since(
         }
     }
     // A keyword search ranks before it sorts by date.
-    found.sort_by(|a, b| (b.published_at, b.id).cmp(&(a.published_at, a.id)));
+    found.sort_by_key(|v| std::cmp::Reverse((v.published_at, v.id)));
     Ok(found)
 }
 

@@ -744,7 +744,7 @@ async fn two_instances_mail_one_digest_per_period_through_smtp() {
     // A new vacancy: exactly one digest, from one of the two instances.
     let first = publish_a_draft(&db.url);
     let digest = next_mail(&mut inbox, 30).await.expect("a digest");
-    assert_eq!(digest_slugs(&digest), [first.clone()], "{digest}");
+    assert_eq!(digest_slugs(&digest), [first], "{digest}");
     assert!(digest.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
     // Three more periods: nothing new, so no mail, and no second copy from the other instance.
     assert_eq!(
