@@ -41,6 +41,8 @@ pub const MAX_DIGEST_FAILURES: i32 = 3;
 pub const MAIL_CLAIM: Duration = Duration::minutes(5);
 /// Sent and failed messages are forgotten after this long (they hold addresses and links).
 pub const OUTBOX_KEPT: Duration = Duration::days(30);
+/// The manage links of mails older than this stop working (a subscriber has newer mails).
+pub const MANAGE_TOKENS_KEPT: Duration = Duration::days(365);
 
 /// A subscription as the form sent it (already parsed).
 #[derive(Debug, Clone)]
@@ -146,6 +148,21 @@ pub fn subscribe(conn: &mut DbConn, site: &Site, s: Subscribe) -> AppResult<Subs
         if !db::comments::use_stamp(conn, &stamp_hash, now)? {
             return Ok(SubscribeOutcome::CheckMail);
         }
+        // The address has had its opt-in mails for today: nothing changes (not even the
+        // confirmation token of a pending alert, whose last mail must keep working).
+        let sent_today = db::outbox::count_to_since(
+            conn,
+            &s.email,
+            &[mail_kind::ALERT_CONFIRM, mail_kind::ALERT_KNOWN],
+            now - Duration::days(1),
+        )?;
+        if sent_today >= OPT_IN_MAILS_PER_DAY {
+            log::info!(
+                "alert request ignored: {} has had its opt-in mails for today",
+                crate::mail::mask_email(&s.email)
+            );
+            return Ok(SubscribeOutcome::CheckMail);
+        }
         let lang = s.lang.code();
         let confirm_token = crate::tokens::random_token();
         let confirm_hash = crate::tokens::token_hash(&confirm_token);
@@ -173,37 +190,24 @@ pub fn subscribe(conn: &mut DbConn, site: &Site, s: Subscribe) -> AppResult<Subs
                 (row, false)
             }
         };
-        let sent_today = db::outbox::count_to_since(
-            conn,
-            &s.email,
-            &[mail_kind::ALERT_CONFIRM, mail_kind::ALERT_KNOWN],
-            now - Duration::days(1),
-        )?;
-        if sent_today < OPT_IN_MAILS_PER_DAY {
-            let links = mint_links(conn, site, &subscription, now)?;
-            let (kind, mail_kind) = if known {
-                (AlertMailKind::Known, mail_kind::ALERT_KNOWN)
-            } else {
-                let confirm_url = site.absolute(&format!("/{lang}/alerts/confirm/{confirm_token}"));
-                (
-                    AlertMailKind::Confirm { confirm_url },
-                    mail_kind::ALERT_CONFIRM,
-                )
-            };
-            let mail = AlertMail {
-                lang: s.lang,
-                org_name: site.org_name.clone(),
-                list_url: list_url(site, lang, &s.query),
-                links,
-                kind,
-            };
-            queue(conn, &subscription, &mail, mail_kind, now)?;
+        let links = mint_links(conn, site, &subscription, now)?;
+        let (kind, mail_kind) = if known {
+            (AlertMailKind::Known, mail_kind::ALERT_KNOWN)
         } else {
-            log::info!(
-                "alert mail held back: {} has had its opt-in mails for today",
-                crate::mail::mask_email(&s.email)
-            );
-        }
+            let confirm_url = site.absolute(&format!("/{lang}/alerts/confirm/{confirm_token}"));
+            (
+                AlertMailKind::Confirm { confirm_url },
+                mail_kind::ALERT_CONFIRM,
+            )
+        };
+        let mail = AlertMail {
+            lang: s.lang,
+            org_name: site.org_name.clone(),
+            list_url: list_url(site, lang, &s.query),
+            links,
+            kind,
+        };
+        queue(conn, &subscription, &mail, mail_kind, now)?;
         finish(conn, Actor::Visitor, Vec::new(), Changed::Nothing)?;
         Ok(SubscribeOutcome::CheckMail)
     })
@@ -265,12 +269,14 @@ pub fn unsubscribe(conn: &mut DbConn, token: &str) -> AppResult<bool> {
     })
 }
 
-/// Deletes subscriptions left unconfirmed for `UNCONFIRMED_KEPT`, and outbox messages done
-/// for `OUTBOX_KEPT`. Gives the number of subscriptions deleted.
+/// Deletes subscriptions left unconfirmed for `UNCONFIRMED_KEPT`, outbox messages done for
+/// `OUTBOX_KEPT` and manage tokens older than `MANAGE_TOKENS_KEPT` (every newer mail has its
+/// own). Gives the number of subscriptions deleted.
 pub fn delete_stale(conn: &mut DbConn, now: PrimitiveDateTime) -> AppResult<usize> {
     conn.transaction::<_, AppError, _>(|conn| {
         let deleted = db::alerts::delete_unconfirmed_before(conn, now - UNCONFIRMED_KEPT)?;
         db::outbox::prune_done_before(conn, now - OUTBOX_KEPT)?;
+        db::alerts::prune_manage_hashes_before(conn, now - MANAGE_TOKENS_KEPT)?;
         finish(conn, Actor::Operator, Vec::new(), Changed::Nothing)?;
         Ok(deleted)
     })

@@ -103,6 +103,15 @@ pub fn delete(conn: &mut DbConn, id: i32) -> QueryResult<usize> {
     diesel::delete(alert_subscriptions::table.find(id)).execute(conn)
 }
 
+/// Forgets manage tokens issued before `before`.
+pub fn prune_manage_hashes_before(
+    conn: &mut DbConn,
+    before: PrimitiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(alert_manage_tokens::table.filter(alert_manage_tokens::created_at.lt(before)))
+        .execute(conn)
+}
+
 /// Deletes subscriptions never confirmed and created before `before`.
 pub fn delete_unconfirmed_before(
     conn: &mut DbConn,

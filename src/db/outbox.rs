@@ -73,9 +73,13 @@ pub fn claim(
         .optional()
 }
 
+/// Marks a message sent, forgetting its body and headers: they hold private links (confirm,
+/// manage, unsubscribe) that a copy of the database should not open.
 pub fn mark_sent(conn: &mut DbConn, id: i32, now: PrimitiveDateTime) -> QueryResult<usize> {
     diesel::update(mail_outbox::table.find(id))
         .set((
+            mail_outbox::body.eq(""),
+            mail_outbox::headers.eq(""),
             mail_outbox::sent_at.eq(now),
             mail_outbox::claimed_until.eq(None::<PrimitiveDateTime>),
             mail_outbox::last_error.eq(None::<String>),
@@ -98,8 +102,15 @@ pub fn mark_failed(
         Some(at) => diesel::update(target)
             .set((error, unclaim, mail_outbox::next_attempt_at.eq(at)))
             .execute(conn),
+        // Given up: the body goes like a sent one's.
         None => diesel::update(target)
-            .set((error, unclaim, mail_outbox::failed_at.eq(now)))
+            .set((
+                error,
+                unclaim,
+                mail_outbox::failed_at.eq(now),
+                mail_outbox::body.eq(""),
+                mail_outbox::headers.eq(""),
+            ))
             .execute(conn),
     }
 }

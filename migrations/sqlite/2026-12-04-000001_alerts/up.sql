@@ -45,6 +45,7 @@ CREATE TABLE alert_deliveries (
 -- the outbox job. A sender claims a row (claimed_until, attempts + 1) before it talks to the
 -- mail server; a row whose claim ran out unsent is sent again (at least once, never lost).
 -- headers: extra header lines, "Name: value" separated by line breaks.
+-- body and headers (private links) are emptied once a message is sent or given up.
 CREATE TABLE mail_outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     recipient TEXT NOT NULL,
