@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 use time::Duration;
 
-use crate::actions::alerts::{self as alert_actions, DigestOutcome, SendResult};
+use crate::actions::alerts::{self as alert_actions, DigestOutcome};
+use crate::actions::outbox::{self as outbox_actions, SendResult};
 use crate::config::Config;
 use crate::db::{self, DbPool};
 use crate::error::AppError;
@@ -245,21 +246,8 @@ impl Jobs {
             if signal.is_stopping() {
                 break;
             }
-            let claimed = run_db(&self.pool, move |conn| {
-                alert_actions::claim_mail(conn, id, crate::clock::now())
-            })
-            .await?;
-            let Some(mail) = claimed else { continue };
-            // At least once: a crash after the server accepted the message and before the row
-            // is marked sent sends it again when the claim runs out.
-            let result = self.mailer.send_outbox(&mail).await;
-            let outcome = run_db(&self.pool, move |conn| {
-                alert_actions::record_send(conn, &mail, result, crate::clock::now())
-            })
-            .await?;
-            match outcome {
-                SendResult::Sent => sent += 1,
-                SendResult::Retrying | SendResult::GivenUp => crate::metrics::outbox_failure(),
+            if send_one(&self.pool, &self.mailer, id, true).await? == Some(SendResult::Sent) {
+                sent += 1;
             }
         }
         Ok(sent)
@@ -308,6 +296,43 @@ impl Jobs {
                 }
             }
             Err(e) => log::warn!("job gauges not refreshed: {e}"),
+        }
+    }
+}
+
+/// Claims, sends and records one outbox message; `None` when another sender had claimed it.
+async fn send_one(
+    pool: &DbPool,
+    mailer: &Mailer,
+    id: i32,
+    due_only: bool,
+) -> Result<Option<SendResult>, String> {
+    let claimed = run_db(pool, move |conn| {
+        outbox_actions::claim_mail(conn, id, crate::clock::now(), due_only)
+    })
+    .await?;
+    let Some(mail) = claimed else {
+        return Ok(None);
+    };
+    // At least once: a crash after the server accepted the message and before the row is
+    // marked sent sends it again when the claim runs out.
+    let result = mailer.send_outbox(&mail).await;
+    let outcome = run_db(pool, move |conn| {
+        outbox_actions::record_send(conn, &mail, result, crate::clock::now())
+    })
+    .await?;
+    if outcome != SendResult::Sent {
+        crate::metrics::outbox_failure();
+    }
+    Ok(Some(outcome))
+}
+
+/// Sends messages a request has just queued (an application's receipt and notice) at once,
+/// without waiting for the outbox job, which sends them later if this fails or never runs.
+pub async fn send_now(pool: DbPool, mailer: Arc<Mailer>, ids: Vec<i32>) {
+    for id in ids {
+        if let Err(e) = send_one(&pool, &mailer, id, false).await {
+            log::error!("outbox message {id} not sent now (the outbox job retries): {e}");
         }
     }
 }

@@ -1,7 +1,8 @@
-//! Outgoing mail: the candidate's receipt and the recruiters' notice, the job alert messages
-//! (composed here, queued in the outbox by `actions::alerts`, sent by `jobs`). With `SMTP_URL`
-//! set they go through lettre; without it they are written to the log. A failure is logged and
-//! never fails the application that caused it.
+//! Outgoing mail: the candidate's receipt and the recruiters' notice, the job alert messages.
+//! They are composed here, written to the mail outbox by the action that causes them, and sent
+//! by `jobs` (the receipt at once by the request too). With `SMTP_URL` set they go through
+//! lettre; without it they are written to the log. A failure is logged, retried, and never
+//! fails the application that caused it.
 
 use crate::i18n::Lang;
 use askama::Template;
@@ -9,6 +10,7 @@ use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::ApplicationsConfig;
+use crate::models::{mail_kind, NewOutboxMail};
 
 pub struct Mailer {
     transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
@@ -101,21 +103,6 @@ impl Mailer {
         })
     }
 
-    /// Sends one plain-text message, or logs it when no mail server is configured.
-    pub async fn send(&self, to: &str, subject: &str, body: String) {
-        let Some(transport) = &self.transport else {
-            // Never the body: a receipt holds the link that withdraws or erases an application.
-            log::info!(
-                "mail not sent (SMTP_URL unset) to {}: {subject}",
-                mask_email(to)
-            );
-            return;
-        };
-        let sending = crate::metrics::mail_sending();
-        let sent = deliver(transport, self.from.clone(), to, subject, body, &[]).await;
-        sending.done(sent.is_ok());
-    }
-
     /// Sends one message of the outbox with its extra headers. Without a mail server the
     /// message is logged (never its body: it holds private links) and counts as sent.
     pub async fn send_outbox(&self, mail: &crate::models::OutboxMail) -> Result<(), String> {
@@ -142,47 +129,58 @@ impl Mailer {
     }
 
     /// The receipt for the candidate (unless their address has had its receipts for the day)
-    /// and, when an address is configured, the recruiters' notice.
-    pub async fn application_received(&self, mail: ApplicationMail) {
-        let receipt = ReceiptMail { m: &mail };
-        match receipt.render() {
-            Ok(_) if !mail.send_receipt => log::info!(
+    /// and, when an address is configured, the recruiters' notice, for the outbox. They are
+    /// due a minute from `now`: the request that stored the application sends them at once,
+    /// the outbox job only if that did not happen.
+    pub fn application_outbox(
+        &self,
+        mail: &ApplicationMail,
+        now: time::PrimitiveDateTime,
+    ) -> Result<Vec<NewOutboxMail>, String> {
+        let outbox = |recipient: String, subject: String, body: String, kind: &str| NewOutboxMail {
+            recipient,
+            subject,
+            body,
+            headers: String::new(),
+            lang: mail.lang.code().to_string(),
+            kind: kind.to_string(),
+            subscription_id: None,
+            created_at: now,
+            next_attempt_at: now + time::Duration::minutes(1),
+        };
+        let mut mails = Vec::new();
+        if mail.send_receipt {
+            let body = ReceiptMail { m: mail }
+                .render()
+                .map_err(|e| format!("receipt mail template: {e}"))?;
+            let subject = mail.lang.t_args(
+                "mail-receipt-subject",
+                &[("vacancy", mail.vacancy_title.as_str().into())],
+            );
+            mails.push(outbox(
+                mail.candidate_email.clone(),
+                subject,
+                body,
+                mail_kind::APPLICATION_RECEIPT,
+            ));
+        } else {
+            log::info!(
                 "receipt not sent: {} has had its receipts for today",
                 mask_email(&mail.candidate_email)
-            ),
-            Ok(body) => {
-                self.send(
-                    &mail.candidate_email,
-                    &mail.lang.t_args(
-                        "mail-receipt-subject",
-                        &[("vacancy", mail.vacancy_title.as_str().into())],
-                    ),
-                    body,
-                )
-                .await
-            }
-            Err(e) => {
-                crate::metrics::mail_failure();
-                log::error!("receipt mail template: {e}")
-            }
+            );
         }
         if let Some(recruiters) = &self.recruiters {
-            let notice = NoticeMail { m: &mail };
-            match notice.render() {
-                Ok(body) => {
-                    self.send(
-                        &recruiters.to_string(),
-                        &format!("New application: {}", mail.vacancy_title),
-                        body,
-                    )
-                    .await
-                }
-                Err(e) => {
-                    crate::metrics::mail_failure();
-                    log::error!("notice mail template: {e}")
-                }
-            }
+            let body = NoticeMail { m: mail }
+                .render()
+                .map_err(|e| format!("notice mail template: {e}"))?;
+            mails.push(outbox(
+                recruiters.to_string(),
+                format!("New application: {}", mail.vacancy_title),
+                body,
+                mail_kind::APPLICATION_NOTICE,
+            ));
         }
+        Ok(mails)
     }
 }
 

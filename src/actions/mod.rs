@@ -10,6 +10,7 @@ pub mod comments;
 pub mod demo;
 pub mod generate;
 pub mod limits;
+pub mod outbox;
 pub mod paths;
 pub mod reindex;
 pub mod sessions;

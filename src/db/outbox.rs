@@ -39,19 +39,26 @@ pub fn due_ids(conn: &mut DbConn, now: PrimitiveDateTime, limit: i64) -> QueryRe
 }
 
 /// Claims one message for a send attempt until `until`, counting the attempt; `None` when
-/// another sender claimed it first (or it was sent meanwhile).
+/// another sender claimed it first (or it was sent meanwhile). `due_only`: only when its next
+/// attempt is due (the outbox job); without, also before (the request that queued it).
 pub fn claim(
     conn: &mut DbConn,
     id: i32,
     now: PrimitiveDateTime,
     until: PrimitiveDateTime,
+    due_only: bool,
 ) -> QueryResult<Option<OutboxMail>> {
+    // The request that queued a message may send it before its attempt is due.
+    let due_by = match due_only {
+        true => now,
+        false => now + time::Duration::days(36500),
+    };
     let claimed = diesel::update(
         mail_outbox::table
             .find(id)
             .filter(mail_outbox::sent_at.is_null())
             .filter(mail_outbox::failed_at.is_null())
-            .filter(mail_outbox::next_attempt_at.le(now))
+            .filter(mail_outbox::next_attempt_at.le(due_by))
             .filter(
                 mail_outbox::claimed_until
                     .is_null()

@@ -83,6 +83,8 @@ pub mod mail_kind {
     pub const ALERT_CONFIRM: &str = "alert-confirm";
     pub const ALERT_KNOWN: &str = "alert-known";
     pub const ALERT_DIGEST: &str = "alert-digest";
+    pub const APPLICATION_RECEIPT: &str = "application-receipt";
+    pub const APPLICATION_NOTICE: &str = "application-notice";
 }
 
 /// A message waiting in (or gone through) the outbox.

@@ -617,7 +617,7 @@ async fn a_failing_mail_is_retried_with_backoff_and_a_failing_subscriber_dropped
                 .filter(mail_outbox::failed_at.is_null()),
         )
         .set((
-            mail_outbox::attempts.eq(careers::actions::alerts::MAX_MAIL_ATTEMPTS - 1),
+            mail_outbox::attempts.eq(careers::actions::outbox::MAX_MAIL_ATTEMPTS - 1),
             mail_outbox::next_attempt_at.eq(careers::clock::now()),
         ))
         .execute(&mut *app.conn())
