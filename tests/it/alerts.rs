@@ -894,3 +894,39 @@ async fn metrics_report_the_outbox_and_the_last_alert_run() {
         );
     }
 }
+
+backend_test!(alerts_send_now_mails_every_confirmed_subscriber_and_exits);
+async fn alerts_send_now_mails_every_confirmed_subscriber_and_exits() {
+    let app = common::spawn_app().await;
+    let weekly = confirmed_subscriber(&app, "", "weekly@example.com").await;
+    diesel::update(alert_subscriptions::table.find(weekly.id))
+        .set(alert_subscriptions::frequency.eq("weekly"))
+        .execute(&mut *app.conn())
+        .unwrap();
+    // Its week has not passed, but send-now sends whatever is new for it.
+    let five_minutes_ago = careers::clock::now() - time::Duration::minutes(5);
+    diesel::update(alert_subscriptions::table.find(weekly.id))
+        .set(alert_subscriptions::last_digest_at.eq(five_minutes_ago))
+        .execute(&mut *app.conn())
+        .unwrap();
+    diesel::update(vacancies::table.filter(vacancies::slug.eq("backend-developer-rust")))
+        .set(vacancies::published_at.eq(careers::clock::now()))
+        .execute(&mut *app.conn())
+        .unwrap();
+    subscribe(&app, "en", "", "pending@example.com", "daily").await;
+    let out = app.run_command(&["alerts", "send-now"]);
+    assert!(out.contains("queued 1 alert digests"), "{out}");
+    let digest = digests(&app).pop().unwrap();
+    assert_eq!(digest.recipient, "weekly@example.com");
+    assert!(digest.sent_at.is_some(), "sent before the command exits");
+    assert!(
+        digest.body.is_empty(),
+        "a sent message keeps no private link"
+    );
+    let last: Option<time::PrimitiveDateTime> = job_leases::table
+        .find("alert-digests")
+        .select(job_leases::last_success_at)
+        .first(&mut *app.conn())
+        .unwrap();
+    assert!(last.is_some());
+}
