@@ -7,7 +7,7 @@
 
 use time::{Duration, PrimitiveDateTime};
 
-use super::{finish, Actor, Changed};
+use super::{finish, limits, Actor, Changed};
 use crate::db::{self, DbConn};
 use crate::domain::board::{self, Filters, Sort};
 use crate::error::{AppError, AppResult};
@@ -21,11 +21,6 @@ use crate::site::Site;
 
 /// Unconfirmed subscriptions are deleted this long after they were made.
 pub const UNCONFIRMED_KEPT: Duration = Duration::days(7);
-/// New subscriptions one client address may make per hour.
-pub const SUBSCRIBES_PER_HOUR: i64 = 10;
-/// Confirmation and "already subscribed" mails one address gets per day, however often
-/// someone types it into the form.
-pub const OPT_IN_MAILS_PER_DAY: i64 = 3;
 /// Vacancies listed in one digest; the rest are behind the link to the list.
 pub const MAX_DIGEST_ITEMS: usize = 20;
 /// List pages a digest reads at most (a keyword search is ranked, not sorted by date, so it
@@ -126,17 +121,12 @@ fn queue(
 /// Double opt-in: stores (or refreshes) the unconfirmed subscription and queues the
 /// confirmation mail; for an address that already gets this alert, a short "you already get
 /// it" mail with a link to manage it. Repeats change nothing a stranger could use, and at most
-/// `OPT_IN_MAILS_PER_DAY` such mails go to one address.
+/// `limits::ALERT_OPT_IN_MAILS_PER_DAY` such mails go to one address.
 pub fn subscribe(conn: &mut DbConn, site: &Site, s: Subscribe) -> AppResult<SubscribeOutcome> {
     let now = crate::clock::now();
     let stamp_hash = crate::tokens::token_hash(s.stamp.trim());
     conn.transaction::<_, AppError, _>(|conn| {
-        let made = db::alerts::count_from_address_since(
-            conn,
-            &s.client_address,
-            now - Duration::hours(1),
-        )?;
-        if made >= SUBSCRIBES_PER_HOUR {
+        if limits::alert_subscriptions_exhausted(conn, &s.client_address, now)? {
             return Ok(SubscribeOutcome::RateLimited);
         }
         if !db::comments::use_stamp(conn, &stamp_hash, now)? {
@@ -144,13 +134,7 @@ pub fn subscribe(conn: &mut DbConn, site: &Site, s: Subscribe) -> AppResult<Subs
         }
         // The address has had its opt-in mails for today: nothing changes (not even the
         // confirmation token of a pending alert, whose last mail must keep working).
-        let sent_today = db::outbox::count_to_since(
-            conn,
-            &s.email,
-            &[mail_kind::ALERT_CONFIRM, mail_kind::ALERT_KNOWN],
-            now - Duration::days(1),
-        )?;
-        if sent_today >= OPT_IN_MAILS_PER_DAY {
+        if limits::alert_mails_exhausted(conn, &s.email, now)? {
             log::info!(
                 "alert request ignored: {} has had its opt-in mails for today",
                 crate::mail::mask_email(&s.email)
