@@ -675,6 +675,13 @@ async fn sigterm_lets_a_slow_upload_finish_then_exits_zero() {
     assert!(response.contains("/applications/"), "the confirmation page");
     let status = server.wait_exit(Duration::from_secs(25));
     assert_eq!(status.code(), Some(0), "{}", server.lines().join("\n"));
+    assert!(
+        server
+            .lines()
+            .iter()
+            .any(|l| l.contains("background jobs stopped")),
+        "the jobs end with the process"
+    );
     assert_eq!(
         sqlite_count(&dir.path().join("careers.db"), "applications"),
         1
