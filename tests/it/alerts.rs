@@ -930,3 +930,48 @@ async fn alerts_send_now_mails_every_confirmed_subscriber_and_exits() {
         .unwrap();
     assert!(last.is_some());
 }
+
+backend_test!(a_digest_follows_the_saved_filters_and_keywords);
+async fn a_digest_follows_the_saved_filters_and_keywords() {
+    let app = common::spawn_app().await;
+    let jobs = jobs_for(&app);
+    let (_stop, signal) = never_stopping();
+    for (query, email) in [
+        ("category=backend", "backend@example.com"),
+        ("q=python", "keyword@example.com"),
+    ] {
+        let subscriber = confirmed_subscriber(&app, query, email).await;
+        rewind(&app, subscriber.id);
+        assert_eq!(
+            jobs.queue_digests(true, &signal).await.unwrap(),
+            1,
+            "{query}"
+        );
+        let digest = digests(&app).pop().unwrap();
+        assert_eq!(digest.recipient, email);
+        let listed = digest_slugs(&digest.body);
+        // The list shows the same vacancies (ranked for keywords; the digest is newest first).
+        let (_, page) = app.get_html(&format!("/en/vacancies?{query}")).await;
+        let mut on_page: Vec<String> = page
+            .match_indices("<h3 class=\"card-title\"><a href=\"/en/vacancies/")
+            .map(|(at, m)| page[at + m.len()..].split('"').next().unwrap().to_string())
+            .collect();
+        assert!(on_page.len() > 1 && on_page.len() < 20, "{query}: one page");
+        let published = |slug: &String| {
+            vacancies::table
+                .filter(vacancies::slug.eq(slug))
+                .select(vacancies::published_at)
+                .first::<Option<time::PrimitiveDateTime>>(&mut *app.conn())
+                .unwrap()
+        };
+        let dates: Vec<_> = listed.iter().map(published).collect();
+        assert!(
+            dates.windows(2).all(|w| w[0] >= w[1]),
+            "{query}: newest first"
+        );
+        let mut listed = listed;
+        listed.sort();
+        on_page.sort();
+        assert_eq!(listed, on_page, "{query}");
+    }
+}
