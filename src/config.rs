@@ -155,6 +155,52 @@ pub struct OpsConfig {
         global = true
     )]
     pub shutdown_grace_seconds: u64,
+
+    /// Seconds between looks for due background jobs (alert digests, mail, cleanup) in `serve`.
+    #[arg(long, env = "JOBS_TICK_SECONDS", default_value_t = 15, global = true)]
+    pub jobs_tick_seconds: u64,
+
+    /// Seconds between runs of the alert digest job, which mails every subscriber whose day
+    /// (or week) has passed.
+    #[arg(
+        long,
+        env = "ALERTS_INTERVAL_SECONDS",
+        default_value_t = 900,
+        global = true
+    )]
+    pub alerts_interval_seconds: u64,
+
+    /// The length of an alert "day" in seconds (a week is seven); shorter only for tests.
+    #[arg(
+        long,
+        env = "ALERTS_DAY_SECONDS",
+        default_value_t = 86400,
+        global = true
+    )]
+    pub alerts_day_seconds: u64,
+
+    /// Seconds between runs of the mail outbox job (sends queued mail, retries failures).
+    #[arg(
+        long,
+        env = "OUTBOX_INTERVAL_SECONDS",
+        default_value_t = 10,
+        global = true
+    )]
+    pub outbox_interval_seconds: u64,
+
+    /// Seconds between runs of the cleanup job (unconfirmed alerts, old outbox rows).
+    #[arg(
+        long,
+        env = "CLEANUP_INTERVAL_SECONDS",
+        default_value_t = 3600,
+        global = true
+    )]
+    pub cleanup_interval_seconds: u64,
+
+    /// Seconds an instance holds a job's lease; a job whose instance died runs again after
+    /// this. Keep it longer than a run takes.
+    #[arg(long, env = "JOB_LEASE_SECONDS", default_value_t = 600, global = true)]
+    pub job_lease_seconds: u64,
 }
 
 impl Default for OpsConfig {
@@ -164,6 +210,12 @@ impl Default for OpsConfig {
             metrics_token: None,
             metrics_bind: None,
             shutdown_grace_seconds: 30,
+            jobs_tick_seconds: 15,
+            alerts_interval_seconds: 900,
+            alerts_day_seconds: 86400,
+            outbox_interval_seconds: 10,
+            cleanup_interval_seconds: 3600,
+            job_lease_seconds: 600,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod forms;
 pub mod handlers;
 pub mod i18n;
+pub mod jobs;
 pub mod logging;
 pub mod mail;
 pub mod maintenance;

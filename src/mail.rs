@@ -1,5 +1,7 @@
-//! Outgoing mail: the candidate's receipt and the recruiters' notice. With `SMTP_URL` set they
-//! go through lettre; without it they are written to the log. A failure is logged and never
+//! Outgoing mail: the candidate's receipt and the recruiters' notice, the job alert messages.
+//! They are composed here, written to the mail outbox by the action that causes them, and sent
+//! by `jobs` (the receipt at once by the request too). With `SMTP_URL` set they go through
+//! lettre; without it they are written to the log. A failure is logged, retried, and never
 //! fails the application that caused it.
 
 use crate::i18n::Lang;
@@ -8,6 +10,7 @@ use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::ApplicationsConfig;
+use crate::models::{mail_kind, NewOutboxMail};
 
 pub struct Mailer {
     transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
@@ -100,99 +103,245 @@ impl Mailer {
         })
     }
 
-    /// Sends one plain-text message, or logs it when no mail server is configured.
-    pub async fn send(&self, to: &str, subject: &str, body: String) {
+    /// Sends one message of the outbox with its extra headers. Without a mail server the
+    /// message is logged (never its body: it holds private links) and counts as sent.
+    pub async fn send_outbox(&self, mail: &crate::models::OutboxMail) -> Result<(), String> {
         let Some(transport) = &self.transport else {
-            // Never the body: a receipt holds the link that withdraws or erases an application.
             log::info!(
-                "mail not sent (SMTP_URL unset) to {}: {subject}",
-                mask_email(to)
+                "mail not sent (SMTP_URL unset) to {}: {}",
+                mask_email(&mail.recipient),
+                mail.subject
             );
-            return;
+            return Ok(());
         };
         let sending = crate::metrics::mail_sending();
-        let sent = deliver(transport, self.from.clone(), to, subject, body).await;
-        sending.done(sent);
+        let sent = deliver(
+            transport,
+            self.from.clone(),
+            &mail.recipient,
+            &mail.subject,
+            mail.body.clone(),
+            &mail.header_pairs(),
+        )
+        .await;
+        sending.done(sent.is_ok());
+        sent
     }
 
     /// The receipt for the candidate (unless their address has had its receipts for the day)
-    /// and, when an address is configured, the recruiters' notice.
-    pub async fn application_received(&self, mail: ApplicationMail) {
-        let receipt = ReceiptMail { m: &mail };
-        match receipt.render() {
-            Ok(_) if !mail.send_receipt => log::info!(
+    /// and, when an address is configured, the recruiters' notice, for the outbox. They are
+    /// due a minute from `now`: the request that stored the application sends them at once,
+    /// the outbox job only if that did not happen.
+    pub fn application_outbox(
+        &self,
+        mail: &ApplicationMail,
+        now: time::PrimitiveDateTime,
+    ) -> Result<Vec<NewOutboxMail>, String> {
+        let outbox = |recipient: String, subject: String, body: String, kind: &str| NewOutboxMail {
+            recipient,
+            subject,
+            body,
+            headers: String::new(),
+            lang: mail.lang.code().to_string(),
+            kind: kind.to_string(),
+            subscription_id: None,
+            created_at: now,
+            next_attempt_at: now + time::Duration::minutes(1),
+        };
+        let mut mails = Vec::new();
+        if mail.send_receipt {
+            let body = ReceiptMail { m: mail }
+                .render()
+                .map_err(|e| format!("receipt mail template: {e}"))?;
+            let subject = mail.lang.t_args(
+                "mail-receipt-subject",
+                &[("vacancy", mail.vacancy_title.as_str().into())],
+            );
+            mails.push(outbox(
+                mail.candidate_email.clone(),
+                subject,
+                body,
+                mail_kind::APPLICATION_RECEIPT,
+            ));
+        } else {
+            log::info!(
                 "receipt not sent: {} has had its receipts for today",
                 mask_email(&mail.candidate_email)
-            ),
-            Ok(body) => {
-                self.send(
-                    &mail.candidate_email,
-                    &mail.lang.t_args(
-                        "mail-receipt-subject",
-                        &[("vacancy", mail.vacancy_title.as_str().into())],
-                    ),
-                    body,
-                )
-                .await
-            }
-            Err(e) => {
-                crate::metrics::mail_failure();
-                log::error!("receipt mail template: {e}")
-            }
+            );
         }
         if let Some(recruiters) = &self.recruiters {
-            let notice = NoticeMail { m: &mail };
-            match notice.render() {
-                Ok(body) => {
-                    self.send(
-                        &recruiters.to_string(),
-                        &format!("New application: {}", mail.vacancy_title),
-                        body,
-                    )
-                    .await
-                }
-                Err(e) => {
-                    crate::metrics::mail_failure();
-                    log::error!("notice mail template: {e}")
-                }
-            }
+            let body = NoticeMail { m: mail }
+                .render()
+                .map_err(|e| format!("notice mail template: {e}"))?;
+            mails.push(outbox(
+                recruiters.to_string(),
+                format!("New application: {}", mail.vacancy_title),
+                body,
+                mail_kind::APPLICATION_NOTICE,
+            ));
         }
+        Ok(mails)
     }
 }
 
-/// Sends one message; false (and logged) when it could not be built or sent.
+/// Sends one message with extra `headers`; the error (also logged) when it could not be
+/// built or sent.
 async fn deliver(
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     to: &str,
     subject: &str,
     body: String,
-) -> bool {
-    let to: Mailbox = match to.parse() {
-        Ok(m) => m,
-        Err(e) => {
-            log::warn!("mail not sent: bad recipient address: {e}");
-            return false;
-        }
-    };
-    let message = Message::builder()
+    headers: &[(String, String)],
+) -> Result<(), String> {
+    use lettre::message::header::{HeaderName, HeaderValue};
+    let to: Mailbox = to.parse().map_err(|e| {
+        log::warn!("mail not sent: bad recipient address: {e}");
+        format!("bad recipient address: {e}")
+    })?;
+    let mut builder = Message::builder()
         .from(from)
         .to(to)
         .subject(subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(body);
-    match message {
-        Ok(message) => match transport.send(message).await {
-            Ok(_) => true,
-            Err(e) => {
-                log::error!("mail not sent: {e}");
-                false
+        .header(ContentType::TEXT_PLAIN);
+    for (name, value) in headers {
+        let name = HeaderName::new_from_ascii(name.clone())
+            .map_err(|_| format!("bad header name {name:?}"))?;
+        builder = builder.raw_header(HeaderValue::new(name, value.clone()));
+    }
+    let message = builder.body(body).map_err(|e| {
+        log::error!("mail not built: {e}");
+        format!("not built: {e}")
+    })?;
+    transport.send(message).await.map(|_| ()).map_err(|e| {
+        log::error!("mail not sent: {e}");
+        format!("not sent: {e}")
+    })
+}
+
+/// An alert message ready for the outbox.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub subject: String,
+    pub body: String,
+    /// Extra header lines, `Name: value` each (the outbox's `headers` column).
+    pub headers: String,
+}
+
+/// The links every alert message carries: the page that changes or ends the subscription and
+/// the one-click unsubscribe address (RFC 8058) for the mail program.
+#[derive(Debug, Clone)]
+pub struct AlertLinks {
+    pub manage_url: String,
+    pub unsubscribe_url: String,
+}
+
+impl AlertLinks {
+    fn headers(&self) -> String {
+        format!(
+            "List-Unsubscribe: <{}>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click",
+            self.unsubscribe_url
+        )
+    }
+}
+
+/// One vacancy of a digest.
+#[derive(Debug, Clone)]
+pub struct DigestItem {
+    pub title: String,
+    pub place: String,
+    pub url: String,
+}
+
+/// What an alert message says; `kind` picks the template.
+#[derive(Debug, Clone)]
+pub struct AlertMail {
+    pub lang: Lang,
+    pub org_name: String,
+    /// The vacancy list of the saved search (absolute).
+    pub list_url: String,
+    pub links: AlertLinks,
+    pub kind: AlertMailKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum AlertMailKind {
+    /// Please confirm: the link opens the page with the confirm button.
+    Confirm { confirm_url: String },
+    /// Someone asked again for an alert this address already gets.
+    Known,
+    /// New vacancies: at most `MAX_DIGEST_ITEMS` listed, `more` left to the list's link.
+    Digest {
+        frequency: crate::models::Frequency,
+        items: Vec<DigestItem>,
+        more: usize,
+    },
+}
+
+#[derive(Template)]
+#[template(path = "mail/alert.txt")]
+struct AlertText<'a> {
+    m: &'a AlertMail,
+}
+
+impl AlertText<'_> {
+    fn t(&self, key: &str) -> String {
+        self.m.lang.t(key)
+    }
+
+    fn org(&self, key: &str) -> String {
+        self.m
+            .lang
+            .t_args(key, &[("org", self.m.org_name.as_str().into())])
+    }
+
+    fn more_text(&self, more: &usize) -> String {
+        self.m.lang.t_args(
+            "alert-mail-more",
+            &[
+                ("count", (*more as i64).into()),
+                ("n", self.m.lang.number(*more as i64).into()),
+            ],
+        )
+    }
+
+    fn why(&self, frequency: &crate::models::Frequency) -> String {
+        let key = match frequency {
+            crate::models::Frequency::Daily => "alert-mail-why-daily",
+            crate::models::Frequency::Weekly => "alert-mail-why-weekly",
+        };
+        self.org(key)
+    }
+}
+
+impl AlertMail {
+    pub fn compose(&self) -> Result<Composed, String> {
+        let lang = self.lang;
+        let subject = match &self.kind {
+            AlertMailKind::Confirm { .. } => lang.t_args(
+                "alert-mail-confirm-subject",
+                &[("org", self.org_name.as_str().into())],
+            ),
+            AlertMailKind::Known => lang.t_args(
+                "alert-mail-known-subject",
+                &[("org", self.org_name.as_str().into())],
+            ),
+            AlertMailKind::Digest { items, more, .. } => {
+                let count = (items.len() + more) as i64;
+                lang.t_args(
+                    "alert-mail-digest-subject",
+                    &[("count", count.into()), ("n", lang.number(count).into())],
+                )
             }
-        },
-        Err(e) => {
-            log::error!("mail not built: {e}");
-            false
-        }
+        };
+        let body = AlertText { m: self }
+            .render()
+            .map_err(|e| format!("alert mail template: {e}"))?;
+        Ok(Composed {
+            subject,
+            body,
+            headers: self.links.headers(),
+        })
     }
 }
 

@@ -71,6 +71,18 @@ enum Command {
     /// Check the database: reachable, migrations applied, integrity, keyword index in step
     /// with the vacancies. Exit status 0 when all is well, 1 otherwise.
     Check,
+    /// Job alerts.
+    Alerts {
+        #[command(subcommand)]
+        command: AlertsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AlertsCommand {
+    /// Send every confirmed subscriber the digest of what is new for them now, whatever their
+    /// frequency, and exit.
+    SendNow,
 }
 
 /// Every file this process creates (the SQLite database, its `-wal` and `-shm`, the generated
@@ -108,6 +120,9 @@ fn main() -> ExitCode {
                 .map(|report| println!("{report}")),
             Command::Restore { from } => maintenance::restore(&cli.config.database_url, &from)
                 .map(|report| println!("{report}")),
+            Command::Alerts {
+                command: AlertsCommand::SendNow,
+            } => alerts_send_now(&cli.config),
             Command::Check => {
                 let report = maintenance::check(&cli.config.database_url);
                 for line in &report.lines {
@@ -141,12 +156,34 @@ fn serve(config: &Config) -> Result<(), String> {
             .unwrap_or_default()
     );
     actix_web::rt::System::new().block_on(async move {
+        let jobs = careers::jobs::Jobs::new(config, pool.clone(), startup::site(config)?)?;
         let server = startup::run(listener, config, pool, key).map_err(|e| e.to_string())?;
-        // Background jobs, when there are some, start here with `stop.signal()`.
         let stop = careers::shutdown::Trigger::new();
-        startup::until_stopped(server, stop, config.ops.shutdown_grace_seconds)
+        let jobs = actix_web::rt::spawn(jobs.run(stop.signal()));
+        let served = startup::until_stopped(server, stop, config.ops.shutdown_grace_seconds)
             .await
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string());
+        // The jobs end their current step (a mail, a digest) and return.
+        let _ = jobs.await;
+        served
+    })
+}
+
+/// `careers alerts send-now`: queues the digests, then sends the outbox once.
+fn alerts_send_now(config: &Config) -> Result<(), String> {
+    let (pool, _) = startup::prepare_database(&Config {
+        demo: false,
+        ..config.clone()
+    })?;
+    let jobs = careers::jobs::Jobs::new(config, pool, startup::site(config)?)?;
+    actix_web::rt::System::new().block_on(async move {
+        let never = careers::shutdown::Trigger::new();
+        let signal = never.signal();
+        let queued = jobs.queue_digests(true, &signal).await?;
+        jobs.record_alert_run().await?;
+        let sent = jobs.send_outbox(&signal).await?;
+        println!("queued {queued} alert digests; sent {sent} messages");
+        Ok(())
     })
 }
 

@@ -42,6 +42,9 @@ struct Metrics {
     mail_sent: IntCounter,
     mail_failures: IntCounter,
     mail_sending: IntGauge,
+    outbox_pending: IntGauge,
+    outbox_failures: IntCounter,
+    alerts_last_success: IntGauge,
     applications: IntCounterVec,
     sign_in_failures: IntCounter,
     sign_in_lockouts: IntCounter,
@@ -173,6 +176,18 @@ fn build() -> prometheus::Result<Metrics> {
             "careers_mail_sending",
             "Messages handed to the background sender and not yet sent or failed.",
         )?,
+        outbox_pending: gauge(
+            "careers_mail_outbox_pending",
+            "Messages in the mail outbox waiting to be sent or retried (all instances).",
+        )?,
+        outbox_failures: counter(
+            "careers_mail_outbox_failures_total",
+            "Outbox send attempts that failed (each retried with backoff, or given up).",
+        )?,
+        alerts_last_success: gauge(
+            "careers_alerts_last_success_time_seconds",
+            "When the alert digest job last finished without error, in seconds since 1970 (0: never).",
+        )?,
         applications,
         sign_in_failures: counter(
             "careers_sign_in_failures_total",
@@ -296,6 +311,21 @@ impl Drop for MailSending {
 /// A message that failed before it could be sent (its template).
 pub fn mail_failure() {
     with(|m| m.mail_failures.inc());
+}
+
+/// The outbox's depth, read from the database by the jobs loop.
+pub fn outbox_pending(count: i64) {
+    with(|m| m.outbox_pending.set(count));
+}
+
+/// An outbox send attempt failed.
+pub fn outbox_failure() {
+    with(|m| m.outbox_failures.inc());
+}
+
+/// When the alert digests last ran without error (Unix seconds).
+pub fn alerts_last_success(unix_seconds: i64) {
+    with(|m| m.alerts_last_success.set(unix_seconds));
 }
 
 /// What became of an application sent through the form.

@@ -264,7 +264,7 @@ impl Drop for LoggedBody {
 }
 
 /// The access log's request line without secrets: the receipt token in `/applications/<token>…`
-/// is replaced by `…`, and the query string of private paths (`/admin…`, `/applications…`,
+/// (and any other token segment, like an alert link's) is replaced by `…`, and the query string of private paths (`/admin…`, `/applications…`,
 /// which may hold a candidate's email as a search) is dropped. Public queries stay.
 pub fn request_line(
     method: &str,
@@ -295,6 +295,17 @@ pub fn redacted_target(path: &str, query: Option<&str>) -> String {
         },
         None => format!("{prefix}{path}"),
     };
+    // Any other segment that is a token: the job alert links (confirm, manage, unsubscribe).
+    if shown.split('/').any(crate::tokens::looks_like_token) {
+        shown = shown
+            .split('/')
+            .map(|segment| match crate::tokens::looks_like_token(segment) {
+                true => "…",
+                false => segment,
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+    }
     let private = ["/admin", "/applications"].iter().any(|p| {
         path == *p
             || path.starts_with(&format!("{p}/"))
@@ -336,6 +347,10 @@ mod tests {
             "/admin/applications.csv?…"
         );
         assert_eq!(redacted_target("/admin", Some("q=jane")), "/admin?…");
+        assert_eq!(
+            redacted_target(&format!("/es/alerts/unsubscribe/{token}"), None),
+            "/es/alerts/unsubscribe/…"
+        );
         assert_eq!(
             redacted_target("/vacancies", Some("q=rust")),
             "/vacancies?q=rust"

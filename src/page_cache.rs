@@ -147,7 +147,9 @@ impl From<db::RunError> for Fail {
 
 /// Paths whose pages hold someone's data or change with each visitor.
 fn is_private_path(path: &str) -> bool {
-    path.starts_with("/admin")
+    // Alert pages answer to private links (confirm, manage).
+    crate::i18n::without_language(path).starts_with("/{lang}/alerts/")
+        || path.starts_with("/admin")
         || path.starts_with("/applications")
         || path.starts_with("/static")
         || path == "/healthz"

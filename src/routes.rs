@@ -12,7 +12,9 @@
 use actix_web::{guard, web, HttpResponse, Route};
 
 use crate::error::AppError;
-use crate::handlers::{admin, api, applications, articles, home, learn, meta, saved, vacancies};
+use crate::handlers::{
+    admin, alerts, api, applications, articles, home, learn, meta, saved, vacancies,
+};
 use crate::i18n::Lang;
 
 /// A page: GET, and HEAD for monitors and link checkers (the server sends the headers only).
@@ -23,6 +25,9 @@ fn get() -> Route {
 fn post() -> Route {
     web::post()
 }
+
+/// The RFC 8058 one-click unsubscribe address: the one public POST taken from any origin.
+pub const ONE_CLICK_UNSUBSCRIBE: &str = "/{lang}/alerts/unsubscribe/{token}";
 
 pub struct RouteInfo {
     pub method: &'static str,
@@ -68,6 +73,13 @@ route_table! { PUBLIC_ROUTES, register_public, true:
     get "/{lang}/articles/{slug}" => articles::show;
     post "/{lang}/articles/{slug}/comments" => articles::comment;
     post "/{lang}/articles/{slug}/read" => articles::mark_read;
+    post "/{lang}/alerts" => alerts::subscribe;
+    get "/{lang}/alerts/confirm/{token}" => alerts::confirm_page;
+    post "/{lang}/alerts/confirm/{token}" => alerts::confirm;
+    get "/{lang}/alerts/manage/{token}" => alerts::manage;
+    post "/{lang}/alerts/manage/{token}" => alerts::update;
+    get "/{lang}/alerts/unsubscribe/{token}" => alerts::manage;
+    post "/{lang}/alerts/unsubscribe/{token}" => alerts::unsubscribe;
     get "/{lang}/saved" => saved::index;
     post "/{lang}/saved" => saved::toggle;
     get "/{lang}/feed.xml" => meta::feed;

@@ -226,6 +226,68 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    alert_subscriptions (id) {
+        id -> Integer,
+        email -> Text,
+        lang -> Text,
+        frequency -> Text,
+        query -> Text,
+        confirm_token_hash -> Text,
+        client_address -> Text,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        last_digest_at -> Nullable<Timestamp>,
+        failures -> Integer,
+        dropped_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    alert_manage_tokens (token_hash) {
+        token_hash -> Text,
+        subscription_id -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    alert_deliveries (subscription_id, vacancy_id) {
+        subscription_id -> Integer,
+        vacancy_id -> Integer,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> Integer,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        headers -> Text,
+        lang -> Text,
+        kind -> Text,
+        subscription_id -> Nullable<Integer>,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    job_leases (name) {
+        name -> Text,
+        holder -> Text,
+        lease_until -> Timestamp,
+        last_success_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(vacancies -> categories (category_id));
 diesel::joinable!(articles -> learning_paths (path_id));
 diesel::joinable!(article_skills -> articles (article_id));
@@ -239,6 +301,9 @@ diesel::joinable!(audit_log -> users (user_id));
 diesel::joinable!(applications -> vacancies (vacancy_id));
 diesel::joinable!(application_notes -> applications (application_id));
 diesel::joinable!(application_notes -> users (author_id));
+diesel::joinable!(alert_deliveries -> alert_subscriptions (subscription_id));
+diesel::joinable!(alert_deliveries -> vacancies (vacancy_id));
+diesel::joinable!(alert_manage_tokens -> alert_subscriptions (subscription_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -257,4 +322,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     applications,
     application_notes,
     used_stamps,
+    alert_subscriptions,
+    alert_deliveries,
+    alert_manage_tokens,
+    mail_outbox,
+    job_leases,
 );

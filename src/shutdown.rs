@@ -1,7 +1,6 @@
 //! The signal that the process is stopping (SIGTERM, Ctrl-C): the server stops accepting and
 //! finishes its requests (see `startup::until_stopped`), and background work holding a
-//! [`Signal`] ends its current step and returns. No background job exists yet; this is where
-//! they will listen.
+//! [`Signal`] ends its current step and returns (the jobs of `jobs.rs`).
 
 use tokio::sync::watch;
 

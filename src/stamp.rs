@@ -17,7 +17,11 @@ const FUTURE_SKEW_SECS: i64 = 60;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Comment,
-    Apply { vacancy_id: i32 },
+    Apply {
+        vacancy_id: i32,
+    },
+    /// "Email me new vacancies like these" on the vacancy list.
+    Alert,
 }
 
 impl Purpose {
@@ -25,6 +29,7 @@ impl Purpose {
         match self {
             Purpose::Comment => "form-shown-at".to_string(),
             Purpose::Apply { vacancy_id } => format!("apply-form:{vacancy_id}"),
+            Purpose::Alert => "alert-form".to_string(),
         }
     }
 }

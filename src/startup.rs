@@ -531,6 +531,17 @@ fn public_post_problem(req: &ServiceRequest) -> Option<crate::error::AppError> {
     if !crate::routes::accepts(req.match_pattern().as_deref(), req.method().as_str()) {
         return None;
     }
+    // RFC 8058 one-click unsubscribe: mail providers POST it from their own servers, with no
+    // `Origin` and either form encoding, and the handler reads no body: the token in the path
+    // is the only credential. Just this one address.
+    if req
+        .match_pattern()
+        .map(|p| crate::routes::table_pattern(&p))
+        .as_deref()
+        == Some(crate::routes::ONE_CLICK_UNSUBSCRIBE)
+    {
+        return None;
+    }
     let headers = req.headers();
     if !headers.contains_key(header::ORIGIN) && !headers.contains_key("sec-fetch-site") {
         return Some(AppError::Csrf);

@@ -9,7 +9,7 @@ use crate::db::applications::Filter;
 use crate::db::{self, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::metrics::ApplicationOutcome;
-use crate::models::{Application, NewApplication, Stage, Submission};
+use crate::models::{Application, NewApplication, NewOutboxMail, Stage, Submission};
 use crate::tokens;
 
 /// The audit trail's name for an application.
@@ -37,19 +37,40 @@ pub enum ApplyOutcome {
         token: String,
         send_receipt: bool,
         changed: Changed,
+        /// The messages queued in the outbox with it (the receipt, the recruiters' notice).
+        mail_ids: Vec<i32>,
     },
     Duplicate,
     RateLimited,
 }
 
+/// The messages an application sends, made from its id, its receipt token and whether the
+/// receipt may go out (`limits::receipt_allowed`).
+pub type ComposeMails<'a> = &'a dyn Fn(i32, &str, bool) -> AppResult<Vec<NewOutboxMail>>;
+
 /// Stores an application unless its address has used up `per_hour` or the same email applied
-/// to the same vacancy lately.
+/// to the same vacancy lately; no mail.
 pub fn apply(
     conn: &mut DbConn,
     actor: Actor,
     candidacy: Candidacy,
     per_hour: i64,
     now: PrimitiveDateTime,
+) -> AppResult<ApplyOutcome> {
+    apply_and_mail(conn, actor, candidacy, per_hour, now, &|_, _, _| {
+        Ok(Vec::new())
+    })
+}
+
+/// `apply`, with the messages `compose` makes written to the mail outbox in the same
+/// transaction: stored and mailed, or neither.
+pub fn apply_and_mail(
+    conn: &mut DbConn,
+    actor: Actor,
+    candidacy: Candidacy,
+    per_hour: i64,
+    now: PrimitiveDateTime,
+    compose: ComposeMails<'_>,
 ) -> AppResult<ApplyOutcome> {
     let token = tokens::random_token();
     let new = new_application(candidacy, tokens::token_hash(&token), now);
@@ -65,6 +86,10 @@ pub fn apply(
         }
         let id = db::applications::insert(conn, &new)?;
         let send_receipt = limits::receipt_allowed(conn, &new.email, now)?;
+        let mut mail_ids = Vec::new();
+        for mail in compose(id, &token, send_receipt)? {
+            mail_ids.push(db::outbox::insert(conn, &mail)?);
+        }
         let audit = Audit::new(ENTITY, id, "apply").field("status", "", Stage::New.as_str());
         let changed = finish(conn, actor, vec![audit], Changed::Application { id })?;
         Ok(ApplyOutcome::Stored {
@@ -72,6 +97,7 @@ pub fn apply(
             token,
             send_receipt,
             changed,
+            mail_ids,
         })
     })?;
     // Counted once committed.

@@ -1,5 +1,6 @@
 //! What is counted in the database so that every instance sees the same count: sign-in
-//! failures, applications and comments per client address. Actions ask here before they write.
+//! failures, applications, comments and alert subscriptions per client address, alert mails
+//! per address. Actions ask here before they write.
 
 use diesel::prelude::*;
 use time::{Duration, PrimitiveDateTime};
@@ -25,6 +26,11 @@ pub const APPLY_WINDOW: Duration = Duration::hours(1);
 /// applies and never verified, so without a bound the apply form would mail anyone, often.
 pub const RECEIPTS_PER_WINDOW: i64 = 3;
 pub const RECEIPT_WINDOW: Duration = Duration::days(1);
+/// New job alert subscriptions one client address may make per hour.
+pub const ALERT_SUBSCRIPTIONS_PER_HOUR: i64 = 10;
+/// Alert confirmation and "already subscribed" mails one address gets per day, however often
+/// someone types it into the form.
+pub const ALERT_OPT_IN_MAILS_PER_DAY: i64 = 3;
 
 /// The subjects sign-in failures are counted against.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,6 +170,28 @@ pub fn receipt_allowed(
         db::applications::count_from_email_since(conn, email, now - RECEIPT_WINDOW)?
             <= RECEIPTS_PER_WINDOW,
     )
+}
+
+/// True when `address` has made its alert subscriptions for the hour.
+pub fn alert_subscriptions_exhausted(
+    conn: &mut DbConn,
+    address: &str,
+    now: PrimitiveDateTime,
+) -> QueryResult<bool> {
+    let since = now - Duration::hours(1);
+    Ok(db::alerts::count_from_address_since(conn, address, since)? >= ALERT_SUBSCRIPTIONS_PER_HOUR)
+}
+
+/// True when `email` has had its alert opt-in mails (confirm, "already subscribed") today.
+pub fn alert_mails_exhausted(
+    conn: &mut DbConn,
+    email: &str,
+    now: PrimitiveDateTime,
+) -> QueryResult<bool> {
+    use crate::models::mail_kind::{ALERT_CONFIRM, ALERT_KNOWN};
+    let since = now - Duration::days(1);
+    let sent = db::outbox::count_to_since(conn, email, &[ALERT_CONFIRM, ALERT_KNOWN], since)?;
+    Ok(sent >= ALERT_OPT_IN_MAILS_PER_DAY)
 }
 
 /// True when `address` has already sent its comments for the window.

@@ -3,12 +3,14 @@
 //! It reports what changed in one typed value (`Changed`), the single spot on which cache
 //! invalidation and alerts hang. Handlers never open a transaction or write the audit trail.
 
+pub mod alerts;
 pub mod applications;
 pub mod articles;
 pub mod comments;
 pub mod demo;
 pub mod generate;
 pub mod limits;
+pub mod outbox;
 pub mod paths;
 pub mod reindex;
 pub mod sessions;

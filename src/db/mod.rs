@@ -1,13 +1,16 @@
 //! Connections, the pool and migrations for both backends; the query modules live beside it.
 
+pub mod alerts;
 pub mod applications;
 pub mod audit;
 pub mod board;
 pub mod bulk;
 pub mod comments;
 pub mod editorial;
+pub mod jobs;
 pub mod learning;
 pub mod maintenance;
+pub mod outbox;
 pub mod places;
 pub mod reports;
 pub use crate::schema;

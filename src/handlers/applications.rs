@@ -350,10 +350,8 @@ pub async fn apply(
         }
     };
     let (candidate, candidacy) = candidacy(&req, &state.site, vacancy_id, submission);
-    let per_hour = settings.per_hour;
-    let outcome = state
-        .run(move |conn| act::apply(conn, Actor::Visitor, candidacy, per_hour, now))
-        .await?;
+    let vacancy = &shown.detail.vacancy;
+    let outcome = store(&state, &settings, lang, vacancy, &candidate, candidacy, now).await?;
     let stored = matches!(outcome, ApplyOutcome::Stored { .. });
     let vacancy = shown.detail.vacancy;
     let mut response = answer(
@@ -385,16 +383,12 @@ fn answer(
             m::APPLY_DUPLICATE_TEXT,
         ),
         ApplyOutcome::Stored {
-            id,
-            token,
-            send_receipt,
-            ..
+            token, mail_ids, ..
         } => {
             let receipt = Receipt {
-                id,
                 token,
                 candidate,
-                send_receipt,
+                mail_ids,
             };
             confirmed(state, settings, session, lang, vacancy, receipt)
         }
@@ -407,13 +401,65 @@ struct Candidate {
     email: String,
 }
 
-/// A stored application: its id, its receipt token, who sent it and whether the receipt mail
-/// may go out.
+/// A stored application: its receipt token, who sent it and the mails queued with it.
 struct Receipt {
-    id: i32,
     token: String,
     candidate: Candidate,
-    send_receipt: bool,
+    mail_ids: Vec<i32>,
+}
+
+/// Stores the application and its mails, in one transaction.
+async fn store(
+    state: &AppState,
+    settings: &ApplySettings,
+    lang: Lang,
+    vacancy: &Vacancy,
+    candidate: &Candidate,
+    candidacy: Candidacy,
+    now: time::PrimitiveDateTime,
+) -> AppResult<ApplyOutcome> {
+    let compose = mail_composer(state, settings, lang, vacancy, candidate);
+    let per_hour = settings.per_hour;
+    state
+        .run(move |conn| {
+            act::apply_and_mail(conn, Actor::Visitor, candidacy, per_hour, now, &compose)
+        })
+        .await
+}
+
+/// Makes the receipt and the recruiters' notice of an application once the action knows its
+/// id, receipt token and whether the receipt may go out; they go to the outbox with it.
+fn mail_composer(
+    state: &AppState,
+    settings: &ApplySettings,
+    lang: Lang,
+    vacancy: &Vacancy,
+    candidate: &Candidate,
+) -> impl Fn(i32, &str, bool) -> AppResult<Vec<crate::models::NewOutboxMail>> + Send + 'static {
+    let site = state.site.clone();
+    let mailer = settings.mailer.clone();
+    let retention_days = settings.retention_days;
+    let (vacancy_title, name, email) = (
+        vacancy.title.clone(),
+        candidate.name.clone(),
+        candidate.email.clone(),
+    );
+    move |id, token, send_receipt| {
+        let mail = ApplicationMail {
+            org_name: site.org_name.clone(),
+            candidate_name: name.clone(),
+            candidate_email: email.clone(),
+            send_receipt,
+            vacancy_title: vacancy_title.clone(),
+            receipt_url: site.absolute(&format!("/{lang}/applications/{token}")),
+            admin_url: site.absolute(&format!("/admin/applications/{id}")),
+            retention_days,
+            lang,
+        };
+        mailer
+            .application_outbox(&mail, crate::clock::now())
+            .map_err(AppError::Internal)
+    }
 }
 
 /// Tells the recruiters and shows the candidate the private link to their application.
@@ -426,24 +472,15 @@ fn confirmed(
     receipt: Receipt,
 ) -> AppResult<HttpResponse> {
     let receipt_path = format!("/{lang}/applications/{}", receipt.token);
-    let id = receipt.id;
-    let mail = ApplicationMail {
-        org_name: state.site.org_name.clone(),
-        candidate_name: receipt.candidate.name,
-        candidate_email: receipt.candidate.email.clone(),
-        send_receipt: receipt.send_receipt,
-        vacancy_title: vacancy.title.clone(),
-        receipt_url: state.site.absolute(&receipt_path),
-        admin_url: state.site.absolute(&format!("/admin/applications/{id}")),
-        retention_days: settings.retention_days,
-        lang,
-    };
-    let mailer = settings.mailer.clone();
-    // Sent in the background: a slow or broken mail server must not hold up the candidate.
-    // It logs as part of this request (its request id), though it ends after it.
-    actix_web::rt::spawn(crate::logging::carry(async move {
-        mailer.application_received(mail).await
-    }));
+    // The mails are in the outbox; sent now in the background (a slow or broken mail server
+    // must not hold up the candidate), else by the outbox job. It logs as part of this
+    // request (its request id), though it ends after it.
+    let send = crate::jobs::send_now(
+        state.pool.clone(),
+        settings.mailer.clone(),
+        receipt.mail_ids,
+    );
+    actix_web::rt::spawn(crate::logging::carry(send));
     let page = ConfirmationPage {
         ctx: PageCtx::public(&state.site, session, Area::Vacancies, lang),
         vacancy_title: vacancy.title,

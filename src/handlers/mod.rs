@@ -1,6 +1,7 @@
 //! HTTP handlers: parse input, call the domain and the database, pick a template.
 
 pub mod admin;
+pub mod alerts;
 pub mod api;
 pub mod applications;
 pub mod articles;

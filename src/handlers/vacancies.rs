@@ -22,6 +22,9 @@ use crate::views::vacancy::ShowPage;
 struct IndexPage {
     ctx: PageCtx,
     board: BoardPage,
+    alert_form: super::alerts::AlertForm,
+    alert_query: String,
+    alert_stamp: String,
 }
 
 impl IndexPage {
@@ -143,8 +146,20 @@ pub async fn index(
             super::saved::saved_ids(&req, &state),
             format!("/{lang}{}", board.filters.url()),
         );
-    let page = IndexPage { ctx, board };
-    views::ok(&page)
+    let alert_query = crate::actions::alerts::saved_query(&board.filters);
+    let alert_stamp = crate::stamp::issue(&state.signer, Purpose::Alert, crate::clock::unix_now());
+    let slot = Slot {
+        issued: alert_stamp.clone(),
+        purpose: Purpose::Alert,
+    };
+    let page = IndexPage {
+        ctx,
+        board,
+        alert_form: Default::default(),
+        alert_query,
+        alert_stamp,
+    };
+    views::ok_with_stamp(&page, slot)
 }
 
 type Related = Vec<(Vacancy, Category)>;

@@ -1,5 +1,6 @@
 //! Row structs, inserts and value types. Nothing here knows about HTTP.
 
+pub mod alert;
 pub mod application;
 pub mod board;
 pub mod checked;
@@ -12,6 +13,7 @@ pub mod translation;
 pub mod vacancy;
 pub mod values;
 
+pub use alert::*;
 pub use application::*;
 pub use board::*;
 pub use learning::*;

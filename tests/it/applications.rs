@@ -1015,6 +1015,25 @@ async fn a_broken_mail_server_does_not_lose_the_application() {
     let slug = open_slugs(&app)[0].clone();
     apply(&app, &slug, "Jane", "jane@example.com", "x").await;
     assert_eq!(count(&app), 1);
+    // The receipt waits in the outbox for the outbox job's next attempt: never lost.
+    use careers::db::schema::mail_outbox;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let receipt = loop {
+        let row: careers::models::OutboxMail = mail_outbox::table
+            .filter(mail_outbox::kind.eq("application-receipt"))
+            .select(careers::models::OutboxMail::as_select())
+            .first(&mut app.conn())
+            .unwrap();
+        if row.attempts == 1 && row.claimed_until.is_none() {
+            break row;
+        }
+        assert!(std::time::Instant::now() < deadline, "no send attempt");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(receipt.recipient, "jane@example.com");
+    assert!(receipt.sent_at.is_none() && receipt.failed_at.is_none());
+    assert!(receipt.last_error.is_some());
+    assert!(receipt.next_attempt_at > careers::clock::now());
 }
 
 backend_test!(purge_erases_old_applications_of_closed_vacancies_only);

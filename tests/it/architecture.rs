@@ -64,6 +64,8 @@ const RANKS: &[(&str, u32)] = &[
     ("mail", 5),
     ("actions", 6),
     ("views", 7),
+    // Background jobs drive actions and mail, like a handler does for a request.
+    ("jobs", 7),
     ("handlers", 8),
     ("routes", 9),
     ("page_cache", 9),

@@ -35,7 +35,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 /// The value of a sample in Prometheus text (`name{labels} value`), 0 when absent.
-fn sample(metrics: &str, series: &str) -> f64 {
+pub(crate) fn sample(metrics: &str, series: &str) -> f64 {
     metrics
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -50,7 +50,7 @@ fn sample(metrics: &str, series: &str) -> f64 {
 
 /// `promtool check metrics` on `metrics`; `None` (and a notice) when promtool is missing,
 /// which CI does not accept.
-fn promtool_check(metrics: &str) -> Option<Output> {
+pub(crate) fn promtool_check(metrics: &str) -> Option<Output> {
     use std::io::Write;
     let child = Command::new("promtool")
         .args(["check", "metrics"])
@@ -423,6 +423,9 @@ async fn metrics_need_the_token_and_move_with_requests() {
         "careers_db_pool_connections_in_use",
         "careers_mail_failures_total",
         "careers_mail_sending",
+        "careers_mail_outbox_pending",
+        "careers_mail_outbox_failures_total",
+        "careers_alerts_last_success_time_seconds",
         "careers_applications_total",
     ] {
         assert!(after.contains(&format!("# TYPE {name} ")), "{name} missing");
@@ -672,6 +675,13 @@ async fn sigterm_lets_a_slow_upload_finish_then_exits_zero() {
     assert!(response.contains("/applications/"), "the confirmation page");
     let status = server.wait_exit(Duration::from_secs(25));
     assert_eq!(status.code(), Some(0), "{}", server.lines().join("\n"));
+    assert!(
+        server
+            .lines()
+            .iter()
+            .any(|l| l.contains("background jobs stopped")),
+        "the jobs end with the process"
+    );
     assert_eq!(
         sqlite_count(&dir.path().join("careers.db"), "applications"),
         1

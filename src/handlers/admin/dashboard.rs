@@ -23,6 +23,14 @@ struct DashboardPage {
     new_applications: i64,
     pending_comments: i64,
     latest: Vec<AuditRow>,
+    alerts: AlertFigures,
+}
+
+/// Job alerts at a glance: confirmed subscribers, the last successful digest run, mail waiting.
+struct AlertFigures {
+    subscribers: i64,
+    last_run: Option<time::PrimitiveDateTime>,
+    outbox_pending: i64,
 }
 
 pub async fn show(
@@ -30,13 +38,19 @@ pub async fn show(
     state: web::Data<AppState>,
     session: Session,
 ) -> AppResult<HttpResponse> {
-    let (all, latest, new_applications, pending_comments) = state
+    let (all, latest, new_applications, pending_comments, alerts) = state
         .run(|conn| {
+            let alerts = AlertFigures {
+                subscribers: db::alerts::count_confirmed(conn)?,
+                last_run: db::jobs::last_success(conn, "alert-digests")?,
+                outbox_pending: db::outbox::count_pending(conn)?,
+            };
             Ok((
                 db::vacancies::all(conn)?,
                 db::audit::recent(conn, 10, 0)?,
                 db::applications::count_new(conn)?,
                 db::comments::count_pending(conn)?,
+                alerts,
             ))
         })
         .await?;
@@ -64,6 +78,7 @@ pub async fn show(
         new_applications,
         pending_comments,
         latest,
+        alerts,
     };
     views::ok(&page)
 }
