@@ -126,6 +126,7 @@ pub async fn index(
                 filters: &filters,
                 keywords: &keywords,
                 now: crate::clock::now(),
+                lang: lang.code(),
             };
             Ok(db::board::search(conn, &query, &categories)?)
         })
@@ -179,7 +180,7 @@ fn vacancy_page(
         &[]
     };
     let (category, id) = (Some(detail.category.id), Some(detail.vacancy.id));
-    let related = db::board::sharing_skills(conn, sharing, category, id, now, RELATED)?;
+    let related = db::board::sharing_skills(conn, sharing, category, id, lang.code(), RELATED)?;
     let mut lessons = db::learning::articles_teaching(conn, &skill_ids, 16)?;
     lessons = crate::domain::translations::for_reader(lessons, lang);
     lessons.truncate(4);

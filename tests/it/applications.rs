@@ -61,7 +61,7 @@ async fn app() -> TestApp {
 
 /// The open demo vacancies' slugs, newest first.
 fn open_slugs(app: &TestApp) -> Vec<String> {
-    db::board::newest_open(&mut app.conn(), careers::clock::now(), 1000)
+    db::board::newest_open(&mut app.conn(), "en", 1000)
         .unwrap()
         .into_iter()
         .map(|(v, _)| v.slug)

@@ -133,6 +133,7 @@ fn generate(app: &TestApp, rng: &mut StdRng, categories: &[Category]) {
         let at = careers::clock::now() - Duration::minutes((i / 3) as i64 * 7 + 1);
         let published = (status != VacancyStatus::Draft).then_some(at);
         db::vacancies::set_status(&mut conn, id, status, published).unwrap();
+        db::listing::sync_vacancy(&mut conn, id, careers::clock::now()).unwrap();
     }
 }
 
@@ -226,7 +227,7 @@ impl Row {
 
 fn load_rows(app: &TestApp) -> Vec<Row> {
     let mut conn = app.conn();
-    let ids = db::board::newest_open(&mut conn, careers::clock::now(), 100_000).unwrap();
+    let ids = db::board::newest_open(&mut conn, "en", 100_000).unwrap();
     ids.into_iter()
         .map(|(vacancy, category)| {
             let detail = db::vacancies::by_id(&mut conn, vacancy.id)
@@ -335,6 +336,7 @@ fn from_database(
             category_ids: board::category_ids(&filters, categories),
             keywords: &keywords,
             now: careers::clock::now(),
+            lang: "en",
         };
         let found = db::board::search(&mut app.conn(), &search, categories).unwrap();
         if found.page != page {
