@@ -12,6 +12,7 @@ mod admin;
 mod applications;
 mod architecture;
 mod board;
+mod board_languages;
 mod board_property;
 mod durability;
 mod generate;
