@@ -327,9 +327,15 @@ pub fn run(
     if let Some(metrics_listener) = metrics_listener {
         server = server.listen(metrics_listener)?;
     }
-    if let Some(workers) = config.workers {
-        server = server.workers(workers);
-    }
+    let workers = config.workers.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    // More blocking threads than pooled connections only queue on the pool: cap them to the
+    // pool's share of each worker.
+    let blocking = (config.db_pool_size as usize / workers.max(1)).max(1);
+    server = server
+        .workers(workers)
+        .worker_max_blocking_threads(blocking);
     Ok(server.run())
 }
 

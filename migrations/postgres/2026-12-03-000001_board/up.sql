@@ -19,7 +19,8 @@ CREATE TABLE board (
 CREATE INDEX board_vacancy ON board (vacancy_id);
 CREATE INDEX board_group ON board (group_id);
 CREATE INDEX board_expiry ON board (valid_through) WHERE valid_through IS NOT NULL;
-CREATE INDEX board_own ON board (sort_key) WHERE own_lang;
+-- Covering: a sitemap file reads the index alone.
+CREATE INDEX board_own ON board (sort_key, lang, slug, updated_at) WHERE own_lang;
 CREATE INDEX board_salary ON board (lang, salary_year_top DESC NULLS LAST, sort_key DESC);
 
 -- How many board rows each (language, facet combination) has: counts without a scan.

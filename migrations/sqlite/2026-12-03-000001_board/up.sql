@@ -3,7 +3,7 @@
 -- bits (see models::board::SortKey). db::listing keeps it, its counts and its keyword index in
 -- step with vacancies; start-up fills it when it is empty or out of step.
 CREATE TABLE board (
-    sort_key INTEGER PRIMARY KEY NOT NULL,
+    sort_key BIGINT PRIMARY KEY NOT NULL,
     lang TEXT NOT NULL,
     vacancy_id INTEGER NOT NULL,
     group_id INTEGER NOT NULL,
@@ -15,11 +15,12 @@ CREATE TABLE board (
     own_lang BOOLEAN NOT NULL,
     slug TEXT NOT NULL,
     updated_at TIMESTAMP NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX board_vacancy ON board (vacancy_id);
 CREATE INDEX board_group ON board (group_id);
 CREATE INDEX board_expiry ON board (valid_through) WHERE valid_through IS NOT NULL;
-CREATE INDEX board_own ON board (sort_key) WHERE own_lang;
+-- Covering: a sitemap file reads the index alone.
+CREATE INDEX board_own ON board (sort_key, lang, slug, updated_at) WHERE own_lang;
 CREATE INDEX board_salary ON board (lang, salary_year_top DESC, sort_key DESC);
 
 -- How many board rows each (language, facet combination) has: counts without a scan.
