@@ -457,6 +457,7 @@ fn page_keys(
     s: &Search,
     allowed: Option<&[i32]>,
     page: usize,
+    total: usize,
 ) -> QueryResult<Vec<i64>> {
     let Some(range) = lang_range(s.lang) else {
         return Ok(Vec::new());
@@ -473,6 +474,21 @@ fn page_keys(
     if let Some(allowed) = allowed {
         q = q.filter(board::combo.eq_any(allowed.to_vec()));
     }
+    let (offset, total) = (offset as usize, total.max(offset as usize));
+    if keywords.is_none() && s.filters.sort == Sort::Newest && offset > total / 2 {
+        // A page in the back half is read from the oldest end: the last page of 100,000 skips
+        // a few rows instead of 99,980.
+        let end = (offset + PAGE_SIZE).min(total);
+        let mut keys: Vec<i64> = q
+            .order(board::sort_key.asc())
+            .select(board::sort_key)
+            .limit((end - offset) as i64)
+            .offset((total - end) as i64)
+            .load(conn)?;
+        keys.reverse();
+        return Ok(keys);
+    }
+    let offset = offset as i64;
     if let Some(k) = &keywords {
         q = q.filter(in_tier(k, Tier::Any));
     }
@@ -547,7 +563,7 @@ pub fn search(conn: &mut DbConn, s: &Search, categories: &[Category]) -> QueryRe
     let rows = if total == 0 {
         Vec::new()
     } else {
-        let keys = page_keys(conn, s, allowed.as_deref(), page_number)?;
+        let keys = page_keys(conn, s, allowed.as_deref(), page_number, total)?;
         rows_for_keys(conn, &keys)?
     };
     Ok(Found {
@@ -654,9 +670,20 @@ pub fn open_slugs(
 /// matches are found among recent vacancies, so the work stays bounded at any size.
 const CANDIDATES_PER_SKILL: i64 = 200;
 
+/// Most skills a "sharing skills" search reads (a vacancy lists a handful).
+const MAX_SHARED_SKILLS: usize = 16;
+
+#[derive(QueryableByName)]
+struct Scored {
+    #[diesel(sql_type = Integer)]
+    vacancy_id: i32,
+}
+
 /// Vacancies listed in `lang` sharing the most of `skill_ids`, with `category` (when given)
 /// worth two shared skills, newest first among equals; `exclude` is left out. Related
-/// vacancies on a vacancy page, and the vacancies an article teaches for.
+/// vacancies on a vacancy page, and the vacancies an article teaches for. One statement: each
+/// skill's newest listed vacancies (an index walk with a LIMIT) and the category's, scored and
+/// ranked together; then their rows.
 pub fn sharing_skills(
     conn: &mut DbConn,
     skill_ids: &[i32],
@@ -665,44 +692,47 @@ pub fn sharing_skills(
     lang: &str,
     limit: usize,
 ) -> QueryResult<Vec<(Vacancy, Category)>> {
-    use super::schema::vacancy_skills;
     let Some((low, high)) = lang_range(lang) else {
         return Ok(Vec::new());
     };
-    // (vacancy id, score, newest key)
-    let mut scores: Vec<(i32, usize, i64)> = Vec::new();
-    let mut add =
-        |id: i32, key: i64, points: usize| match scores.iter_mut().find(|(v, _, _)| *v == id) {
-            Some((_, score, _)) => *score += points,
-            None => scores.push((id, points, key)),
-        };
-    for skill in skill_ids {
-        let rows: Vec<(i32, i64)> = vacancy_skills::table
-            .inner_join(board::table.on(board::vacancy_id.eq(vacancy_skills::vacancy_id)))
-            .filter(vacancy_skills::skill_id.eq(skill))
-            .filter(board::sort_key.between(low, high))
-            .order(vacancy_skills::vacancy_id.desc())
-            .select((vacancy_skills::vacancy_id, board::sort_key))
-            .limit(CANDIDATES_PER_SKILL)
-            .load(conn)?;
-        rows.into_iter().for_each(|(id, key)| add(id, key, 1));
-    }
+    // Every value below is one of our own integers, written into the statement: it binds
+    // nothing, so it reads the same on both backends.
+    let mut parts: Vec<String> = skill_ids
+        .iter()
+        .take(MAX_SHARED_SKILLS)
+        .map(|skill| {
+            format!(
+                "SELECT * FROM (SELECT vs.vacancy_id AS vacancy_id, 1 AS points, \
+                 b.sort_key AS sort_key FROM vacancy_skills vs \
+                 JOIN board b ON b.vacancy_id = vs.vacancy_id \
+                 WHERE vs.skill_id = {skill} AND b.sort_key BETWEEN {low} AND {high} \
+                 ORDER BY vs.vacancy_id DESC LIMIT {CANDIDATES_PER_SKILL}) s{skill}"
+            )
+        })
+        .collect();
     if let Some(category) = category {
-        // The category is the top bits of the combination: a range test on the key's bits.
-        let rows: Vec<(i32, i64)> = board::table
-            .filter(board::sort_key.between(low, high))
-            .filter(sql::<Bool>(&format!(
-                "(board.combo >> 8) = {}",
-                category.clamp(0, 63)
-            )))
-            .order(board::sort_key.desc())
-            .select((board::vacancy_id, board::sort_key))
-            .limit(CANDIDATES_PER_SKILL)
-            .load(conn)?;
-        rows.into_iter().for_each(|(id, key)| add(id, key, 2));
+        // The category is the top bits of the key's facet combination.
+        parts.push(format!(
+            "SELECT * FROM (SELECT vacancy_id, 2 AS points, sort_key FROM board \
+             WHERE sort_key BETWEEN {low} AND {high} AND (combo >> 8) = {} \
+             ORDER BY sort_key DESC LIMIT {CANDIDATES_PER_SKILL}) c",
+            category.clamp(0, 63)
+        ));
     }
-    scores.retain(|(id, _, _)| Some(*id) != exclude);
-    scores.sort_by(|(_, a, a_key), (_, b, b_key)| b.cmp(a).then(b_key.cmp(a_key)));
-    let best: Vec<i32> = scores.iter().take(limit).map(|(id, _, _)| *id).collect();
-    rows_in_order(conn, &best)
+    if parts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT vacancy_id FROM ({}) candidates WHERE vacancy_id <> {} \
+         GROUP BY vacancy_id ORDER BY SUM(points) DESC, MAX(sort_key) DESC LIMIT {}",
+        parts.join(" UNION ALL "),
+        exclude.unwrap_or(0),
+        limit
+    );
+    let best: Vec<Scored> = match conn {
+        DbConn::Sqlite(c) => diesel::sql_query(sql).load(c)?,
+        DbConn::Pg(c) => diesel::sql_query(sql).load(c)?,
+    };
+    let ids: Vec<i32> = best.into_iter().map(|r| r.vacancy_id).collect();
+    rows_in_order(conn, &ids)
 }
