@@ -93,7 +93,7 @@ impl Keywords {
 
     /// `FROM ... WHERE ...` of the index rows of a tier, with one placeholder for `query`,
     /// naming the key `k`.
-    fn from_where(&self, tier: Tier) -> &'static str {
+    fn index_sql(&self, tier: Tier) -> &'static str {
         if !self.is_pg {
             return " board_search WHERE board_search MATCH ? ";
         }
@@ -139,7 +139,7 @@ fn has_text_filters(f: &Filters) -> bool {
 fn combos_sql(key: &str, allowed: Option<&[i32]>) -> String {
     match allowed {
         None => String::new(),
-        Some(list) if list.is_empty() => " AND 1 = 0".into(),
+        Some([]) => " AND 1 = 0".into(),
         Some(list) => {
             let list: Vec<String> = list.iter().map(i32::to_string).collect();
             format!(" AND ({key} & {COMBO_MASK}) IN ({})", list.join(","))
@@ -182,7 +182,7 @@ type Condition = Box<dyn BoxableExpression<board::table, Db, SqlType = Bool>>;
 /// `board.sort_key IN (keys of the tier)`, binding the tier's query where the index's SQL
 /// has its placeholder.
 fn in_tier(k: &Keywords, tier: Tier) -> Condition {
-    let (before, after) = k.from_where(tier).split_once('?').unwrap_or(("", ""));
+    let (before, after) = k.index_sql(tier).split_once('?').unwrap_or(("", ""));
     Box::new(
         sql::<Bool>(&format!(
             "board.sort_key IN (SELECT {} FROM{before}",
@@ -200,11 +200,8 @@ fn tier_rank(
     Integer,
     impl diesel::query_builder::QueryFragment<Db> + diesel::query_builder::QueryId + Send + 'static,
 > {
-    let (title_before, title_after) = k
-        .from_where(Tier::Title)
-        .split_once('?')
-        .unwrap_or(("", ""));
-    let (head_before, head_after) = k.from_where(Tier::Head).split_once('?').unwrap_or(("", ""));
+    let (title_before, title_after) = k.index_sql(Tier::Title).split_once('?').unwrap_or(("", ""));
+    let (head_before, head_after) = k.index_sql(Tier::Head).split_once('?').unwrap_or(("", ""));
     sql::<Integer>(&format!(
         "CASE WHEN board.sort_key IN (SELECT {} FROM{title_before}",
         k.key()
@@ -324,7 +321,7 @@ pub fn facet_combos(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<FacetCombo
             let sql = format!(
                 "SELECT CAST({key} & {COMBO_MASK} AS INTEGER) AS combo, COUNT(*) AS count \
                  FROM{} AND {key} BETWEEN ? AND ? GROUP BY 1",
-                k.from_where(Tier::Any)
+                k.index_sql(Tier::Any)
             );
             index_query::<ComboCount>(conn, &sql, k.query(Tier::Any), range, None)?
                 .into_iter()
@@ -383,7 +380,7 @@ fn tier_keys(
     let key = k.key();
     let sql = format!(
         "SELECT {key} AS k FROM{} AND {key} BETWEEN ? AND ?{} ORDER BY {key} DESC LIMIT ? OFFSET ?",
-        k.from_where(tier),
+        k.index_sql(tier),
         combos_sql(key, allowed)
     );
     Ok(
@@ -413,7 +410,7 @@ fn tier_count(
     let key = k.key();
     let sql = format!(
         "SELECT COUNT(*) AS n FROM{} AND {key} BETWEEN ? AND ?{}",
-        k.from_where(tier),
+        k.index_sql(tier),
         combos_sql(key, allowed)
     );
     Ok(

@@ -23,7 +23,7 @@ fn group_of(v: &Vacancy) -> i32 {
 }
 
 /// The (language, vacancy) pairs a group lists, from its members.
-fn listed<'a>(members: &'a [Vacancy], now: PrimitiveDateTime) -> Vec<(&'static str, &'a Vacancy)> {
+fn listed(members: &[Vacancy], now: PrimitiveDateTime) -> Vec<(&'static str, &Vacancy)> {
     let open: Vec<&Vacancy> = members
         .iter()
         .filter(|v| v.is_open(now) && v.published_at.is_some())
