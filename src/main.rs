@@ -155,10 +155,13 @@ fn serve(config: &Config) -> Result<(), String> {
             .map(|a| a.to_string())
             .unwrap_or_default()
     );
+    let sweep_pool = pool.clone();
     actix_web::rt::System::new().block_on(async move {
         let jobs = careers::jobs::Jobs::new(config, pool.clone(), startup::site(config)?)?;
         let server = startup::run(listener, config, pool, key).map_err(|e| e.to_string())?;
         let stop = careers::shutdown::Trigger::new();
+        startup::spawn_expiry_sweep(sweep_pool, stop.signal(), startup::EXPIRY_SWEEP_EVERY)
+            .map_err(|e| format!("cannot start the expiry sweep: {e}"))?;
         let jobs = actix_web::rt::spawn(jobs.run(stop.signal()));
         let served = startup::until_stopped(server, stop, config.ops.shutdown_grace_seconds)
             .await

@@ -288,6 +288,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// One row per (listing language, listed open vacancy); see `db::listing`.
+    board (sort_key) {
+        sort_key -> BigInt,
+        lang -> Text,
+        vacancy_id -> Integer,
+        group_id -> Integer,
+        combo -> Integer,
+        salary_year_top -> Nullable<BigInt>,
+        place_text -> Text,
+        valid_through -> Nullable<Timestamp>,
+        own_lang -> Bool,
+        slug -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    board_counts (lang, combo) {
+        lang -> Text,
+        combo -> Integer,
+        count -> BigInt,
+    }
+}
+
+diesel::joinable!(board -> vacancies (vacancy_id));
 diesel::joinable!(vacancies -> categories (category_id));
 diesel::joinable!(articles -> learning_paths (path_id));
 diesel::joinable!(article_skills -> articles (article_id));
@@ -306,6 +332,8 @@ diesel::joinable!(alert_deliveries -> vacancies (vacancy_id));
 diesel::joinable!(alert_manage_tokens -> alert_subscriptions (subscription_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    board,
+    board_counts,
     users,
     categories,
     skills,

@@ -54,7 +54,49 @@ pub fn prepare_database(config: &Config) -> Result<(DbPool, Backend), String> {
     if derived > 0 {
         log::info!("derived the board columns of {derived} vacancies");
     }
+    let board = crate::actions::reindex::board_if_stale(&mut conn)
+        .map_err(|e| format!("cannot build the board: {e}"))?;
+    if let Some(rows) = board {
+        log::info!("rebuilt the board: {rows} rows");
+        db::refresh_statistics(&mut conn, true)
+            .map_err(|e| format!("cannot refresh planner statistics: {e}"))?;
+    }
     Ok((pool, backend))
+}
+
+/// How often the expiry sweep looks for lapsed vacancies: a vacancy stays listed at most this
+/// long after its `valid_through` (its own page says closed at once).
+pub const EXPIRY_SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Starts the expiry sweep (`actions::vacancies::expire_lapsed`) on its own thread; it stops
+/// when `stop` is raised.
+pub fn spawn_expiry_sweep(
+    pool: DbPool,
+    stop: crate::shutdown::Signal,
+    every: std::time::Duration,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name("expiry-sweep".into())
+        .spawn(move || {
+            let tick = std::time::Duration::from_millis(250);
+            let mut waited = every;
+            while !stop.is_stopping() {
+                if waited >= every {
+                    waited = std::time::Duration::ZERO;
+                    let swept = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
+                        crate::actions::vacancies::expire_lapsed(&mut conn)
+                            .map_err(|e| e.to_string())
+                    });
+                    match swept {
+                        Ok(0) => {}
+                        Ok(n) => log::info!("expiry sweep: {n} translation groups re-listed"),
+                        Err(e) => log::warn!("expiry sweep: {e}"),
+                    }
+                }
+                std::thread::sleep(tick);
+                waited += tick;
+            }
+        })
 }
 
 /// The cookie key: `SECRET_KEY` when set; otherwise (SQLite only) a key generated once and
@@ -287,9 +329,15 @@ pub fn run(
     if let Some(metrics_listener) = metrics_listener {
         server = server.listen(metrics_listener)?;
     }
-    if let Some(workers) = config.workers {
-        server = server.workers(workers);
-    }
+    let workers = config.workers.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    // More blocking threads than pooled connections only queue on the pool: cap them to the
+    // pool's share of each worker.
+    let blocking = (config.db_pool_size as usize / workers.max(1)).max(1);
+    server = server
+        .workers(workers)
+        .worker_max_blocking_threads(blocking);
     Ok(server.run())
 }
 

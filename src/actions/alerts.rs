@@ -283,6 +283,7 @@ fn published_since(
             filters: &filters,
             keywords: &keywords,
             now,
+            lang: &subscription.lang,
         };
         let result = db::board::search(conn, &search, categories)?;
         if result.page != page {

@@ -101,6 +101,7 @@ pub fn generate(
                 let ids: Vec<i32> = v.skills.iter().map(|name| skill_ids[name]).collect();
                 bulk::add_skills(conn, id, &ids)?;
                 super::reindex::vacancy(conn, id)?;
+                db::listing::sync_vacancy(conn, id, now)?;
                 written += 1;
             }
             Ok(())

@@ -76,6 +76,11 @@ pub enum Changed {
         user_id: i32,
         generation: i32,
     },
+    /// Vacancies of these translation groups lapsed (`valid_through` passed) and left the
+    /// board (the expiry sweep).
+    Lapsed {
+        groups: Vec<i32>,
+    },
 }
 
 impl Changed {
@@ -84,6 +89,7 @@ impl Changed {
         matches!(
             self,
             Changed::Vacancy { .. }
+                | Changed::Lapsed { .. }
                 | Changed::Article { .. }
                 | Changed::Path { .. }
                 | Changed::Comments { .. }
@@ -148,6 +154,11 @@ pub fn finish(
     audits: Vec<Audit<'_>>,
     changed: Changed,
 ) -> QueryResult<Changed> {
+    if let Changed::Vacancy { id } = &changed {
+        // The board, its counts and its keyword index follow every vacancy write, for the
+        // vacancy's whole translation group (a translation changes what its original lists).
+        db::listing::sync_vacancy(conn, *id, crate::clock::now())?;
+    }
     if changed.is_public() {
         // In the same transaction as the change: no instance can see the change and an old
         // generation together.

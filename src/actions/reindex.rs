@@ -54,9 +54,26 @@ pub fn all(conn: &mut DbConn) -> QueryResult<usize> {
         for id in &ids {
             vacancy(conn, *id)?;
         }
+        db::listing::rebuild(conn, crate::clock::now())?;
+        db::site_state::bump_generation(conn)?;
         for article in db::learning::all_articles(conn)? {
             db::learning::set_article_html(conn, article.id, &markdown::to_html(&article.body))?;
         }
         Ok(ids.len())
+    })
+}
+
+/// Rebuilds the board when it does not list exactly the open vacancies (a new or upgraded
+/// database, vacancies written around the actions, lapses while no server ran); returns the
+/// board rows written, or `None` when it was in step.
+pub fn board_if_stale(conn: &mut DbConn) -> QueryResult<Option<i64>> {
+    conn.transaction(|conn| {
+        let now = crate::clock::now();
+        if !db::listing::is_stale(conn, now)? {
+            return Ok(None);
+        }
+        let rows = db::listing::rebuild(conn, now)?;
+        db::site_state::bump_generation(conn)?;
+        Ok(Some(rows))
     })
 }

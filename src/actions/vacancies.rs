@@ -216,3 +216,25 @@ pub fn delete(conn: &mut DbConn, actor: Actor, id: i32) -> AppResult<DeleteOutco
         Ok(DeleteOutcome::Deleted(changed))
     })
 }
+
+/// Takes vacancies whose `valid_through` passed off the board, with their translation groups
+/// re-listed (an expired translation gives its language back to the original). Run by the
+/// expiry sweep `serve` starts; returns how many groups changed.
+pub fn expire_lapsed(conn: &mut DbConn) -> AppResult<usize> {
+    conn.transaction::<_, AppError, _>(|conn| {
+        let now = crate::clock::now();
+        let groups = db::listing::lapsed_groups(conn, now)?;
+        if groups.is_empty() {
+            return Ok(0);
+        }
+        db::listing::sync_groups(conn, &groups, now)?;
+        let count = groups.len();
+        finish(
+            conn,
+            Actor::Operator,
+            Vec::new(),
+            Changed::Lapsed { groups },
+        )?;
+        Ok(count)
+    })
+}

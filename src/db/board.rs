@@ -1,67 +1,122 @@
-//! The job board's queries, built for 100,000 vacancies: the database filters, ranks, sorts
-//! and pages, and counts facets in one `GROUP BY` over the four facet dimensions. No statement
-//! binds more values than a search has filters, and no request loads every vacancy.
+//! The job board's queries, built for 100,000 vacancies. They read the narrow `board` table
+//! (one row per listing language and listed open vacancy, kept by `db::listing`), never the
+//! wide `vacancies` rows: newest first is `sort_key DESC`, each language's rows are one key
+//! range, facet counts of unfiltered lists come from `board_counts`, and the keyword index is
+//! keyed by the same sort keys. No statement binds more values than a search has filters (or a
+//! page has rows), and no request loads every vacancy.
 //!
 //! Keyword relevance is decided by the index in tiers that both backends compute alike: every
 //! keyword in the title first, then every keyword in the title or skills, then the rest; within
-//! a tier, newest first. (FTS5's bm25 and PostgreSQL's ts_rank disagree on scores, and the same
-//! order on both backends matters more than a finer score on one.)
+//! a tier, newest first. A page reads the tiers in turn, newest first with a LIMIT, so a common
+//! word stops after a page instead of sorting every match. (FTS5's bm25 and PostgreSQL's
+//! ts_rank disagree on scores, and the same order on both backends matters more than a finer
+//! score on one.)
 
 use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Integer, Text};
+use diesel::sql_types::{BigInt, Bool, Integer, Text};
 use time::PrimitiveDateTime;
 
-use super::schema::{categories, vacancies};
+use super::schema::{board, board_counts, categories, vacancies};
 use super::{search, DbConn};
 use crate::models::{
-    Category, FacetCombo, Filters, Sort, Vacancy, VacancyDerived, VacancyStatus, PAGE_SIZE,
+    combo_values, lang_range, Category, FacetCombo, Filters, Sort, Vacancy, VacancyDerived,
+    COMBO_MASK, PAGE_SIZE,
 };
 
 type Db = <DbConn as Connection>::Backend;
 
 /// A search as the queries need it: the filters, the categories resolved to ids, the words
-/// for the index (already reduced to plain words) and the time that decides what is open.
+/// for the index (already reduced to plain words), the time that decides what is open (the
+/// board holds open vacancies only; kept for callers) and the listing language.
 pub struct Search<'a> {
     pub filters: &'a Filters,
     pub category_ids: Vec<i32>,
     pub keywords: &'a [String],
     pub now: PrimitiveDateTime,
+    pub lang: &'a str,
 }
 
-/// The SQL conditions of a keyword search on this backend: all keywords anywhere, all in the
-/// title, all in the title or skills. `None` when no keyword has a word in it.
-struct KeywordSql {
-    any_field: String,
+/// Which board rows of a keyword search: all that match, or one relevance tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tier {
+    Any,
+    /// Every keyword in the title.
+    Title,
+    /// Every keyword in the title or skills, not all in the title.
+    Head,
+    /// The rest.
+    Body,
+}
+
+/// A keyword search's text for the index: an FTS5 expression per tier on SQLite, one
+/// tsquery text on PostgreSQL (the tier picks the vector).
+struct Keywords {
+    is_pg: bool,
+    any: String,
     title: String,
-    title_or_skills: String,
-    in_index: &'static str,
+    head: String,
 }
 
-fn keyword_sql(conn: &DbConn, keywords: &[String]) -> Option<KeywordSql> {
-    let is_pg = matches!(conn, DbConn::Pg(_));
-    let any_field = search::index_query(is_pg, keywords, search::Fields::Any)?;
-    let title = search::index_query(is_pg, keywords, search::Fields::Title)?;
-    let title_or_skills = search::index_query(is_pg, keywords, search::Fields::TitleOrSkills)?;
-    let in_index = if is_pg {
-        "vacancies.id IN (SELECT vacancy_id FROM vacancy_search \
-         WHERE document @@ to_tsquery('simple', "
-    } else {
-        "vacancies.id IN (SELECT rowid FROM vacancy_search WHERE vacancy_search MATCH "
-    };
-    Some(KeywordSql {
-        any_field,
-        title,
-        title_or_skills,
-        in_index,
-    })
-}
+impl Keywords {
+    fn new(conn: &DbConn, keywords: &[String]) -> Option<Keywords> {
+        let is_pg = matches!(conn, DbConn::Pg(_));
+        let any = search::index_query(is_pg, keywords, search::Fields::Any)?;
+        let (title, head) = if is_pg {
+            (any.clone(), any.clone())
+        } else {
+            (
+                search::index_query(false, keywords, search::Fields::Title)?,
+                search::index_query(false, keywords, search::Fields::TitleOrSkills)?,
+            )
+        };
+        Some(Keywords {
+            is_pg,
+            any,
+            title,
+            head,
+        })
+    }
 
-fn close(is_pg: bool) -> &'static str {
-    if is_pg {
-        "))"
-    } else {
-        ")"
+    /// The text bound for one tier.
+    fn query(&self, tier: Tier) -> String {
+        if self.is_pg {
+            return self.any.clone();
+        }
+        match tier {
+            Tier::Any => self.any.clone(),
+            Tier::Title => self.title.clone(),
+            Tier::Head => format!("({}) NOT ({})", self.head, self.title),
+            Tier::Body => format!("({}) NOT ({})", self.any, self.head),
+        }
+    }
+
+    /// `FROM ... WHERE ...` of the index rows of a tier, with one placeholder for `query`,
+    /// naming the key `k`.
+    fn index_sql(&self, tier: Tier) -> &'static str {
+        if !self.is_pg {
+            return " board_search WHERE board_search MATCH ? ";
+        }
+        match tier {
+            Tier::Any => " board_search s, to_tsquery('simple', ?) q WHERE s.document @@ q ",
+            Tier::Title => " board_search s, to_tsquery('simple', ?) q WHERE s.title_doc @@ q ",
+            Tier::Head => {
+                " board_search s, to_tsquery('simple', ?) q \
+                 WHERE s.head_doc @@ q AND NOT s.title_doc @@ q "
+            }
+            Tier::Body => {
+                " board_search s, to_tsquery('simple', ?) q \
+                 WHERE s.document @@ q AND NOT s.head_doc @@ q "
+            }
+        }
+    }
+
+    fn key(&self) -> &'static str {
+        if self.is_pg {
+            "s.sort_key"
+        } else {
+            "rowid"
+        }
     }
 }
 
@@ -75,141 +130,378 @@ fn contains_pattern(needle: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// The conditions every board query shares: open, and the text filters (keywords, location,
-/// salary). `dims` adds the four facet dimensions; the facet counts leave them out.
-macro_rules! filtered {
-    ($query:expr, $search:expr, $keywords:expr, $is_pg:expr, $dims:expr) => {{
-        let s: &Search = $search;
-        let f = s.filters;
-        let mut q = $query
-            .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
-            .filter(
-                vacancies::valid_through
-                    .is_null()
-                    .or(vacancies::valid_through.gt(s.now)),
-            );
-        if let Some(k) = $keywords {
-            let k: &KeywordSql = k;
-            q = q.filter(
-                sql::<Bool>(k.in_index)
-                    .bind::<Text, _>(k.any_field.clone())
-                    .sql(close($is_pg)),
-            );
+/// True when the search filters on text the keys do not carry (location, salary).
+fn has_text_filters(f: &Filters) -> bool {
+    !f.location.trim().is_empty() || f.salary_min.is_some()
+}
+
+/// `AND (key & mask) IN (...)` for the allowed facet combinations (our own integers).
+fn combos_sql(key: &str, allowed: Option<&[i32]>) -> String {
+    match allowed {
+        None => String::new(),
+        Some([]) => " AND 1 = 0".into(),
+        Some(list) => {
+            let list: Vec<String> = list.iter().map(i32::to_string).collect();
+            format!(" AND ({key} & {COMBO_MASK}) IN ({})", list.join(","))
         }
+    }
+}
+
+/// Board rows of one language passing the text filters: `$query` is a boxed query over
+/// `board` (grouped or not).
+macro_rules! text_filtered {
+    ($query:expr, $search:expr, $range:expr) => {{
+        let s: &Search = $search;
+        let (low, high): (i64, i64) = $range;
+        let f = s.filters;
+        let mut q = $query.filter(board::sort_key.between(low, high));
         if !f.location.trim().is_empty() {
             q = q.filter(
-                vacancies::place_text
+                board::place_text
                     .like(contains_pattern(&f.location))
                     .escape('\\'),
             );
         }
         if let Some(min) = f.salary_min {
             q = q.filter(
-                vacancies::salary_year_top
+                board::salary_year_top
                     .is_null()
-                    .or(vacancies::salary_year_top.ge(min)),
+                    .or(board::salary_year_top.ge(min)),
             );
-        }
-        if $dims {
-            if !f.categories.is_empty() {
-                q = q.filter(vacancies::category_id.eq_any(s.category_ids.clone()));
-            }
-            if !f.seniorities.is_empty() {
-                let values: Vec<&str> = f.seniorities.iter().map(|v| v.as_str()).collect();
-                q = q.filter(vacancies::seniority.eq_any(values));
-            }
-            if !f.employments.is_empty() {
-                let values: Vec<&str> = f.employments.iter().map(|v| v.as_str()).collect();
-                q = q.filter(vacancies::employment.eq_any(values));
-            }
-            if !f.work_modes.is_empty() {
-                let values: Vec<&str> = f.work_modes.iter().map(|v| v.as_str()).collect();
-                q = q.filter(vacancies::work_mode.eq_any(values));
-            }
         }
         q
     }};
 }
 
+fn board_rows<'a>(s: &Search<'a>, range: (i64, i64)) -> board::BoxedQuery<'a, Db> {
+    text_filtered!(board::table.into_boxed(), s, range)
+}
+
+type Condition = Box<dyn BoxableExpression<board::table, Db, SqlType = Bool>>;
+
+/// `board.sort_key IN (keys of the tier)`, binding the tier's query where the index's SQL
+/// has its placeholder.
+fn in_tier(k: &Keywords, tier: Tier) -> Condition {
+    let (before, after) = k.index_sql(tier).split_once('?').unwrap_or(("", ""));
+    Box::new(
+        sql::<Bool>(&format!(
+            "board.sort_key IN (SELECT {} FROM{before}",
+            k.key()
+        ))
+        .bind::<Text, _>(k.query(tier))
+        .sql(&format!("{after})")),
+    )
+}
+
+/// `CASE` giving a keyword search's tier (2, 1 or 0) of a board row, for the salary order.
+fn tier_rank(
+    k: &Keywords,
+) -> diesel::expression::SqlLiteral<
+    Integer,
+    impl diesel::query_builder::QueryFragment<Db> + diesel::query_builder::QueryId + Send + 'static,
+> {
+    let (title_before, title_after) = k.index_sql(Tier::Title).split_once('?').unwrap_or(("", ""));
+    let (head_before, head_after) = k.index_sql(Tier::Head).split_once('?').unwrap_or(("", ""));
+    sql::<Integer>(&format!(
+        "CASE WHEN board.sort_key IN (SELECT {} FROM{title_before}",
+        k.key()
+    ))
+    .bind::<Text, _>(k.query(Tier::Title))
+    .sql(&format!(
+        "{title_after}) THEN 2 WHEN board.sort_key IN (SELECT {} FROM{head_before}",
+        k.key()
+    ))
+    .bind::<Text, _>(k.query(Tier::Head))
+    .sql(&format!("{head_after}) THEN 1 ELSE 0 END"))
+}
+
+#[derive(QueryableByName)]
+struct ComboCount {
+    #[diesel(sql_type = Integer)]
+    combo: i32,
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+#[derive(QueryableByName)]
+struct Key {
+    #[diesel(sql_type = BigInt)]
+    k: i64,
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Runs `sql` (SQLite placeholders) with the tier query and the key range bound, plus a limit
+/// and offset when given.
+fn index_query<
+    T: diesel::deserialize::QueryableByName<diesel::sqlite::Sqlite>
+        + diesel::deserialize::QueryableByName<diesel::pg::Pg>
+        + 'static,
+>(
+    conn: &mut DbConn,
+    sql: &str,
+    query: String,
+    (low, high): (i64, i64),
+    limit: Option<(i64, i64)>,
+) -> QueryResult<Vec<T>> {
+    let (limit, offset) = limit.unwrap_or((-1, 0));
+    match conn {
+        DbConn::Sqlite(c) => {
+            let q = diesel::sql_query(sql)
+                .bind::<Text, _>(query)
+                .bind::<BigInt, _>(low)
+                .bind::<BigInt, _>(high);
+            if sql.contains("LIMIT") {
+                q.bind::<BigInt, _>(limit).bind::<BigInt, _>(offset).load(c)
+            } else {
+                q.load(c)
+            }
+        }
+        DbConn::Pg(c) => {
+            let mut n = 0;
+            let numbered: String = sql
+                .split('?')
+                .enumerate()
+                .map(|(i, part)| {
+                    if i == 0 {
+                        part.to_string()
+                    } else {
+                        n += 1;
+                        format!("${n}{part}")
+                    }
+                })
+                .collect();
+            // PostgreSQL wants NULL, not -1, for no limit.
+            let numbered = numbered.replace("LIMIT $4", "LIMIT NULLIF($4, -1)");
+            let q = diesel::sql_query(numbered)
+                .bind::<Text, _>(query)
+                .bind::<BigInt, _>(low)
+                .bind::<BigInt, _>(high);
+            if sql.contains("LIMIT") {
+                q.bind::<BigInt, _>(limit).bind::<BigInt, _>(offset).load(c)
+            } else {
+                q.load(c)
+            }
+        }
+    }
+}
+
 /// How many open vacancies passing the text filters share each combination of category,
-/// seniority, employment and work mode: at most a few hundred rows, from one index scan.
+/// seniority, employment and work mode: kept counts for a plain list, else one `GROUP BY` over
+/// the keys (of the keyword index when there are keywords).
 pub fn facet_combos(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<FacetCombo>> {
-    let is_pg = matches!(conn, DbConn::Pg(_));
-    let keywords = keyword_sql(conn, s.keywords);
+    let Some(range) = lang_range(s.lang) else {
+        return Ok(Vec::new());
+    };
+    let keywords = Keywords::new(conn, s.keywords);
     if !s.keywords.is_empty() && keywords.is_none() {
         return Ok(Vec::new());
     }
-    let grouped = vacancies::table
-        .group_by((
-            vacancies::category_id,
-            vacancies::seniority,
-            vacancies::employment,
-            vacancies::work_mode,
-        ))
-        .select((
-            vacancies::category_id,
-            vacancies::seniority,
-            vacancies::employment,
-            vacancies::work_mode,
-            diesel::dsl::count_star(),
-        ))
-        .into_boxed::<Db>();
-    let rows: Vec<(i32, String, String, String, i64)> =
-        filtered!(grouped, s, keywords.as_ref(), is_pg, false).load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(category_id, seniority, employment, work_mode, count)| FacetCombo {
-                category_id,
-                seniority,
-                employment,
-                work_mode,
-                count,
-            },
+    let counts: Vec<(i32, i64)> = match (&keywords, has_text_filters(s.filters)) {
+        (None, false) => board_counts::table
+            .filter(board_counts::lang.eq(s.lang))
+            .filter(board_counts::count.gt(0))
+            .select((board_counts::combo, board_counts::count))
+            .load(conn)?,
+        (None, true) => text_filtered!(
+            board::table
+                .group_by(board::combo)
+                .select((board::combo, diesel::dsl::count_star()))
+                .into_boxed::<Db>(),
+            s,
+            range
         )
+        .load(conn)?,
+        (Some(k), false) => {
+            let key = k.key();
+            let sql = format!(
+                "SELECT CAST({key} & {COMBO_MASK} AS INTEGER) AS combo, COUNT(*) AS count \
+                 FROM{} AND {key} BETWEEN ? AND ? GROUP BY 1",
+                k.index_sql(Tier::Any)
+            );
+            index_query::<ComboCount>(conn, &sql, k.query(Tier::Any), range, None)?
+                .into_iter()
+                .map(|c| (c.combo, c.count))
+                .collect()
+        }
+        (Some(k), true) => text_filtered!(
+            board::table
+                .group_by(board::combo)
+                .select((board::combo, diesel::dsl::count_star()))
+                .into_boxed::<Db>(),
+            s,
+            range
+        )
+        .filter(in_tier(k, Tier::Any))
+        .load(conn)?,
+    };
+    Ok(counts
+        .into_iter()
+        .map(|(combo, count)| {
+            let (category_id, seniority, employment, work_mode) = combo_values(combo);
+            FacetCombo {
+                category_id,
+                seniority: seniority.into(),
+                employment: employment.into(),
+                work_mode: work_mode.into(),
+                count,
+            }
+        })
         .collect())
 }
 
-/// One page (1-based, already clamped by the caller) of the vacancies matching every filter,
-/// in the board's order.
-pub fn page(conn: &mut DbConn, s: &Search, page: usize) -> QueryResult<Vec<(Vacancy, Category)>> {
-    let is_pg = matches!(conn, DbConn::Pg(_));
-    let keywords = keyword_sql(conn, s.keywords);
+/// The keys of one tier's rows, newest first, `limit` of them after `offset`.
+fn tier_keys(
+    conn: &mut DbConn,
+    s: &Search,
+    k: &Keywords,
+    tier: Tier,
+    allowed: Option<&[i32]>,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<i64>> {
+    let range = lang_range(s.lang).unwrap_or((0, -1));
+    if has_text_filters(s.filters) {
+        let mut q = board_rows(s, range).filter(in_tier(k, tier));
+        if let Some(allowed) = allowed {
+            q = q.filter(board::combo.eq_any(allowed.to_vec()));
+        }
+        return q
+            .order(board::sort_key.desc())
+            .select(board::sort_key)
+            .limit(limit)
+            .offset(offset)
+            .load(conn);
+    }
+    let key = k.key();
+    let sql = format!(
+        "SELECT {key} AS k FROM{} AND {key} BETWEEN ? AND ?{} ORDER BY {key} DESC LIMIT ? OFFSET ?",
+        k.index_sql(tier),
+        combos_sql(key, allowed)
+    );
+    Ok(
+        index_query::<Key>(conn, &sql, k.query(tier), range, Some((limit, offset)))?
+            .into_iter()
+            .map(|r| r.k)
+            .collect(),
+    )
+}
+
+/// How many rows one tier has.
+fn tier_count(
+    conn: &mut DbConn,
+    s: &Search,
+    k: &Keywords,
+    tier: Tier,
+    allowed: Option<&[i32]>,
+) -> QueryResult<i64> {
+    let range = lang_range(s.lang).unwrap_or((0, -1));
+    if has_text_filters(s.filters) {
+        let mut q = board_rows(s, range).filter(in_tier(k, tier));
+        if let Some(allowed) = allowed {
+            q = q.filter(board::combo.eq_any(allowed.to_vec()));
+        }
+        return q.count().get_result(conn);
+    }
+    let key = k.key();
+    let sql = format!(
+        "SELECT COUNT(*) AS n FROM{} AND {key} BETWEEN ? AND ?{}",
+        k.index_sql(tier),
+        combos_sql(key, allowed)
+    );
+    Ok(
+        index_query::<Count>(conn, &sql, k.query(tier), range, None)?
+            .first()
+            .map_or(0, |c| c.n),
+    )
+}
+
+/// The keys of one page of a keyword search newest first: the tiers in turn, each read with
+/// a LIMIT, a tier counted only when the page starts past it.
+fn keyword_page_keys(
+    conn: &mut DbConn,
+    s: &Search,
+    k: &Keywords,
+    allowed: Option<&[i32]>,
+    offset: i64,
+) -> QueryResult<Vec<i64>> {
+    let mut keys = Vec::new();
+    let mut skip = offset;
+    for tier in [Tier::Title, Tier::Head, Tier::Body] {
+        let want = PAGE_SIZE as i64 - keys.len() as i64;
+        if want == 0 {
+            break;
+        }
+        let found = tier_keys(conn, s, k, tier, allowed, want, skip)?;
+        if found.is_empty() && skip > 0 {
+            skip = (skip - tier_count(conn, s, k, tier, allowed)?).max(0);
+        } else {
+            skip = 0;
+        }
+        keys.extend(found);
+    }
+    Ok(keys)
+}
+
+/// The keys of one page (1-based, already clamped by the caller) of the rows matching every
+/// filter, in the board's order; `allowed` limits the facet combinations.
+fn page_keys(
+    conn: &mut DbConn,
+    s: &Search,
+    allowed: Option<&[i32]>,
+    page: usize,
+    total: usize,
+) -> QueryResult<Vec<i64>> {
+    let Some(range) = lang_range(s.lang) else {
+        return Ok(Vec::new());
+    };
+    let keywords = Keywords::new(conn, s.keywords);
     if !s.keywords.is_empty() && keywords.is_none() {
         return Ok(Vec::new());
     }
-    let mut q = filtered!(
-        vacancies::table
-            .inner_join(categories::table)
-            .select((Vacancy::as_select(), Category::as_select()))
-            .into_boxed::<Db>(),
-        s,
-        keywords.as_ref(),
-        is_pg,
-        true
-    );
+    let offset = i64::try_from((page.max(1) - 1) * PAGE_SIZE).unwrap_or(i64::MAX);
+    if let (Some(k), Sort::Newest) = (&keywords, s.filters.sort) {
+        return keyword_page_keys(conn, s, k, allowed, offset);
+    }
+    let mut q = board_rows(s, range);
+    if let Some(allowed) = allowed {
+        q = q.filter(board::combo.eq_any(allowed.to_vec()));
+    }
+    let (offset, total) = (offset as usize, total.max(offset as usize));
+    if keywords.is_none() && s.filters.sort == Sort::Newest && offset > total / 2 {
+        // A page in the back half is read from the oldest end: the last page of 100,000 skips
+        // a few rows instead of 99,980.
+        let end = (offset + PAGE_SIZE).min(total);
+        let mut keys: Vec<i64> = q
+            .order(board::sort_key.asc())
+            .select(board::sort_key)
+            .limit((end - offset) as i64)
+            .offset((total - end) as i64)
+            .load(conn)?;
+        keys.reverse();
+        return Ok(keys);
+    }
+    let offset = offset as i64;
+    if let Some(k) = &keywords {
+        q = q.filter(in_tier(k, Tier::Any));
+    }
     if s.filters.sort == Sort::Salary {
         // Highest yearly top first, not stated last.
-        q = q.then_order_by(vacancies::salary_year_top.is_null().asc());
-        q = q.then_order_by(vacancies::salary_year_top.desc());
+        q = q
+            .then_order_by(board::salary_year_top.is_null().asc())
+            .then_order_by(board::salary_year_top.desc());
+        if let Some(k) = &keywords {
+            q = q.then_order_by(tier_rank(k).desc());
+        }
     }
-    if let Some(k) = &keywords {
-        let tier = sql::<Integer>("CASE WHEN ")
-            .sql(k.in_index)
-            .bind::<Text, _>(k.title.clone())
-            .sql(close(is_pg))
-            .sql(" THEN 2 WHEN ")
-            .sql(k.in_index)
-            .bind::<Text, _>(k.title_or_skills.clone())
-            .sql(close(is_pg))
-            .sql(" THEN 1 ELSE 0 END");
-        q = q.then_order_by(tier.desc());
-    }
-    let offset = (page.max(1) - 1) * PAGE_SIZE;
-    q.then_order_by(vacancies::published_at.desc())
-        .then_order_by(vacancies::id.desc())
+    q.then_order_by(board::sort_key.desc())
+        .select(board::sort_key)
         .limit(PAGE_SIZE as i64)
-        .offset(i64::try_from(offset).unwrap_or(i64::MAX))
+        .offset(offset)
         .load(conn)
 }
 
@@ -223,7 +515,7 @@ pub struct Found {
 }
 
 /// Runs a search: the combination counts first (they give the total, so a page past the end
-/// is clamped without a second count), then the page.
+/// is clamped without a second count), then the page's keys, then its rows.
 pub fn search(conn: &mut DbConn, s: &Search, categories: &[Category]) -> QueryResult<Found> {
     let combos = facet_combos(conn, s)?;
     let slug = |id: i32| {
@@ -233,25 +525,43 @@ pub fn search(conn: &mut DbConn, s: &Search, categories: &[Category]) -> QueryRe
             .map(|c| c.slug.as_str())
             .unwrap_or("")
     };
+    let passes = |c: &FacetCombo| {
+        s.filters.passes_dims(
+            slug(c.category_id),
+            &c.seniority,
+            &c.employment,
+            &c.work_mode,
+            None,
+        )
+    };
     let total: usize = combos
         .iter()
-        .filter(|c| {
-            s.filters.passes_dims(
-                slug(c.category_id),
-                &c.seniority,
-                &c.employment,
-                &c.work_mode,
-                None,
-            )
-        })
+        .filter(|c| passes(c))
         .map(|c| usize::try_from(c.count).unwrap_or(0))
         .sum();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page_number = s.filters.page.clamp(1, pages);
+    let f = s.filters;
+    let by_dims = !(f.categories.is_empty()
+        && f.seniorities.is_empty()
+        && f.employments.is_empty()
+        && f.work_modes.is_empty());
+    // Facet filters become the list of combinations they let through: a few hundred at most,
+    // fixed by the taxonomy, not by the data.
+    let allowed: Option<Vec<i32>> = by_dims.then(|| {
+        combos
+            .iter()
+            .filter(|c| passes(c))
+            .map(|c| {
+                crate::models::combo_of(c.category_id, &c.seniority, &c.employment, &c.work_mode)
+            })
+            .collect()
+    });
     let rows = if total == 0 {
         Vec::new()
     } else {
-        page(conn, s, page_number)?
+        let keys = page_keys(conn, s, allowed.as_deref(), page_number, total)?;
+        rows_for_keys(conn, &keys)?
     };
     Ok(Found {
         rows,
@@ -259,6 +569,20 @@ pub fn search(conn: &mut DbConn, s: &Search, categories: &[Category]) -> QueryRe
         total,
         page: page_number,
     })
+}
+
+/// The vacancies of these board keys, in the keys' order.
+fn rows_for_keys(conn: &mut DbConn, keys: &[i64]) -> QueryResult<Vec<(Vacancy, Category)>> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows: Vec<(i64, Vacancy, Category)> = board::table
+        .inner_join(vacancies::table.inner_join(categories::table))
+        .filter(board::sort_key.eq_any(keys))
+        .select((board::sort_key, Vacancy::as_select(), Category::as_select()))
+        .load(conn)?;
+    rows.sort_by_key(|(key, _, _)| keys.iter().position(|k| k == key));
+    Ok(rows.into_iter().map(|(_, v, c)| (v, c)).collect())
 }
 
 /// Stores what was derived from a vacancy (`actions::reindex`).
@@ -277,30 +601,22 @@ pub fn underived_ids(conn: &mut DbConn) -> QueryResult<Vec<i32>> {
         .load(conn)
 }
 
-/// The open condition as a boxed filter over `vacancies`, for the smaller queries below.
-fn open_vacancies(now: PrimitiveDateTime) -> vacancies::BoxedQuery<'static, Db> {
-    vacancies::table
-        .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
-        .filter(
-            vacancies::valid_through
-                .is_null()
-                .or(vacancies::valid_through.gt(now)),
-        )
-        .into_boxed()
-}
-
-/// The newest open vacancies (home page, feed).
+/// The newest vacancies a language lists (home page, feed).
 pub fn newest_open(
     conn: &mut DbConn,
-    now: PrimitiveDateTime,
+    lang: &str,
     limit: i64,
 ) -> QueryResult<Vec<(Vacancy, Category)>> {
-    let ids: Vec<i32> = open_vacancies(now)
-        .order((vacancies::published_at.desc(), vacancies::id.desc()))
-        .select(vacancies::id)
+    let Some((low, high)) = lang_range(lang) else {
+        return Ok(Vec::new());
+    };
+    let keys: Vec<i64> = board::table
+        .filter(board::sort_key.between(low, high))
+        .order(board::sort_key.desc())
+        .select(board::sort_key)
         .limit(limit)
         .load(conn)?;
-    rows_in_order(conn, &ids)
+    rows_for_keys(conn, &keys)
 }
 
 /// The vacancies with these ids (a visitor's shortlist) with their categories, in the given
@@ -323,88 +639,97 @@ fn rows_in_order(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<(Vacancy, Ca
     Ok(rows)
 }
 
-/// How many open vacancies there are.
-pub fn count_open(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<i64> {
-    open_vacancies(now).count().get_result(conn)
+/// How many open vacancies there are (each once, in its own language).
+pub fn count_open(conn: &mut DbConn) -> QueryResult<i64> {
+    board::table
+        .filter(board::own_lang.eq(true))
+        .count()
+        .get_result(conn)
 }
 
-/// A slice of the open vacancies' addresses and last changes, oldest first, for the sitemap.
+/// A slice of the open vacancies' languages, addresses and last changes, oldest first, for
+/// the sitemap: one statement over the board's narrow rows.
 pub fn open_slugs(
     conn: &mut DbConn,
-    now: PrimitiveDateTime,
     offset: i64,
     limit: i64,
 ) -> QueryResult<Vec<(String, String, PrimitiveDateTime)>> {
-    open_vacancies(now)
-        .order(vacancies::id.asc())
-        .select((vacancies::lang, vacancies::slug, vacancies::updated_at))
+    board::table
+        .filter(board::own_lang.eq(true))
+        .order(board::sort_key.asc())
+        .select((board::lang, board::slug, board::updated_at))
         .offset(offset)
         .limit(limit)
         .load(conn)
 }
 
-/// How many of a skill's newest open vacancies a "sharing skills" search looks at: the best
+/// How many of a skill's newest listed vacancies a "sharing skills" search looks at: the best
 /// matches are found among recent vacancies, so the work stays bounded at any size.
 const CANDIDATES_PER_SKILL: i64 = 200;
 
-/// Open vacancies sharing the most of `skill_ids`, with `category` (when given) worth two
-/// shared skills, newest first among equals; `exclude` is left out. Related vacancies on a
-/// vacancy page, and the vacancies an article teaches for.
+/// Most skills a "sharing skills" search reads (a vacancy lists a handful).
+const MAX_SHARED_SKILLS: usize = 16;
+
+#[derive(QueryableByName)]
+struct Scored {
+    #[diesel(sql_type = Integer)]
+    vacancy_id: i32,
+}
+
+/// Vacancies listed in `lang` sharing the most of `skill_ids`, with `category` (when given)
+/// worth two shared skills, newest first among equals; `exclude` is left out. Related
+/// vacancies on a vacancy page, and the vacancies an article teaches for. One statement: each
+/// skill's newest listed vacancies (an index walk with a LIMIT) and the category's, scored and
+/// ranked together; then their rows.
 pub fn sharing_skills(
     conn: &mut DbConn,
     skill_ids: &[i32],
     category: Option<i32>,
     exclude: Option<i32>,
-    now: PrimitiveDateTime,
+    lang: &str,
     limit: usize,
 ) -> QueryResult<Vec<(Vacancy, Category)>> {
-    use super::schema::vacancy_skills;
-    let mut scores: Vec<(i32, usize)> = Vec::new();
-    let mut add = |id: i32, points: usize| match scores.iter_mut().find(|(v, _)| *v == id) {
-        Some((_, score)) => *score += points,
-        None => scores.push((id, points)),
+    let Some((low, high)) = lang_range(lang) else {
+        return Ok(Vec::new());
     };
-    for skill in skill_ids {
-        let ids: Vec<i32> = vacancy_skills::table
-            .inner_join(vacancies::table)
-            .filter(vacancy_skills::skill_id.eq(skill))
-            .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))
-            .filter(
-                vacancies::valid_through
-                    .is_null()
-                    .or(vacancies::valid_through.gt(now)),
+    // Every value below is one of our own integers, written into the statement: it binds
+    // nothing, so it reads the same on both backends.
+    let mut parts: Vec<String> = skill_ids
+        .iter()
+        .take(MAX_SHARED_SKILLS)
+        .map(|skill| {
+            format!(
+                "SELECT * FROM (SELECT vs.vacancy_id AS vacancy_id, 1 AS points, \
+                 b.sort_key AS sort_key FROM vacancy_skills vs \
+                 JOIN board b ON b.vacancy_id = vs.vacancy_id \
+                 WHERE vs.skill_id = {skill} AND b.sort_key BETWEEN {low} AND {high} \
+                 ORDER BY vs.vacancy_id DESC LIMIT {CANDIDATES_PER_SKILL}) s{skill}"
             )
-            .order(vacancy_skills::vacancy_id.desc())
-            .select(vacancy_skills::vacancy_id)
-            .limit(CANDIDATES_PER_SKILL)
-            .load(conn)?;
-        ids.into_iter().for_each(|id| add(id, 1));
-    }
+        })
+        .collect();
     if let Some(category) = category {
-        let ids: Vec<i32> = open_vacancies(now)
-            .filter(vacancies::category_id.eq(category))
-            .order(vacancies::id.desc())
-            .select(vacancies::id)
-            .limit(CANDIDATES_PER_SKILL)
-            .load(conn)?;
-        ids.into_iter().for_each(|id| add(id, 2));
+        // The category is the top bits of the key's facet combination.
+        parts.push(format!(
+            "SELECT * FROM (SELECT vacancy_id, 2 AS points, sort_key FROM board \
+             WHERE sort_key BETWEEN {low} AND {high} AND (combo >> 8) = {} \
+             ORDER BY sort_key DESC LIMIT {CANDIDATES_PER_SKILL}) c",
+            category.clamp(0, 63)
+        ));
     }
-    scores.retain(|(id, _)| Some(*id) != exclude);
-    if scores.is_empty() {
+    if parts.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<i32> = scores.iter().map(|(id, _)| *id).collect();
-    let mut dated: Vec<(i32, Option<PrimitiveDateTime>)> = vacancies::table
-        .filter(vacancies::id.eq_any(&ids))
-        .select((vacancies::id, vacancies::published_at))
-        .load(conn)?;
-    let score = |id: i32| scores.iter().find(|(v, _)| *v == id).map_or(0, |(_, s)| *s);
-    dated.sort_by(|(a, a_at), (b, b_at)| {
-        score(*b)
-            .cmp(&score(*a))
-            .then(b_at.cmp(a_at))
-            .then(b.cmp(a))
-    });
-    let best: Vec<i32> = dated.into_iter().take(limit).map(|(id, _)| id).collect();
-    rows_in_order(conn, &best)
+    let sql = format!(
+        "SELECT vacancy_id FROM ({}) candidates WHERE vacancy_id <> {} \
+         GROUP BY vacancy_id ORDER BY SUM(points) DESC, MAX(sort_key) DESC LIMIT {}",
+        parts.join(" UNION ALL "),
+        exclude.unwrap_or(0),
+        limit
+    );
+    let best: Vec<Scored> = match conn {
+        DbConn::Sqlite(c) => diesel::sql_query(sql).load(c)?,
+        DbConn::Pg(c) => diesel::sql_query(sql).load(c)?,
+    };
+    let ids: Vec<i32> = best.into_iter().map(|r| r.vacancy_id).collect();
+    rows_in_order(conn, &ids)
 }

@@ -9,6 +9,7 @@ pub mod comments;
 pub mod editorial;
 pub mod jobs;
 pub mod learning;
+pub mod listing;
 pub mod maintenance;
 pub mod outbox;
 pub mod places;
@@ -235,9 +236,9 @@ pub fn refresh_statistics(conn: &mut DbConn, full: bool) -> QueryResult<()> {
     match conn {
         DbConn::Sqlite(c) if full => c.batch_execute("ANALYZE"),
         DbConn::Sqlite(c) => c.batch_execute("PRAGMA optimize"),
-        DbConn::Pg(c) if full => {
-            c.batch_execute("ANALYZE vacancies, vacancy_search, vacancy_skills")
-        }
+        DbConn::Pg(c) if full => c.batch_execute(
+            "ANALYZE vacancies, vacancy_search, vacancy_skills, board, board_counts, board_search",
+        ),
         DbConn::Pg(_) => Ok(()),
     }
 }

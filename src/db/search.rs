@@ -4,7 +4,7 @@
 //! `domain::board::keywords`), so nothing a person types is read as index syntax.
 
 use diesel::prelude::*;
-use diesel::sql_types::{Integer, Text};
+use diesel::sql_types::{BigInt, Integer, Text};
 
 use super::schema::vacancies;
 use super::{taxonomy, DbConn};
@@ -63,6 +63,74 @@ pub fn reindex(conn: &mut DbConn, id: i32) -> QueryResult<()> {
             .execute(c)?;
         }
     }
+    Ok(())
+}
+
+/// Indexes one board row (`db::listing`): the row's key is the index's key, so a search walks
+/// the index newest first and counts facets from the keys alone.
+pub fn index_board_row(
+    conn: &mut DbConn,
+    sort_key: i64,
+    vacancy: &Vacancy,
+    skills: &[String],
+) -> QueryResult<()> {
+    let [title, skills, body] = fields(vacancy, skills);
+    match conn {
+        DbConn::Sqlite(c) => {
+            diesel::sql_query(
+                "INSERT INTO board_search (rowid, title, skills, body) VALUES (?, ?, ?, ?)",
+            )
+            .bind::<BigInt, _>(sort_key)
+            .bind::<Text, _>(&title)
+            .bind::<Text, _>(&skills)
+            .bind::<Text, _>(&body)
+            .execute(c)?;
+        }
+        DbConn::Pg(c) => {
+            let (title, skills, body) = (
+                pg_document(&title),
+                pg_document(&skills),
+                pg_document(&body),
+            );
+            let head = format!("{title} {skills}");
+            let document = format!("{head} {body}");
+            diesel::sql_query(
+                "INSERT INTO board_search (sort_key, title_doc, head_doc, document) VALUES \
+                 ($1, to_tsvector('simple', $2), to_tsvector('simple', $3), \
+                 to_tsvector('simple', $4))",
+            )
+            .bind::<BigInt, _>(sort_key)
+            .bind::<Text, _>(&title)
+            .bind::<Text, _>(&head)
+            .bind::<Text, _>(&document)
+            .execute(c)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes one board row from the index.
+pub fn unindex_board_row(conn: &mut DbConn, sort_key: i64) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => diesel::sql_query("DELETE FROM board_search WHERE rowid = ?")
+            .bind::<BigInt, _>(sort_key)
+            .execute(c)?,
+        DbConn::Pg(c) => diesel::sql_query("DELETE FROM board_search WHERE sort_key = $1")
+            .bind::<BigInt, _>(sort_key)
+            .execute(c)?,
+    };
+    Ok(())
+}
+
+/// Empties the board's index (before `db::listing::rebuild`).
+pub fn clear_board_index(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => {
+            diesel::sql_query("INSERT INTO board_search (board_search) VALUES ('delete-all')")
+                .execute(c)?
+        }
+        DbConn::Pg(c) => diesel::sql_query("DELETE FROM board_search").execute(c)?,
+    };
     Ok(())
 }
 

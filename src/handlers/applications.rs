@@ -162,7 +162,7 @@ fn vacancy_to_apply(
     let related = if detail.vacancy.is_open(now) {
         let skill_ids: Vec<i32> = detail.skills.iter().map(|s| s.id).collect();
         let (category, id) = (Some(detail.category.id), Some(detail.vacancy.id));
-        db::board::sharing_skills(conn, &skill_ids, category, id, now, 4)?
+        db::board::sharing_skills(conn, &skill_ids, category, id, &detail.vacancy.lang, 4)?
     } else {
         Vec::new()
     };

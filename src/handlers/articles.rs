@@ -109,11 +109,7 @@ type Translation = (String, String);
 
 /// A published article with its path, the path's steps, FAQ, skills, the open vacancies that
 /// need those skills and the approved comments.
-fn article_parts(
-    conn: &mut crate::db::DbConn,
-    slug: &str,
-    now: time::PrimitiveDateTime,
-) -> AppResult<ArticleParts> {
+fn article_parts(conn: &mut crate::db::DbConn, slug: &str) -> AppResult<ArticleParts> {
     let article = db::learning::article_by_slug(conn, slug)?
         .filter(Article::is_published)
         .ok_or(AppError::NotFound)?;
@@ -128,7 +124,7 @@ fn article_parts(
     let faqs = db::learning::faqs_of(conn, article.id)?;
     let skills = db::learning::skills_of_article(conn, article.id)?;
     let skill_ids: Vec<i32> = skills.iter().map(|s| s.id).collect();
-    let vacancies = db::board::sharing_skills(conn, &skill_ids, None, None, now, 4)?;
+    let vacancies = db::board::sharing_skills(conn, &skill_ids, None, None, &article.lang, 4)?;
     let comments = db::comments::approved_for(conn, article.id)?;
     let translations = translations_of(conn, &article, path.as_ref())?;
     Ok((
@@ -172,10 +168,8 @@ async fn load_page(
     slug: String,
     saved: Vec<i32>,
 ) -> AppResult<ArticlePage> {
-    let now = crate::clock::now();
-    let (article, path, siblings, faqs, skills, vacancies, comments, translations) = state
-        .run(move |conn| article_parts(conn, &slug, now))
-        .await?;
+    let (article, path, siblings, faqs, skills, vacancies, comments, translations) =
+        state.run(move |conn| article_parts(conn, &slug)).await?;
     let (step, prev, next) = neighbours(&siblings, article.id);
     let toc = markdown::toc_of_html(&article.body_html);
     let comment_count = comments.len();

@@ -45,9 +45,10 @@ pub async fn show(
                 category_ids: Vec::new(),
                 keywords: &[],
                 now,
+                lang: lang.code(),
             };
             Ok((
-                db::board::newest_open(conn, now, LATEST_VACANCIES)?,
+                db::board::newest_open(conn, lang.code(), LATEST_VACANCIES)?,
                 db::board::facet_combos(conn, &search)?,
                 db::learning::paths_with_published_articles(conn)?,
                 // Enough to find the latest in the page's language among the translations.

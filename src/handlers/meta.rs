@@ -211,10 +211,9 @@ async fn vacancy_urls(
     state: &AppState,
     part: i64,
 ) -> AppResult<(Vec<SitemapUrl>, Option<time::PrimitiveDateTime>)> {
-    let now = crate::clock::now();
     let offset = (part - 1).max(0) * SITEMAP_LIMIT;
     let rows = state
-        .run(move |conn| Ok(db::board::open_slugs(conn, now, offset, SITEMAP_LIMIT)?))
+        .run(move |conn| Ok(db::board::open_slugs(conn, offset, SITEMAP_LIMIT)?))
         .await?;
     let newest = rows.iter().map(|(_, _, updated)| *updated).max();
     let urls = rows
@@ -232,7 +231,7 @@ async fn vacancy_urls(
 pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let now = crate::clock::now();
     let open = state
-        .run(move |conn| Ok(db::board::count_open(conn, now)?))
+        .run(move |conn| Ok(db::board::count_open(conn)?))
         .await?;
     let mut urls = page_urls(&state).await?;
     if open + urls.len() as i64 <= SITEMAP_LIMIT {
@@ -289,7 +288,7 @@ const FEED_ENTRIES: i64 = 50;
 pub async fn feed(lang: Lang, state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let now = crate::clock::now();
     let open = state
-        .run(move |conn| Ok(db::board::newest_open(conn, now, FEED_ENTRIES)?))
+        .run(move |conn| Ok(db::board::newest_open(conn, lang.code(), FEED_ENTRIES)?))
         .await?;
     let of = FeedOf {
         title: lang.t("feed-title"),

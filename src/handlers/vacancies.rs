@@ -201,8 +201,14 @@ fn vacancy_page(
     };
     let (category, id) = (Some(detail.category.id), Some(detail.vacancy.id));
     // Its own translations are the same job, not a related one.
-    let mut related =
-        db::board::sharing_skills(conn, sharing, category, id, now, RELATED + versions.len())?;
+    let mut related = db::board::sharing_skills(
+        conn,
+        sharing,
+        category,
+        id,
+        lang.code(),
+        RELATED + versions.len(),
+    )?;
     related.retain(|(v, _)| !versions.iter().any(|version| version.id == v.id));
     related.truncate(RELATED);
     let mut lessons = db::learning::articles_teaching(conn, &skill_ids, 16)?;

@@ -30,6 +30,7 @@ pub fn search(
         filters,
         keywords: &keywords,
         now: crate::clock::now(),
+        lang: lang.code(),
     };
     let found = db::board::search(conn, &query, categories)?;
     Ok(board::page(

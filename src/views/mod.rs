@@ -349,8 +349,23 @@ fn take_flashes(session: &Session) -> Vec<Flash> {
     }
 }
 
+/// The length of the last render of each page type (by a hash of its name into a few slots),
+/// so a page's buffer is allocated once at about its size instead of grown by doubling.
+static LAST_RENDER: [std::sync::atomic::AtomicUsize; 64] =
+    [const { std::sync::atomic::AtomicUsize::new(0) }; 64];
+
+fn render_slot<T>() -> usize {
+    use std::hash::BuildHasher;
+    let hash = foldhash::fast::FixedState::with_seed(0).hash_one(std::any::type_name::<T>());
+    (hash % LAST_RENDER.len() as u64) as usize
+}
+
 pub fn render<T: Template>(status: StatusCode, template: &T) -> AppResult<HttpResponse> {
-    let body = template.render()?;
+    use std::sync::atomic::Ordering::Relaxed;
+    let last = &LAST_RENDER[render_slot::<T>()];
+    let mut body = String::with_capacity(last.load(Relaxed).max(T::SIZE_HINT) + 512);
+    template.render_into(&mut body)?;
+    last.store(body.len(), Relaxed);
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(body))

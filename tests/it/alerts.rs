@@ -345,7 +345,7 @@ async fn a_digest_lists_what_the_list_shows_newest_first_at_most_twenty() {
             v
         });
     assert_eq!(listed, on_page[..20].to_vec());
-    let total = db::board::newest_open(&mut app.conn(), careers::clock::now(), 1000)
+    let total = db::board::newest_open(&mut app.conn(), "en", 1000)
         .unwrap()
         .len();
     assert!(total > 20);

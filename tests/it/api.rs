@@ -312,7 +312,7 @@ backend_test!(vacancy_json_hides_drafts_and_marks_closed_ones);
 /// Draft and closed vacancies: a draft does not exist for the public, a closed one says so.
 async fn vacancy_json_hides_drafts_and_marks_closed_ones() {
     let app = common::spawn_app().await;
-    let open = db::board::newest_open(&mut app.conn(), careers::clock::now(), 2).unwrap();
+    let open = db::board::newest_open(&mut app.conn(), "en", 2).unwrap();
     let (draft, closed) = (&open[0].0, &open[1].0);
     db::vacancies::set_status(&mut app.conn(), draft.id, VacancyStatus::Draft, None).unwrap();
     db::vacancies::set_status(
@@ -348,7 +348,7 @@ async fn vacancy_json_hides_drafts_and_marks_closed_ones() {
 backend_test!(api_is_get_only_cors_open_and_etagged);
 async fn api_is_get_only_cors_open_and_etagged() {
     let app = common::spawn_app_configured(true, |c| c.page_cache_mb = 8).await;
-    let slug = db::board::newest_open(&mut app.conn(), careers::clock::now(), 1).unwrap()[0]
+    let slug = db::board::newest_open(&mut app.conn(), "en", 1).unwrap()[0]
         .0
         .slug
         .clone();
@@ -454,7 +454,7 @@ async fn openapi_document_describes_the_api_and_its_responses_validate() {
         "{}",
         doc["openapi"]
     );
-    let slug = db::board::newest_open(&mut app.conn(), careers::clock::now(), 1).unwrap()[0]
+    let slug = db::board::newest_open(&mut app.conn(), "en", 1).unwrap()[0]
         .0
         .slug
         .clone();

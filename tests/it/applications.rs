@@ -61,7 +61,7 @@ async fn app() -> TestApp {
 
 /// The open demo vacancies' slugs, newest first.
 fn open_slugs(app: &TestApp) -> Vec<String> {
-    db::board::newest_open(&mut app.conn(), careers::clock::now(), 1000)
+    db::board::newest_open(&mut app.conn(), "en", 1000)
         .unwrap()
         .into_iter()
         .map(|(v, _)| v.slug)
@@ -533,6 +533,7 @@ async fn a_closed_vacancy_shows_no_form_and_refuses_posts() {
         Some(careers::clock::now()),
     )
     .unwrap();
+    db::listing::sync_vacancy(&mut app.conn(), id, careers::clock::now()).unwrap();
     let (status, html) = app.get_html(&format!("/en/vacancies/{slug}")).await;
     assert_eq!(status, 200);
     assert!(field_value(&html, "form_stamp").is_none(), "no apply form");

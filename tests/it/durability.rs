@@ -178,7 +178,7 @@ async fn a_killed_server_keeps_every_acknowledged_write() {
     careers::db::users::insert(&mut pool.get().unwrap(), EMAIL, "Boss", &hash, Role::Admin)
         .unwrap();
     let open: Vec<(i32, String)> =
-        careers::db::board::newest_open(&mut pool.get().unwrap(), careers::clock::now(), 100)
+        careers::db::board::newest_open(&mut pool.get().unwrap(), "en", 100)
             .unwrap()
             .into_iter()
             .map(|(v, _)| (v.id, v.slug))

@@ -14,6 +14,7 @@ mod api;
 mod applications;
 mod architecture;
 mod board;
+mod board_languages;
 mod board_property;
 mod durability;
 mod generate;

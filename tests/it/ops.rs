@@ -968,7 +968,7 @@ async fn check_reports_what_is_wrong_and_exits_one() {
 }
 
 fn db_open_vacancy(app: &TestApp) -> i32 {
-    careers::db::board::newest_open(&mut app.conn(), careers::clock::now(), 1)
+    careers::db::board::newest_open(&mut app.conn(), "en", 1)
         .unwrap()
         .into_iter()
         .next()

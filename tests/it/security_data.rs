@@ -116,7 +116,7 @@ fn pdf_with(marker: &str) -> Vec<u8> {
 }
 
 fn first_open_slug(app: &TestApp) -> String {
-    db::board::newest_open(&mut app.conn(), careers::clock::now(), 1000)
+    db::board::newest_open(&mut app.conn(), "en", 1000)
         .unwrap()
         .into_iter()
         .map(|(v, _)| v.slug)
@@ -441,7 +441,7 @@ async fn receipts_repeat_no_typed_name_and_stop_after_three_a_day() {
         c.applications.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
     })
     .await;
-    let slugs: Vec<String> = db::board::newest_open(&mut app.conn(), careers::clock::now(), 1000)
+    let slugs: Vec<String> = db::board::newest_open(&mut app.conn(), "en", 1000)
         .unwrap()
         .into_iter()
         .map(|(v, _)| v.slug)

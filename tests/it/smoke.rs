@@ -13,7 +13,7 @@ async fn an_unknown_stored_value_is_an_error_that_names_its_column() {
     use diesel::RunQueryDsl;
     let app = common::spawn_app_with(true).await;
     let mut conn = app.conn();
-    let id = careers::db::board::newest_open(&mut conn, careers::clock::now(), 1).unwrap()[0]
+    let id = careers::db::board::newest_open(&mut conn, "en", 1).unwrap()[0]
         .0
         .id;
     diesel::sql_query(format!(
