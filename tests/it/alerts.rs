@@ -404,6 +404,7 @@ async fn a_new_matching_vacancy_comes_in_the_next_digest_and_never_again() {
     )
     .unwrap();
     db::vacancies::set_valid_through(&mut app.conn(), draft_id, None).unwrap();
+    db::listing::sync_vacancy(&mut app.conn(), draft_id, careers::clock::now()).unwrap();
     assert_eq!(jobs.queue_digests(true, &signal).await.unwrap(), 1);
     let digest = digests(&app).pop().unwrap();
     assert_eq!(digest_slugs(&digest.body), [draft_slug]);
@@ -662,7 +663,7 @@ async fn next_mail(
 
 /// Publishes a draft of the demo content now (as a recruiter's "publish" does); its slug.
 fn publish_a_draft(database_url: &str) -> String {
-    let mut conn = diesel::PgConnection::establish(database_url).unwrap();
+    let mut conn = db::DbConn::Pg(diesel::PgConnection::establish(database_url).unwrap());
     let (id, slug): (i32, String) = vacancies::table
         .filter(vacancies::status.eq("draft"))
         .order(vacancies::id)
@@ -677,6 +678,8 @@ fn publish_a_draft(database_url: &str) -> String {
         ))
         .execute(&mut conn)
         .unwrap();
+    // Written around the actions: list it as publishing does.
+    db::listing::sync_vacancy(&mut conn, id, careers::clock::now()).unwrap();
     slug
 }
 
@@ -769,11 +772,12 @@ async fn two_instances_mail_one_digest_per_period_through_smtp() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 200);
-    let mut conn = diesel::PgConnection::establish(&db.url).unwrap();
+    let mut conn = db::DbConn::Pg(diesel::PgConnection::establish(&db.url).unwrap());
     diesel::update(vacancies::table.filter(vacancies::status.eq("published")))
         .set(vacancies::published_at.eq(careers::clock::now()))
         .execute(&mut conn)
         .unwrap();
+    db::listing::rebuild(&mut conn, careers::clock::now()).unwrap();
     assert_eq!(
         next_mail(&mut inbox, 8).await,
         None,
@@ -913,6 +917,7 @@ async fn alerts_send_now_mails_every_confirmed_subscriber_and_exits() {
         .set(vacancies::published_at.eq(careers::clock::now()))
         .execute(&mut *app.conn())
         .unwrap();
+    db::listing::rebuild(&mut app.conn(), careers::clock::now()).unwrap();
     subscribe(&app, "en", "", "pending@example.com", "daily").await;
     let out = app.run_command(&["alerts", "send-now"]);
     assert!(out.contains("queued 1 alert digests"), "{out}");

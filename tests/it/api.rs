@@ -322,6 +322,9 @@ async fn vacancy_json_hides_drafts_and_marks_closed_ones() {
         closed.published_at,
     )
     .unwrap();
+    for id in [draft.id, closed.id] {
+        db::listing::sync_vacancy(&mut app.conn(), id, careers::clock::now()).unwrap();
+    }
 
     let r = app.get(&format!("/en/vacancies/{}.json", draft.slug)).await;
     assert_eq!(r.status().as_u16(), 404);

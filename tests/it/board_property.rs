@@ -71,6 +71,8 @@ const KEYWORDS: &[&str] = &[
 ];
 
 fn generate(app: &TestApp, rng: &mut StdRng, categories: &[Category]) {
+    // English originals not yet translated: a group has one version per language.
+    let mut untranslated: Vec<i32> = Vec::new();
     for i in 0..ROWS {
         let role = ROLES.choose(rng).unwrap();
         let prefix = PREFIXES.choose(rng).unwrap();
@@ -136,8 +138,11 @@ fn generate(app: &TestApp, rng: &mut StdRng, categories: &[Category]) {
         // A third in Spanish, half of those translations of an earlier vacancy; some hidden
         // from other languages.
         let lang = if rng.random_bool(0.33) { "es" } else { "en" };
-        let translation_of =
-            (lang == "es" && id > 1 && rng.random_bool(0.5)).then(|| rng.random_range(1..id));
+        let translation_of = (lang == "es" && !untranslated.is_empty() && rng.random_bool(0.5))
+            .then(|| untranslated.swap_remove(rng.random_range(0..untranslated.len())));
+        if lang == "en" {
+            untranslated.push(id);
+        }
         diesel::update(vacancies::table.find(id))
             .set((
                 vacancies::lang.eq(lang),
