@@ -286,7 +286,6 @@ const FEED_ENTRIES: i64 = 50;
 
 /// Atom feed of the open vacancies, newest first, for job aggregators and feed readers.
 pub async fn feed(lang: Lang, state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    let now = crate::clock::now();
     let open = state
         .run(move |conn| Ok(db::board::newest_open(conn, lang.code(), FEED_ENTRIES)?))
         .await?;
