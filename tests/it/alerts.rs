@@ -33,7 +33,9 @@ async fn subscribe(
     };
     let (status, page) = app.get_html(&list).await;
     assert_eq!(status, 200);
-    let saved = hidden(&page, "query").replace("&amp;", "&");
+    let saved = hidden(&page, "query")
+        .replace("&amp;", "&")
+        .replace("&#38;", "&");
     let stamp = hidden(&page, "form_stamp");
     app.post_form(
         &format!("/{lang}/alerts"),
@@ -76,21 +78,25 @@ fn link(body: &str, prefix: &str) -> String {
         .to_string()
 }
 
-fn jobs_for(app: &TestApp) -> Jobs {
+pub(crate) fn jobs_for(app: &TestApp) -> Jobs {
     let mut config = common::config(app._dir.path(), false);
     config.database_url = app.database_url.clone();
     let site = careers::startup::site(&config).unwrap();
     Jobs::new(&config, app.pool.clone(), site).unwrap()
 }
 
-fn never_stopping() -> (careers::shutdown::Trigger, careers::shutdown::Signal) {
+pub(crate) fn never_stopping() -> (careers::shutdown::Trigger, careers::shutdown::Signal) {
     let trigger = careers::shutdown::Trigger::new();
     let signal = trigger.signal();
     (trigger, signal)
 }
 
 /// Subscribes `email` to the search and confirms through the page's button.
-async fn confirmed_subscriber(app: &TestApp, query: &str, email: &str) -> AlertSubscription {
+pub(crate) async fn confirmed_subscriber(
+    app: &TestApp,
+    query: &str,
+    email: &str,
+) -> AlertSubscription {
     let r = subscribe(app, "en", query, email, "daily").await;
     assert_eq!(r.status().as_u16(), 200);
     let mail = outbox(app).into_iter().last().unwrap();
@@ -104,7 +110,7 @@ async fn confirmed_subscriber(app: &TestApp, query: &str, email: &str) -> AlertS
 }
 
 /// Makes every vacancy count as new for the subscriber (published after the last digest).
-fn rewind(app: &TestApp, id: i32) {
+pub(crate) fn rewind(app: &TestApp, id: i32) {
     let long_ago = careers::clock::now() - time::Duration::days(3650);
     diesel::update(alert_subscriptions::table.find(id))
         .set(alert_subscriptions::last_digest_at.eq(long_ago))
@@ -112,7 +118,7 @@ fn rewind(app: &TestApp, id: i32) {
         .unwrap();
 }
 
-fn digests(app: &TestApp) -> Vec<OutboxMail> {
+pub(crate) fn digests(app: &TestApp) -> Vec<OutboxMail> {
     outbox(app)
         .into_iter()
         .filter(|m| m.kind == "alert-digest")
@@ -120,7 +126,7 @@ fn digests(app: &TestApp) -> Vec<OutboxMail> {
 }
 
 /// The vacancy links of a digest, in order.
-fn digest_slugs(body: &str) -> Vec<String> {
+pub(crate) fn digest_slugs(body: &str) -> Vec<String> {
     body.lines()
         .map(str::trim)
         .filter_map(|l| l.strip_prefix("http://careers.test/en/vacancies/"))

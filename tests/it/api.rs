@@ -597,3 +597,52 @@ async fn vacancy_json_lists_every_place() {
         "{places:?}"
     );
 }
+
+backend_test!(the_alert_digest_agrees_with_the_page_feed_and_json);
+/// The fourth output: an alert saved from a search mails the vacancies the page lists for it
+/// (a digest holds at most 20, one page), newest first: the same order as the page, the Atom
+/// feed and the JSON of `sort=newest`; for a keyword search, which the page ranks by relevance,
+/// the same vacancies.
+async fn the_alert_digest_agrees_with_the_page_feed_and_json() {
+    use crate::alerts;
+    let app = common::spawn_app().await;
+    let jobs = alerts::jobs_for(&app);
+    let (_stop, signal) = alerts::never_stopping();
+    let queries = [
+        "",
+        "category=backend",
+        "q=python",
+        "q=developer&work_mode=remote",
+        "seniority=senior&seniority=middle",
+        "location=madrid",
+        "salary_min=60000",
+    ];
+    for (i, query) in queries.into_iter().enumerate() {
+        let email = format!("agree{i}@example.com");
+        let subscriber = alerts::confirmed_subscriber(&app, query, &email).await;
+        alerts::rewind(&app, subscriber.id);
+        assert_eq!(
+            jobs.queue_digests(true, &signal).await.unwrap(),
+            1,
+            "{query}"
+        );
+        let digest = alerts::digests(&app).pop().unwrap();
+        assert_eq!(digest.recipient, email);
+        let mailed = alerts::digest_slugs(&digest.body);
+        assert!(!mailed.is_empty(), "{query}: the demo data has matches");
+        let newest = match query {
+            "" => "sort=newest".to_string(),
+            q => format!("{q}&sort=newest"),
+        };
+        for output in OUTPUTS {
+            let mut listed = output.read(&app, "en", &newest).await.slugs;
+            let mut mailed = mailed.clone();
+            // A keyword search ranks by relevance, a digest is newest first: same vacancies.
+            if query.contains("q=") {
+                listed.sort();
+                mailed.sort();
+            }
+            assert_eq!(listed, mailed, "{output:?} of {query:?} vs the digest");
+        }
+    }
+}
