@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod error;
+pub mod sitemap;
 
 pub mod vacancy;
 
