@@ -59,23 +59,31 @@ struct Keywords {
 }
 
 impl Keywords {
-    fn new(conn: &DbConn, keywords: &[String]) -> Option<Keywords> {
+    fn new(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Option<Keywords>> {
         let is_pg = matches!(conn, DbConn::Pg(_));
-        let any = search::index_query(is_pg, keywords, search::Fields::Any)?;
-        let (title, head) = if is_pg {
-            (any.clone(), any.clone())
+        if keywords.is_empty() {
+            return Ok(None);
+        }
+        let queries = if is_pg {
+            search::index_query(true, keywords, search::Fields::Any)
+                .map(|any| (any.clone(), any.clone(), any))
         } else {
-            (
-                search::index_query(false, keywords, search::Fields::Title)?,
-                search::index_query(false, keywords, search::Fields::TitleOrSkills)?,
-            )
+            let phrases = search::board_phrases(conn, keywords)?;
+            let query = |fields| search::fts5_query(&phrases, fields);
+            query(search::Fields::Any)
+                .zip(query(search::Fields::Title))
+                .zip(query(search::Fields::TitleOrSkills))
+                .map(|((any, title), head)| (any, title, head))
         };
-        Some(Keywords {
+        let Some((any, title, head)) = queries else {
+            return Ok(None);
+        };
+        Ok(Some(Keywords {
             is_pg,
             any,
             title,
             head,
-        })
+        }))
     }
 
     /// The text bound for one tier.
@@ -297,7 +305,7 @@ pub fn facet_combos(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<FacetCombo
     let Some(range) = lang_range(s.lang) else {
         return Ok(Vec::new());
     };
-    let keywords = Keywords::new(conn, s.keywords);
+    let keywords = Keywords::new(conn, s.keywords)?;
     if !s.keywords.is_empty() && keywords.is_none() {
         return Ok(Vec::new());
     }
@@ -318,15 +326,26 @@ pub fn facet_combos(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<FacetCombo
         .load(conn)?,
         (Some(k), false) => {
             let key = k.key();
+            // PostgreSQL: `+ 0` keeps the key range off the primary key, so the matches come
+            // from the GIN index alone; a sequential scan (its choice for a common word) reads
+            // every row's tsvector: 0.4-1.3 s instead of a bitmap scan's 50-180 ms at 100,000.
+            let range_key = if k.is_pg { "s.sort_key + 0" } else { key };
             let sql = format!(
                 "SELECT CAST({key} & {COMBO_MASK} AS INTEGER) AS combo, COUNT(*) AS count \
-                 FROM{} AND {key} BETWEEN ? AND ? GROUP BY 1",
+                 FROM{} AND {range_key} BETWEEN ? AND ? GROUP BY 1",
                 k.index_sql(Tier::Any)
             );
-            index_query::<ComboCount>(conn, &sql, k.query(Tier::Any), range, None)?
-                .into_iter()
-                .map(|c| (c.combo, c.count))
-                .collect()
+            let query = k.query(Tier::Any);
+            let counts = match conn {
+                DbConn::Pg(_) => conn.transaction(|conn| {
+                    if let DbConn::Pg(c) = conn {
+                        diesel::sql_query("SET LOCAL enable_seqscan = off").execute(c)?;
+                    }
+                    index_query::<ComboCount>(conn, &sql, query, range, None)
+                })?,
+                DbConn::Sqlite(_) => index_query::<ComboCount>(conn, &sql, query, range, None)?,
+            };
+            counts.into_iter().map(|c| (c.combo, c.count)).collect()
         }
         (Some(k), true) => text_filtered!(
             board::table
@@ -459,7 +478,7 @@ fn page_keys(
     let Some(range) = lang_range(s.lang) else {
         return Ok(Vec::new());
     };
-    let keywords = Keywords::new(conn, s.keywords);
+    let keywords = Keywords::new(conn, s.keywords)?;
     if !s.keywords.is_empty() && keywords.is_none() {
         return Ok(Vec::new());
     }

@@ -272,11 +272,17 @@ pub async fn sitemap_part(
             .and_then(|n| n.parse::<i64>().ok())
             .filter(|n| *n >= 1 && *n <= 10_000)
             .ok_or(AppError::NotFound)?;
-        let (urls, _) = vacancy_urls(&state, part).await?;
-        if urls.is_empty() {
+        let offset = (part - 1) * SITEMAP_LIMIT;
+        let rows = state
+            .run(move |conn| Ok(db::board::open_slugs(conn, offset, SITEMAP_LIMIT)?))
+            .await?;
+        if rows.is_empty() {
             return Err(AppError::NotFound);
         }
-        urls
+        let xml = crate::views::sitemap::vacancy_file(&state.site.base_url, &rows);
+        return Ok(HttpResponse::Ok()
+            .content_type("application/xml; charset=utf-8")
+            .body(xml));
     };
     xml_response("application/xml; charset=utf-8", &Sitemap { urls })
 }

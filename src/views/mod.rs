@@ -5,6 +5,7 @@ pub mod api;
 pub mod board;
 pub mod chart;
 pub mod error;
+pub mod sitemap;
 
 pub mod vacancy;
 pub mod versions;

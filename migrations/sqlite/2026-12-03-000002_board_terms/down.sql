@@ -1,0 +1,1 @@
+DROP TABLE board_search_terms;

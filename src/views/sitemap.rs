@@ -1,0 +1,66 @@
+//! A sitemap file of vacancy addresses, written straight into one buffer: up to 50,000
+//! addresses (5 MB) per file, where a template's per-row strings cost more than the query.
+
+use std::fmt::Write;
+
+use time::PrimitiveDateTime;
+
+/// The XML of one sitemap file: each (language, slug, last change) as
+/// `{base}/{lang}/vacancies/{slug}` with its `lastmod` date.
+pub fn vacancy_file(base_url: &str, rows: &[(String, String, PrimitiveDateTime)]) -> String {
+    let base = escape(base_url);
+    let mut out = String::with_capacity(160 + rows.len() * (base.len() + 96));
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (lang, slug, updated) in rows {
+        let date = updated.date();
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "  <url><loc>{base}/{}/vacancies/{}</loc><lastmod>{:04}-{:02}-{:02}</lastmod></url>",
+            escape(lang),
+            escape(slug),
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        );
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// XML text: slugs and language codes never need it, a configured base URL might.
+fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&apos;"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_with_dates() {
+        let at = PrimitiveDateTime::new(
+            time::Date::from_calendar_date(2026, time::Month::March, 5).unwrap(),
+            time::Time::MIDNIGHT,
+        );
+        let xml = vacancy_file(
+            "https://jobs.example/a&b",
+            &[("es".into(), "ingeniera-de-datos".into(), at)],
+        );
+        assert!(xml.contains(
+            "<url><loc>https://jobs.example/a&amp;b/es/vacancies/ingeniera-de-datos</loc>\
+             <lastmod>2026-03-05</lastmod></url>"
+        ));
+        assert!(xml.starts_with("<?xml") && xml.ends_with("</urlset>\n"));
+    }
+}
