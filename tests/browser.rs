@@ -25,6 +25,12 @@ const CSS_BUDGET_BYTES: u64 = 30 * 1024;
 /// The public forms' minimum fill time on the test server; the suite waits a little longer
 /// before sending them (`site.pauseLikeAPerson()`), as a person would.
 const MIN_FILL_SECONDS: &str = "1";
+/// Every application of the suite comes from 127.0.0.1: the journeys in two languages and the
+/// page tour send more than the default 5 an hour from one address.
+const APPLY_PER_HOUR: &str = "30";
+/// A fixed cookie key: PostgreSQL requires one (instances must share it); SQLite takes it too.
+const SECRET_KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\
+                          00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -293,7 +299,8 @@ impl Server {
             .env("WORKERS", "2")
             .env("MIN_FILL_SECONDS", MIN_FILL_SECONDS)
             .env("RUST_LOG", "info")
-            .env_remove("SECRET_KEY")
+            .env("APPLY_PER_HOUR", APPLY_PER_HOUR)
+            .env("SECRET_KEY", SECRET_KEY)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
