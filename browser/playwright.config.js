@@ -16,6 +16,9 @@ const launchOptions = {
 
 const desktop = { viewport: { width: 1280, height: 800 } };
 const journeys = /journeys\/.*\.spec\.js/;
+// `CAREERS_SUITE=journeys` (tests/browser.rs on PostgreSQL): the journeys and the HTML checker
+// over their pages, without the page tour.
+const journeysOnly = process.env.CAREERS_SUITE === 'journeys';
 
 module.exports = defineConfig({
   testDir: './tests',
@@ -50,12 +53,12 @@ module.exports = defineConfig({
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     // Every template the demo can reach, keyboard focus and the skip link (desktop only).
-    { name: 'pages', testMatch: /pages\.spec\.js/, use: { ...desktop } },
+    ...(journeysOnly ? [] : [{ name: 'pages', testMatch: /pages\.spec\.js/, use: { ...desktop } }]),
     // Last: the W3C Nu checker over the raw HTML of every page visited above.
     {
       name: 'html',
       testMatch: /validate\.spec\.js/,
-      dependencies: ['desktop', 'nojs', 'phone', 'pages'],
+      dependencies: ['desktop', 'nojs', 'phone', ...(journeysOnly ? [] : ['pages'])],
     },
   ],
 });

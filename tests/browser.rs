@@ -1,7 +1,9 @@
-//! Browser tests: the real `careers` binary on 127.0.0.1 with a fresh SQLite database and the demo
-//! content, driven by the Playwright suite in `browser/` on Debian's Chromium (journeys, the Nu
-//! HTML checker, axe-core). Without Chromium, Node or Java the test prints a notice and passes;
-//! with `CI=true` it fails instead, so CI cannot skip it by accident.
+//! Browser tests: the real `careers` binary on 127.0.0.1 with the demo content, driven by the
+//! Playwright suite in `browser/` on Debian's Chromium (journeys in English and Spanish, the Nu
+//! HTML checker, axe-core). The whole suite runs on a fresh SQLite database; with
+//! `TEST_DATABASE_URL` the journeys (every language, with their HTML and axe checks) run again on
+//! a PostgreSQL schema of their own. Without Chromium, Node or Java the test prints a notice and
+//! passes; with `CI=true` it fails instead, so CI cannot skip it by accident (nor PostgreSQL).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
 
@@ -14,11 +16,21 @@ use std::time::{Duration, Instant};
 const ADMIN_EMAIL: &str = "ada.admin@example.com";
 const ADMIN_NAME: &str = "Ada Admin";
 const ADMIN_PASSWORD: &str = "correct horse battery staple";
+/// A second administrator for the Spanish recruiter journey, which switches its admin area to
+/// Spanish (the first one stays in English for the other journeys).
+const SPANISH_ADMIN_EMAIL: &str = "eva.admin@example.com";
+const SPANISH_ADMIN_NAME: &str = "Eva Admin";
 /// The issue's budget for all stylesheets together.
 const CSS_BUDGET_BYTES: u64 = 30 * 1024;
 /// The public forms' minimum fill time on the test server; the suite waits a little longer
 /// before sending them (`site.pauseLikeAPerson()`), as a person would.
 const MIN_FILL_SECONDS: &str = "1";
+/// Every application of the suite comes from 127.0.0.1: the journeys in two languages and the
+/// page tour send more than the default 5 an hour from one address.
+const APPLY_PER_HOUR: &str = "30";
+/// A fixed cookie key: PostgreSQL requires one (instances must share it); SQLite takes it too.
+const SECRET_KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\
+                          00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,30 +58,112 @@ fn journeys_html_and_accessibility_in_chromium() {
     let Some(chromium) = prerequisites() else {
         return;
     };
+    // Checked first: under CI a missing TEST_DATABASE_URL fails before minutes of browsing.
+    let postgres = PgSchema::create();
     let browser_dir = repo().join("browser");
     install_node_modules(&browser_dir);
-
-    let data = tempfile::tempdir().expect("temp dir");
-    create_admin(data.path());
-    let server = Server::start(data.path());
-
     // target/debug/careers -> target/: screenshots land in target/browser-screenshots.
-    let artifacts = Path::new(env!("CARGO_BIN_EXE_careers"))
+    let target = Path::new(env!("CARGO_BIN_EXE_careers"))
         .parent()
         .and_then(Path::parent)
         .expect("target folder")
         .to_path_buf();
+
+    let sqlite_data = tempfile::tempdir().expect("temp dir");
+    let sqlite = run_suite(
+        "SQLite, every page and journey",
+        &sqlite_url(sqlite_data.path()),
+        sqlite_data.path(),
+        Suite::Everything,
+        &target,
+        &chromium,
+    );
+    let postgres = postgres.map(|schema| {
+        let data = tempfile::tempdir().expect("temp dir");
+        let run = run_suite(
+            "PostgreSQL, the journeys",
+            &schema.url,
+            data.path(),
+            Suite::Journeys,
+            &target.join("browser-postgres"),
+            &chromium,
+        );
+        drop(schema);
+        run
+    });
+
+    let runs: Vec<&SuiteRun> = std::iter::once(&sqlite).chain(postgres.as_ref()).collect();
+    for run in &runs {
+        println!(
+            "browser suite on {}: {:.0} s",
+            run.label,
+            run.elapsed.as_secs_f64()
+        );
+    }
+    if postgres.is_none() {
+        println!("browser suite on PostgreSQL skipped: TEST_DATABASE_URL not set");
+    }
+    let failed: Vec<String> = runs
+        .iter()
+        .filter(|r| !r.passed)
+        .map(|r| format!("{} (screenshots in {})", r.label, r.screenshots.display()))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "the browser suite failed on {}",
+        failed.join("; ")
+    );
+}
+
+/// What the Playwright run covers: everything, or the journeys with the HTML checker over their pages.
+#[derive(Clone, Copy)]
+enum Suite {
+    Everything,
+    Journeys,
+}
+
+struct SuiteRun {
+    label: &'static str,
+    passed: bool,
+    elapsed: Duration,
+    screenshots: PathBuf,
+}
+
+/// Migrates `database_url`, adds the administrators, starts the server with the demo content and
+/// runs the Playwright suite against it; artifacts go under `artifacts`.
+fn run_suite(
+    label: &'static str,
+    database_url: &str,
+    data: &Path,
+    suite: Suite,
+    artifacts: &Path,
+    chromium: &Path,
+) -> SuiteRun {
+    let started = Instant::now();
+    create_admin(database_url, data, ADMIN_EMAIL, ADMIN_NAME);
+    create_admin(database_url, data, SPANISH_ADMIN_EMAIL, SPANISH_ADMIN_NAME);
+    let server = Server::start(database_url, data);
+    println!("--- browser suite on {label} ---");
     let output = Command::new("node")
-        .arg(browser_dir.join("node_modules/@playwright/test/cli.js"))
+        .arg(repo().join("browser/node_modules/@playwright/test/cli.js"))
         .arg("test")
-        .current_dir(&browser_dir)
+        .current_dir(repo().join("browser"))
         .env("CAREERS_BASE_URL", &server.base_url)
         .env("CAREERS_ADMIN_EMAIL", ADMIN_EMAIL)
         .env("CAREERS_ADMIN_NAME", ADMIN_NAME)
+        .env("CAREERS_ADMIN_ES_EMAIL", SPANISH_ADMIN_EMAIL)
+        .env("CAREERS_ADMIN_ES_NAME", SPANISH_ADMIN_NAME)
         .env("CAREERS_ADMIN_PASSWORD", ADMIN_PASSWORD)
-        .env("CAREERS_ARTIFACTS", &artifacts)
+        .env("CAREERS_ARTIFACTS", artifacts)
         .env("CAREERS_MIN_FILL_SECONDS", MIN_FILL_SECONDS)
-        .env("CHROMIUM_PATH", &chromium)
+        .env(
+            "CAREERS_SUITE",
+            match suite {
+                Suite::Everything => "all",
+                Suite::Journeys => "journeys",
+            },
+        )
+        .env("CHROMIUM_PATH", chromium)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .env("NO_COLOR", "1")
         .env_remove("FORCE_COLOR")
@@ -79,14 +173,17 @@ fn journeys_html_and_accessibility_in_chromium() {
     println!("{}", String::from_utf8_lossy(&output.stdout));
     eprintln!("{}", String::from_utf8_lossy(&output.stderr));
     if !output.status.success() {
-        eprintln!("--- server log (last lines) ---\n{}", server.log_tail(60));
+        eprintln!(
+            "--- server log on {label} (last lines) ---\n{}",
+            server.log_tail(60)
+        );
     }
-    assert!(
-        output.status.success(),
-        "the browser suite failed ({}); screenshots in {}",
-        output.status,
-        artifacts.join("browser-screenshots").display()
-    );
+    SuiteRun {
+        label,
+        passed: output.status.success(),
+        elapsed: started.elapsed(),
+        screenshots: artifacts.join("browser-screenshots"),
+    }
 }
 
 /// Chromium's path when Chromium, Node, npm and Java are all present. Otherwise prints why the
@@ -146,17 +243,17 @@ fn install_node_modules(browser_dir: &Path) {
     );
 }
 
-fn database_url(data: &Path) -> String {
+fn sqlite_url(data: &Path) -> String {
     format!("sqlite://{}", data.join("careers.db").display())
 }
 
-/// The first administrator, made the way the README tells people to.
-fn create_admin(data: &Path) {
+/// An administrator, made the way the README tells people to.
+fn create_admin(database_url: &str, data: &Path, email: &str, name: &str) {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_careers"))
-        .args(["create-admin", "--email", ADMIN_EMAIL, "--name", ADMIN_NAME])
+        .args(["create-admin", "--email", email, "--name", name])
         .arg("--password-stdin")
-        .env("DATABASE_URL", database_url(data))
+        .env("DATABASE_URL", database_url)
         .env("DATA_DIR", data)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -185,7 +282,7 @@ struct Server {
 }
 
 impl Server {
-    fn start(data: &Path) -> Server {
+    fn start(database_url: &str, data: &Path) -> Server {
         // A port the kernel just handed out; the server binds it a moment later.
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -194,7 +291,7 @@ impl Server {
         let base_url = format!("http://127.0.0.1:{port}");
         let mut child = Command::new(env!("CARGO_BIN_EXE_careers"))
             .arg("--demo")
-            .env("DATABASE_URL", database_url(data))
+            .env("DATABASE_URL", database_url)
             .env("DATA_DIR", data)
             .env("BIND_ADDR", format!("127.0.0.1:{port}"))
             .env("BASE_URL", &base_url)
@@ -202,7 +299,8 @@ impl Server {
             .env("WORKERS", "2")
             .env("MIN_FILL_SECONDS", MIN_FILL_SECONDS)
             .env("RUST_LOG", "info")
-            .env_remove("SECRET_KEY")
+            .env("APPLY_PER_HOUR", APPLY_PER_HOUR)
+            .env("SECRET_KEY", SECRET_KEY)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -257,4 +355,79 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A PostgreSQL schema of its own in the `TEST_DATABASE_URL` database (as tests/it/common's
+/// `PgTestDb`): `url` connects with it as the search path, so the server's migrations create
+/// every table there. Dropping it ends the server's leftover connections and drops the schema.
+struct PgSchema {
+    server_url: String,
+    name: String,
+    url: String,
+}
+
+impl PgSchema {
+    /// `None` (with a notice) without `TEST_DATABASE_URL`; under `CI=true` that is a failure.
+    fn create() -> Option<PgSchema> {
+        let Some(server_url) = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+        else {
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("CI=true requires TEST_DATABASE_URL: the browser suite must run on PostgreSQL too");
+            }
+            println!("browser suite on PostgreSQL skipped: TEST_DATABASE_URL not set");
+            return None;
+        };
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock after 1970");
+        // The integration tests' sweep drops `careers_test_<seconds>_…` schemas a killed run left.
+        let name = format!(
+            "careers_test_{}_browser_{}",
+            now.as_secs(),
+            now.subsec_nanos()
+        );
+        psql(&server_url, &format!("CREATE SCHEMA {name}")).unwrap_or_else(|e| panic!("{e}"));
+        let params = format!("application_name={name}&options=-csearch_path%3D{name}");
+        let url = match server_url.contains('?') {
+            true => format!("{server_url}&{params}"),
+            false => format!("{server_url}?{params}"),
+        };
+        Some(PgSchema {
+            server_url,
+            name,
+            url,
+        })
+    }
+}
+
+impl Drop for PgSchema {
+    fn drop(&mut self) {
+        let dropped = psql(
+            &self.server_url,
+            &format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE application_name = '{0}' AND pid <> pg_backend_pid(); \
+                 DROP SCHEMA IF EXISTS {0} CASCADE",
+                self.name
+            ),
+        );
+        if let Err(e) = dropped {
+            eprintln!(
+                "could not drop the browser suite's schema {}: {e}",
+                self.name
+            );
+        }
+    }
+}
+
+/// A batch of SQL statements on the server.
+fn psql(server_url: &str, sql: &str) -> Result<(), String> {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+    diesel::PgConnection::establish(server_url)
+        .map_err(|e| format!("cannot connect to TEST_DATABASE_URL: {e}"))?
+        .batch_execute(sql)
+        .map_err(|e| format!("{sql}: {e}"))
 }

@@ -357,12 +357,7 @@ async function expectVisibleFocus(page) {
 }
 
 // The Spanish pages: the same checks, and none of the English interface texts.
-const ENGLISH_UI = [
-  'Skip to content', 'Open vacancies', 'Keywords', 'Show vacancies', 'Salary not stated',
-  'Newest vacancies', 'Browse by category', 'Apply for this job', 'Send application',
-  'Learning paths', 'Leave a comment', 'Mark as read', 'Questions and answers', 'per year',
-  'Full-time', 'Work mode', 'All vacancies', 'Recruiters', 'Page not found',
-];
+const { ENGLISH_UI } = require('./support/lang');
 
 test.describe(() => {
   test.use({ journey: 'spanish' });

@@ -5,14 +5,19 @@ const fs = require('node:fs');
 const path = require('node:path');
 const base = require('@playwright/test');
 const paths = require('./paths');
+const { ENGLISH_UI, ENGLISH_ADMIN_UI } = require('./lang');
 
 const { expect } = base;
 const AXE = require.resolve('axe-core/axe.min.js');
 const PHONE_WIDTH = 360;
 
 class Site {
-  constructor(page, browser, testInfo, journey) {
+  constructor(page, browser, testInfo, journey, lang) {
     this.page = page;
+    // The journey's language; pages outside `/{lang}/…` (the admin) are English until the
+    // journey switches the admin user's language (`site.adminLang = 'es'`).
+    this.lang = lang;
+    this.adminLang = 'en';
     this.browser = browser;
     this.variant = testInfo.project.name;
     this.journey = journey;
@@ -67,9 +72,12 @@ class Site {
     fs.writeFileSync(path.join(paths.html, `${name}.html`), html);
 
     // Structure every page shares.
-    // The page's language is its address's (`/es/…`); everything else, admin included, is English here.
-    const spanish = new URL(doc.url).pathname.startsWith('/es');
-    await expect(page.locator('html')).toHaveAttribute('lang', spanish ? 'es' : 'en');
+    // The page's language is its address's (`/es/…`); the admin area's is the user's choice.
+    const pathname = new URL(doc.url).pathname;
+    const prefix = pathname.match(/^\/(en|es)(\/|$)/);
+    const pageLang = prefix ? prefix[1] : this.adminLang;
+    const spanish = pageLang === 'es';
+    await expect(page.locator('html')).toHaveAttribute('lang', pageLang);
     await expect(page.getByRole('heading', { level: 1 }), `${name}: exactly one h1`).toHaveCount(1);
     // includeHidden: the skip link is off screen until focused, and gone in print.
     const skipText = spanish ? 'Saltar al contenido' : 'Skip to content';
@@ -88,7 +96,17 @@ class Site {
       expect.soft(width, `${name}: the page scrolls sideways at ${this.viewport.width} px`).toBeLessThanOrEqual(PHONE_WIDTH);
     }
 
+    // A Spanish journey's pages carry no English interface text.
+    if (spanish && this.lang === 'es') await this.speaksSpanish(name, prefix ? ENGLISH_UI : ENGLISH_ADMIN_UI);
+
     await this.axe(name, doc.url, html, doc.status);
+  }
+
+  /** None of the `english` interface texts is on the page now shown (nor in its title). */
+  async speaksSpanish(name, english = ENGLISH_UI) {
+    const text = `${await this.page.title()}\n${await this.page.locator('body').innerText()}`;
+    const leaks = english.filter((e) => text.includes(e));
+    expect.soft(leaks, `${name}: English interface text on a Spanish page`).toEqual([]);
   }
 
   /**
@@ -161,11 +179,35 @@ class Site {
 /** `test` with a `site` fixture; the journey name comes from `test.use({ journey: '...' })`. */
 const test = base.test.extend({
   journey: ['page', { option: true }],
-  site: async ({ page, browser, journey }, use, testInfo) => {
-    const site = new Site(page, browser, testInfo, journey);
+  lang: ['en', { option: true }],
+  site: async ({ page, browser, journey, lang }, use, testInfo) => {
+    const site = new Site(page, browser, testInfo, journey, lang);
     await use(site);
     site.finish();
   },
 });
 
-module.exports = { test, expect };
+/** Spanish runs on desktop, and on the `extraSpanish` projects; English on every project. */
+const SPANISH_PROJECTS = ['desktop'];
+
+/**
+ * Declares a journey once per language: `body(lang)` declares its test and takes the texts it
+ * uses from its own table, by language.
+ */
+function eachLanguage(journey, { extraSpanish = [] } = {}, body) {
+  for (const lang of ['en', 'es']) {
+    test.describe(lang === 'en' ? 'in English' : 'in Spanish', () => {
+      test.use({ journey: `${journey}-${lang}`, lang });
+      if (lang !== 'en') {
+        const projects = [...SPANISH_PROJECTS, ...extraSpanish];
+        // eslint-disable-next-line no-empty-pattern
+        test.beforeEach(({}, testInfo) => {
+          testInfo.skip(!projects.includes(testInfo.project.name), `Spanish runs on ${projects.join(', ')}`);
+        });
+      }
+      body(lang);
+    });
+  }
+}
+
+module.exports = { test, expect, eachLanguage };
