@@ -682,6 +682,32 @@ pub fn open_slugs(
         .load(conn)
 }
 
+#[derive(QueryableByName)]
+struct VersionRow {
+    #[diesel(sql_type = Integer)]
+    group_id: i32,
+    #[diesel(sql_type = Text)]
+    lang: String,
+    #[diesel(sql_type = Text)]
+    slug: String,
+}
+
+/// Every open vacancy whose translation group has another open version, as (group, language,
+/// slug), the original first, for the sitemap's `hreflang` alternates. Translations are written by hand, so these
+/// are few; the partial index `board_translated` finds the groups without a scan.
+pub fn translated_versions(conn: &mut DbConn) -> QueryResult<Vec<(i32, String, String)>> {
+    let rows: Vec<VersionRow> = diesel::sql_query(
+        "SELECT group_id, lang, slug FROM board WHERE own_lang AND group_id IN \
+         (SELECT group_id FROM board WHERE own_lang AND group_id <> vacancy_id) \
+         ORDER BY group_id, vacancy_id <> group_id, sort_key",
+    )
+    .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.group_id, r.lang, r.slug))
+        .collect())
+}
+
 /// How many of a skill's newest listed vacancies a "sharing skills" search looks at: the best
 /// matches are found among recent vacancies, so the work stays bounded at any size.
 const CANDIDATES_PER_SKILL: i64 = 200;

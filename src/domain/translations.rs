@@ -74,6 +74,31 @@ pub fn missing_languages(versions: &[Version], offered: &[Lang]) -> Vec<Lang> {
         .collect()
 }
 
+/// The `hreflang` alternates of each address: `versions` holds (group, language, address) of
+/// every listed version; an address whose group has other versions gets all of its group's
+/// (itself included, as search engines ask) and `x-default`, the original's (the group's first
+/// listed version). Addresses without a translation get nothing.
+pub fn alternates(
+    versions: &[(i32, String, String)],
+) -> std::collections::HashMap<String, Vec<(String, String)>> {
+    let mut groups: std::collections::BTreeMap<i32, Vec<(String, String)>> = Default::default();
+    for (group, lang, address) in versions {
+        groups
+            .entry(*group)
+            .or_default()
+            .push((lang.clone(), address.clone()));
+    }
+    let mut by_address = std::collections::HashMap::new();
+    for members in groups.into_values().filter(|m| m.len() > 1) {
+        let mut links = members.clone();
+        links.push(("x-default".to_string(), members[0].1.clone()));
+        for (_, address) in &members {
+            by_address.insert(address.clone(), links.clone());
+        }
+    }
+    by_address
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +153,27 @@ mod tests {
         assert!(!language_taken(&english_only, "es"));
         assert_eq!(missing_languages(&english_only, &[en, es]), [es]);
         assert!(missing_languages(&[version(1, "en"), version(2, "es")], &[en, es]).is_empty());
+    }
+
+    #[test]
+    fn alternates_link_a_group_and_leave_single_versions_alone() {
+        let v = |g: i32, l: &str, a: &str| (g, l.to_string(), a.to_string());
+        let found = alternates(&[
+            v(1, "en", "/en/a"),
+            v(2, "en", "/en/b"),
+            v(1, "es", "/es/a"),
+        ]);
+        assert!(!found.contains_key("/en/b"));
+        let links = &found["/es/a"];
+        assert_eq!(links, &found["/en/a"]);
+        let pair = |l: &str, a: &str| (l.to_string(), a.to_string());
+        assert_eq!(
+            links,
+            &vec![
+                pair("en", "/en/a"),
+                pair("es", "/es/a"),
+                pair("x-default", "/en/a")
+            ]
+        );
     }
 }

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::AppState;
 use crate::db;
-use crate::domain::timefmt;
+use crate::domain::{timefmt, translations};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::models::{Category, Vacancy};
@@ -106,6 +106,31 @@ struct Sitemap {
 struct SitemapUrl {
     loc: String,
     lastmod: Option<String>,
+    /// `hreflang` alternates as (language or `x-default`, absolute address).
+    alternates: Vec<(String, String)>,
+}
+
+/// Site paths → their `hreflang` alternates, made absolute.
+type Alternates = std::collections::HashMap<String, Vec<(String, String)>>;
+
+fn absolute_links(site: &Site, links: Option<&Vec<(String, String)>>) -> Vec<(String, String)> {
+    links
+        .into_iter()
+        .flatten()
+        .map(|(lang, path)| (lang.clone(), site.absolute(path)))
+        .collect()
+}
+
+/// The translated vacancies' alternates, keyed by their site paths.
+fn vacancy_alternates(versions: Vec<(i32, String, String)>) -> Alternates {
+    let paths: Vec<(i32, String, String)> = versions
+        .into_iter()
+        .map(|(group, lang, slug)| {
+            let path = format!("/{lang}/vacancies/{slug}");
+            (group, lang, path)
+        })
+        .collect();
+    translations::alternates(&paths)
 }
 
 /// `/feed.xml`, an Atom feed (`templates/meta/feed.xml`).
@@ -178,9 +203,11 @@ async fn page_urls(state: &AppState) -> AppResult<Vec<SitemapUrl>> {
         })
         .await?;
     let site = &state.site;
+    let alternates = content_alternates(site, &paths, &articles);
     let url = |path: &str, lastmod: Option<String>| SitemapUrl {
         loc: site.absolute(path),
         lastmod,
+        alternates: absolute_links(site, alternates.get(path)),
     };
     // Lists exist in every language; a path, an article or a vacancy is listed once, at the
     // address of the language it is written in (its canonical one).
@@ -205,6 +232,54 @@ async fn page_urls(state: &AppState) -> AppResult<Vec<SitemapUrl>> {
     Ok(urls)
 }
 
+/// The alternates of the pages every language has (home, lists; `x-default` is the default
+/// language's) and of translated paths and articles.
+fn content_alternates(
+    site: &Site,
+    paths: &[crate::models::LearningPath],
+    articles: &[crate::models::Article],
+) -> Alternates {
+    use translations::Translated;
+    let mut versions: Vec<(i32, String, String)> = Vec::new();
+    for (n, page) in ["", "/vacancies", "/learn"].into_iter().enumerate() {
+        // Negative groups: the fixed pages never meet a content id.
+        let group = -1 - n as i32;
+        let mut langs = site.languages.clone();
+        langs.sort_by_key(|l| *l != site.default_lang);
+        versions.extend(
+            langs
+                .iter()
+                .map(|lang| (group, lang.code().to_string(), format!("/{lang}{page}"))),
+        );
+    }
+    let mut content = translations::alternates(
+        &paths
+            .iter()
+            .map(|p| {
+                (
+                    p.group(),
+                    p.lang.clone(),
+                    format!("/{}/learn/{}", p.lang, p.slug),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    content.extend(translations::alternates(
+        &articles
+            .iter()
+            .map(|a| {
+                (
+                    a.group(),
+                    a.lang.clone(),
+                    format!("/{}/articles/{}", a.lang, a.slug),
+                )
+            })
+            .collect::<Vec<_>>(),
+    ));
+    content.extend(translations::alternates(&versions));
+    content
+}
+
 /// Open vacancies `part` (from 1) of the sitemap, at most `SITEMAP_LIMIT` of them, and the
 /// newest change among them.
 async fn vacancy_urls(
@@ -212,15 +287,25 @@ async fn vacancy_urls(
     part: i64,
 ) -> AppResult<(Vec<SitemapUrl>, Option<time::PrimitiveDateTime>)> {
     let offset = (part - 1).max(0) * SITEMAP_LIMIT;
-    let rows = state
-        .run(move |conn| Ok(db::board::open_slugs(conn, offset, SITEMAP_LIMIT)?))
+    let (rows, versions) = state
+        .run(move |conn| {
+            Ok((
+                db::board::open_slugs(conn, offset, SITEMAP_LIMIT)?,
+                db::board::translated_versions(conn)?,
+            ))
+        })
         .await?;
+    let alternates = vacancy_alternates(versions);
     let newest = rows.iter().map(|(_, _, updated)| *updated).max();
     let urls = rows
         .into_iter()
-        .map(|(lang, slug, updated)| SitemapUrl {
-            loc: state.site.absolute(&format!("/{lang}/vacancies/{slug}")),
-            lastmod: Some(timefmt::date(updated)),
+        .map(|(lang, slug, updated)| {
+            let path = format!("/{lang}/vacancies/{slug}");
+            SitemapUrl {
+                loc: state.site.absolute(&path),
+                lastmod: Some(timefmt::date(updated)),
+                alternates: absolute_links(&state.site, alternates.get(&path)),
+            }
         })
         .collect();
     Ok((urls, newest))
@@ -248,11 +333,13 @@ pub async fn sitemap(state: web::Data<AppState>) -> AppResult<HttpResponse> {
     let mut maps = vec![SitemapUrl {
         loc: state.site.absolute("/sitemaps/pages.xml"),
         lastmod: today.clone(),
+        alternates: Vec::new(),
     }];
     let parts = (open + SITEMAP_LIMIT - 1) / SITEMAP_LIMIT;
     maps.extend((1..=parts).map(|n| SitemapUrl {
         loc: state.site.absolute(&format!("/sitemaps/vacancies-{n}.xml")),
         lastmod: today.clone(),
+        alternates: Vec::new(),
     }));
     xml_response("application/xml; charset=utf-8", &SitemapIndex { maps })
 }
@@ -273,13 +360,19 @@ pub async fn sitemap_part(
             .filter(|n| *n >= 1 && *n <= 10_000)
             .ok_or(AppError::NotFound)?;
         let offset = (part - 1) * SITEMAP_LIMIT;
-        let rows = state
-            .run(move |conn| Ok(db::board::open_slugs(conn, offset, SITEMAP_LIMIT)?))
+        let (rows, versions) = state
+            .run(move |conn| {
+                Ok((
+                    db::board::open_slugs(conn, offset, SITEMAP_LIMIT)?,
+                    db::board::translated_versions(conn)?,
+                ))
+            })
             .await?;
         if rows.is_empty() {
             return Err(AppError::NotFound);
         }
-        let xml = crate::views::sitemap::vacancy_file(&state.site.base_url, &rows);
+        let alternates = vacancy_alternates(versions);
+        let xml = crate::views::sitemap::vacancy_file(&state.site.base_url, &rows, &alternates);
         return Ok(HttpResponse::Ok()
             .content_type("application/xml; charset=utf-8")
             .body(xml));

@@ -183,9 +183,48 @@ async fn each_language_lists_its_own_vacancies_and_the_untranslated_ones() {
     assert!(sitemap.contains(&format!("/es/vacancies/{}<", slug_of(spanish))));
     assert!(sitemap.contains(&format!("/en/vacancies/{}<", slug_of(original))));
     assert!(!sitemap.contains(&format!("/es/vacancies/{}<", slug_of(original))));
+    // Each version names the other (and itself) as hreflang alternates, the original as
+    // x-default; a vacancy without a translation has none.
+    let entry = |lang: &str, id: i32| -> String {
+        let loc = format!("/{lang}/vacancies/{}</loc>", slug_of(id));
+        let at = sitemap.find(&loc).expect("listed");
+        sitemap[at..].split("</url>").next().unwrap().to_string()
+    };
+    for (lang, id) in [("en", original), ("es", spanish)] {
+        let e = entry(lang, id);
+        assert!(e.contains("hreflang=\"es\" href=\"http"), "{e}");
+        assert!(
+            e.contains(&format!("/es/vacancies/{}\"/>", slug_of(spanish))),
+            "{e}"
+        );
+        assert!(
+            e.contains(&format!("/en/vacancies/{}\"/>", slug_of(original))),
+            "{e}"
+        );
+        assert!(e.contains("hreflang=\"x-default\""), "{e}");
+    }
+    assert!(!entry("en", shared).contains("xhtml:link"));
+    // The lists exist in both languages: each names the other.
+    let list = sitemap
+        .split("</url>")
+        .find(|u| u.contains("/en/vacancies</loc>"))
+        .unwrap();
+    assert!(
+        list.contains("hreflang=\"es\"") && list.contains("/es/vacancies\"/>"),
+        "{list}"
+    );
 
-    // Closing the translation gives the Spanish list the original back.
+    // Closing the translation gives the Spanish list the original back, and the original no
+    // longer has an alternate.
     status(&app, &token, spanish, "close").await;
+    let (_, sitemap) = app.get_html("/sitemap.xml").await;
+    let loc = format!("/en/vacancies/{}</loc>", slug_of(original));
+    let at = sitemap.find(&loc).expect("listed");
+    assert!(!sitemap[at..]
+        .split("</url>")
+        .next()
+        .unwrap()
+        .contains("xhtml:link"));
     let es = titles(&app, "/es/vacancies").await;
     assert_eq!(es, ["Data Engineer", "Platform Engineer"]);
 }

@@ -590,3 +590,62 @@ async fn two_versions_in_one_language_saved_at_once_are_refused_by_the_index() {
     assert!(matches!(Abort::from(refused), Abort::Taken));
     assert_ne!(spanish, other);
 }
+
+backend_test!(the_sitemap_links_translations_as_hreflang_alternates);
+/// The sitemap names each translated article, path and vacancy's versions as `xhtml:link`
+/// alternates (with `x-default`, the original), and the lists of every language each other.
+async fn the_sitemap_links_translations_as_hreflang_alternates() {
+    const BASE: &str = "http://careers.test";
+    let app = common::spawn_app().await;
+    let (status, sitemap) = app.get_html("/sitemap.xml").await;
+    assert_eq!(status, 200);
+    assert!(sitemap.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    let entry = |path: &str| -> String {
+        let loc = format!("{path}</loc>");
+        let at = sitemap
+            .find(&loc)
+            .unwrap_or_else(|| panic!("{path} listed"));
+        sitemap[at..].split("</url>").next().unwrap().to_string()
+    };
+    let english = "/en/articles/who-is-a-backend-developer";
+    let spanish = "/es/articles/quien-es-un-desarrollador-backend";
+    for page in [english, spanish] {
+        let e = entry(page);
+        let link = |lang: &str, path: &str| format!("hreflang=\"{lang}\" href=\"{BASE}{path}\"");
+        assert!(e.contains(&link("en", english)), "{e}");
+        assert!(e.contains(&link("es", spanish)), "{e}");
+        assert!(e.contains(&link("x-default", english)), "{e}");
+    }
+    let path = entry("/es/learn/desarrollador-backend");
+    assert!(path.contains("/en/learn/backend-developer\"/>"), "{path}");
+    // A demo vacancy and its Spanish version name each other.
+    let (en_slug, es_slug): (String, String) = {
+        use careers::schema::vacancies;
+        let mut conn = app.conn();
+        let (id, es_slug): (Option<i32>, String) = vacancies::table
+            .filter(vacancies::lang.eq("es"))
+            .filter(vacancies::translation_of.is_not_null())
+            .filter(vacancies::status.eq("published"))
+            .select((vacancies::translation_of, vacancies::slug))
+            .first(&mut *conn)
+            .unwrap();
+        let en_slug: String = vacancies::table
+            .find(id.unwrap())
+            .select(vacancies::slug)
+            .first(&mut *conn)
+            .unwrap();
+        (en_slug, es_slug)
+    };
+    let e = entry(&format!("/es/vacancies/{es_slug}"));
+    assert!(e.contains(&format!("/en/vacancies/{en_slug}\"/>")), "{e}");
+    // The home page exists in every language; x-default is the default language's.
+    let home = entry("/en");
+    assert!(
+        home.contains(&format!("hreflang=\"es\" href=\"{BASE}/es\"")),
+        "{home}"
+    );
+    assert!(
+        home.contains(&format!("hreflang=\"x-default\" href=\"{BASE}/en\"")),
+        "{home}"
+    );
+}
