@@ -330,9 +330,19 @@ pub fn facet_combos(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<FacetCombo
             // from the GIN index alone; a sequential scan (its choice for a common word) reads
             // every row's tsvector: 0.4-1.3 s instead of a bitmap scan's 50-180 ms at 100,000.
             let range_key = if k.is_pg { "s.sort_key + 0" } else { key };
+            // PostgreSQL: the language's own GIN index (its predicate, written out: our own
+            // integers), so only that language's matches are fetched from the heap: half of
+            // them at 100,000 (`engineer`: ~28,000 instead of ~56,000).
+            let (low, high) = range;
+            let language = if k.is_pg {
+                let shift = (high - low).count_ones();
+                format!(" AND ({key} >> {shift}) = {}", low >> shift)
+            } else {
+                String::new()
+            };
             let sql = format!(
                 "SELECT CAST({key} & {COMBO_MASK} AS INTEGER) AS combo, COUNT(*) AS count \
-                 FROM{} AND {range_key} BETWEEN ? AND ? GROUP BY 1",
+                 FROM{} AND {range_key} BETWEEN ? AND ?{language} GROUP BY 1",
                 k.index_sql(Tier::Any)
             );
             let query = k.query(Tier::Any);

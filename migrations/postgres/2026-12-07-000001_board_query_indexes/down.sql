@@ -1,0 +1,3 @@
+DROP INDEX board_category;
+DROP INDEX board_search_document_es;
+DROP INDEX board_search_document_en;
