@@ -64,11 +64,18 @@ pub fn all(conn: &mut DbConn) -> QueryResult<usize> {
 }
 
 /// Rebuilds the board when it does not list exactly the open vacancies (a new or upgraded
-/// database, vacancies written around the actions, lapses while no server ran); returns the
-/// board rows written, or `None` when it was in step.
+/// database, vacancies written around the actions); returns the board rows written, or `None`
+/// when it was in step. Vacancies that lapsed while no server ran only leave the board, as the
+/// expiry sweep takes them off: a database made by `careers generate` has some lapse within
+/// minutes, and rebuilding 100,000 rows for them held start-up for minutes.
 pub fn board_if_stale(conn: &mut DbConn) -> QueryResult<Option<i64>> {
     conn.transaction(|conn| {
         let now = crate::clock::now();
+        let lapsed = db::listing::lapsed_groups(conn, now)?;
+        if !lapsed.is_empty() {
+            db::listing::sync_groups(conn, &lapsed, now)?;
+            db::site_state::bump_generation(conn)?;
+        }
         if !db::listing::is_stale(conn, now)? {
             return Ok(None);
         }

@@ -12,6 +12,7 @@
 //! ts_rank disagree on scores, and the same order on both backends matters more than a finer
 //! score on one.)
 
+use diesel::connection::DefaultLoadingMode;
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer, Text};
@@ -171,10 +172,14 @@ macro_rules! text_filtered {
             );
         }
         if let Some(min) = f.salary_min {
+            // Not stated passes. Written as one expression no index answers: SQLite took the
+            // OR through the salary index twice and deduplicated 60,000 keys (180 ms at
+            // 100,000) where a walk of the language's key range takes a few.
             q = q.filter(
-                board::salary_year_top
-                    .is_null()
-                    .or(board::salary_year_top.ge(min)),
+                diesel::dsl::sql::<Bool>("COALESCE(board.salary_year_top, ")
+                    .bind::<BigInt, _>(min)
+                    .sql(") >= ")
+                    .bind::<BigInt, _>(min),
             );
         }
         q
@@ -302,19 +307,34 @@ fn index_query<
 /// seniority, employment and work mode: kept counts for a plain list, else one `GROUP BY` over
 /// the keys (of the keyword index when there are keywords).
 pub fn facet_combos(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<FacetCombo>> {
+    let keywords = Keywords::new(conn, s.keywords)?;
+    combos_of(conn, s, keywords.as_ref())
+}
+
+/// `facet_combos` with the keywords already resolved for the index (resolving a common
+/// word's prefix into its terms reads the index's vocabulary, about 7 ms at 100,000).
+fn combos_of(
+    conn: &mut DbConn,
+    s: &Search,
+    keywords: Option<&Keywords>,
+) -> QueryResult<Vec<FacetCombo>> {
     let Some(range) = lang_range(s.lang) else {
         return Ok(Vec::new());
     };
-    let keywords = Keywords::new(conn, s.keywords)?;
     if !s.keywords.is_empty() && keywords.is_none() {
         return Ok(Vec::new());
     }
-    let counts: Vec<(i32, i64)> = match (&keywords, has_text_filters(s.filters)) {
+    let is_pg = matches!(conn, DbConn::Pg(_));
+    let counts: Vec<(i32, i64)> = match (keywords, has_text_filters(s.filters)) {
         (None, false) => board_counts::table
             .filter(board_counts::lang.eq(s.lang))
             .filter(board_counts::count.gt(0))
             .select((board_counts::combo, board_counts::count))
             .load(conn)?,
+        (None, true) if !is_pg => {
+            let keys = board_rows(s, range).select(board::sort_key);
+            combo_counts(keys.load_iter::<i64, DefaultLoadingMode>(conn)?)?
+        }
         (None, true) => text_filtered!(
             board::table
                 .group_by(board::combo)
@@ -346,27 +366,36 @@ pub fn facet_combos(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<FacetCombo
                 k.index_sql(Tier::Any)
             );
             let query = k.query(Tier::Any);
-            let counts = match conn {
-                DbConn::Pg(_) => conn.transaction(|conn| {
-                    if let DbConn::Pg(c) = conn {
-                        diesel::sql_query("SET LOCAL enable_seqscan = off").execute(c)?;
-                    }
-                    index_query::<ComboCount>(conn, &sql, query, range, None)
-                })?,
-                DbConn::Sqlite(_) => index_query::<ComboCount>(conn, &sql, query, range, None)?,
-            };
-            counts.into_iter().map(|c| (c.combo, c.count)).collect()
+            match conn {
+                DbConn::Pg(_) => conn
+                    .transaction(|conn| {
+                        if let DbConn::Pg(c) = conn {
+                            diesel::sql_query("SET LOCAL enable_seqscan = off").execute(c)?;
+                        }
+                        index_query::<ComboCount>(conn, &sql, query, range, None)
+                    })?
+                    .into_iter()
+                    .map(|c| (c.combo, c.count))
+                    .collect(),
+                DbConn::Sqlite(c) => sqlite_key_combos(c, k, range)?,
+            }
         }
-        (Some(k), true) => text_filtered!(
-            board::table
-                .group_by(board::combo)
-                .select((board::combo, diesel::dsl::count_star()))
-                .into_boxed::<Db>(),
-            s,
-            range
-        )
-        .filter(in_tier(k, Tier::Any))
-        .load(conn)?,
+        (Some(k), true) => match conn {
+            DbConn::Sqlite(c) => {
+                let keys = sqlite_filtered_tier(c, s, k, Tier::Any, None, Wanted::Keys)?;
+                combo_counts(keys.into_iter().map(Ok))?
+            }
+            DbConn::Pg(_) => text_filtered!(
+                board::table
+                    .group_by(board::combo)
+                    .select((board::combo, diesel::dsl::count_star()))
+                    .into_boxed::<Db>(),
+                s,
+                range
+            )
+            .filter(in_tier(k, Tier::Any))
+            .load(conn)?,
+        },
     };
     Ok(counts
         .into_iter()
@@ -383,6 +412,103 @@ pub fn facet_combos(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<FacetCombo
         .collect())
 }
 
+/// SQLite: a keyword's matches counted per facet combination in Rust from the keys the index
+/// returns. SQLite has no hash aggregate: its `GROUP BY` sorts every match first, which made a
+/// common word (56,000 matches at 100,000) cost four times the index walk itself.
+fn sqlite_key_combos(
+    conn: &mut diesel::SqliteConnection,
+    k: &Keywords,
+    (low, high): (i64, i64),
+) -> QueryResult<Vec<(i32, i64)>> {
+    let keys = diesel::sql_query(format!(
+        "SELECT rowid AS k FROM{} AND rowid BETWEEN ? AND ?",
+        k.index_sql(Tier::Any)
+    ))
+    .bind::<Text, _>(k.query(Tier::Any))
+    .bind::<BigInt, _>(low)
+    .bind::<BigInt, _>(high)
+    .load_iter::<Key, DefaultLoadingMode>(conn)?;
+    combo_counts(keys.map(|key| key.map(|key| key.k)))
+}
+
+/// Board keys counted per facet combination (the key's low bits): on SQLite, cheaper than a
+/// `GROUP BY`, which sorts every row first.
+fn combo_counts(keys: impl Iterator<Item = QueryResult<i64>>) -> QueryResult<Vec<(i32, i64)>> {
+    let mut counts = vec![0i64; COMBO_MASK as usize + 1];
+    for key in keys {
+        counts[(key? & COMBO_MASK) as usize] += 1;
+    }
+    Ok(counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .map(|(combo, n)| (combo as i32, n))
+        .collect())
+}
+
+/// What `sqlite_filtered_tier` reads.
+#[derive(Clone, Copy)]
+enum Wanted {
+    /// A page of keys, newest first.
+    Page { limit: i64, offset: i64 },
+    /// Every key.
+    Keys,
+    /// How many rows.
+    Count,
+}
+
+/// SQLite: the rows of a keyword tier that pass the text filters (location, salary), the
+/// index driving: it walks the tier's matches newest first and looks up each one's board row,
+/// so a page stops once it has its rows. (`board.sort_key IN (matches)` made SQLite build the
+/// whole match list first: 60 ms for a common word at 100,000, twice the walk.)
+fn sqlite_filtered_tier(
+    conn: &mut diesel::SqliteConnection,
+    s: &Search,
+    k: &Keywords,
+    tier: Tier,
+    allowed: Option<&[i32]>,
+    wanted: Wanted,
+) -> QueryResult<Vec<i64>> {
+    let (low, high) = lang_range(s.lang).unwrap_or((0, -1));
+    let f = s.filters;
+    let mut filters = String::new();
+    if !f.location.trim().is_empty() {
+        filters.push_str(" AND board.place_text LIKE ? ESCAPE '\\'");
+    }
+    if f.salary_min.is_some() {
+        filters.push_str(" AND COALESCE(board.salary_year_top, ?) >= ?");
+    }
+    let select = match wanted {
+        Wanted::Count => "COUNT(*)",
+        _ => "board_search.rowid",
+    };
+    let tail = match wanted {
+        Wanted::Page { .. } => " ORDER BY board_search.rowid DESC LIMIT ? OFFSET ?",
+        _ => "",
+    };
+    let mut q = diesel::sql_query(format!(
+        "SELECT {select} AS k FROM board_search JOIN board ON board.sort_key = board_search.rowid \
+         WHERE board_search MATCH ? AND board_search.rowid BETWEEN ? AND ?{filters}{}{tail}",
+        combos_sql("board_search.rowid", allowed)
+    ))
+    .into_boxed::<diesel::sqlite::Sqlite>()
+    .bind::<Text, _>(k.query(tier))
+    .bind::<BigInt, _>(low)
+    .bind::<BigInt, _>(high);
+    if !f.location.trim().is_empty() {
+        q = q.bind::<Text, _>(contains_pattern(&f.location));
+    }
+    if let Some(min) = f.salary_min {
+        q = q.bind::<BigInt, _>(min).bind::<BigInt, _>(min);
+    }
+    if let Wanted::Page { limit, offset } = wanted {
+        q = q.bind::<BigInt, _>(limit).bind::<BigInt, _>(offset);
+    }
+    q.load_iter::<Key, DefaultLoadingMode>(conn)?
+        .map(|key| key.map(|key| key.k))
+        .collect()
+}
+
 /// The keys of one tier's rows, newest first, `limit` of them after `offset`.
 fn tier_keys(
     conn: &mut DbConn,
@@ -394,6 +520,9 @@ fn tier_keys(
     offset: i64,
 ) -> QueryResult<Vec<i64>> {
     let range = lang_range(s.lang).unwrap_or((0, -1));
+    if let (true, DbConn::Sqlite(c)) = (has_text_filters(s.filters), &mut *conn) {
+        return sqlite_filtered_tier(c, s, k, tier, allowed, Wanted::Page { limit, offset });
+    }
     if has_text_filters(s.filters) {
         let mut q = board_rows(s, range).filter(in_tier(k, tier));
         if let Some(allowed) = allowed {
@@ -429,6 +558,10 @@ fn tier_count(
     allowed: Option<&[i32]>,
 ) -> QueryResult<i64> {
     let range = lang_range(s.lang).unwrap_or((0, -1));
+    if let (true, DbConn::Sqlite(c)) = (has_text_filters(s.filters), &mut *conn) {
+        let count = sqlite_filtered_tier(c, s, k, tier, allowed, Wanted::Count)?;
+        return Ok(count.first().copied().unwrap_or(0));
+    }
     if has_text_filters(s.filters) {
         let mut q = board_rows(s, range).filter(in_tier(k, tier));
         if let Some(allowed) = allowed {
@@ -481,6 +614,7 @@ fn keyword_page_keys(
 fn page_keys(
     conn: &mut DbConn,
     s: &Search,
+    keywords: Option<&Keywords>,
     allowed: Option<&[i32]>,
     page: usize,
     total: usize,
@@ -488,12 +622,11 @@ fn page_keys(
     let Some(range) = lang_range(s.lang) else {
         return Ok(Vec::new());
     };
-    let keywords = Keywords::new(conn, s.keywords)?;
     if !s.keywords.is_empty() && keywords.is_none() {
         return Ok(Vec::new());
     }
     let offset = i64::try_from((page.max(1) - 1) * PAGE_SIZE).unwrap_or(i64::MAX);
-    if let (Some(k), Sort::Newest) = (&keywords, s.filters.sort) {
+    if let (Some(k), Sort::Newest) = (keywords, s.filters.sort) {
         return keyword_page_keys(conn, s, k, allowed, offset);
     }
     let mut q = board_rows(s, range);
@@ -515,7 +648,7 @@ fn page_keys(
         return Ok(keys);
     }
     let offset = offset as i64;
-    if let Some(k) = &keywords {
+    if let Some(k) = keywords {
         q = q.filter(in_tier(k, Tier::Any));
     }
     if s.filters.sort == Sort::Salary {
@@ -523,7 +656,7 @@ fn page_keys(
         q = q
             .then_order_by(board::salary_year_top.is_null().asc())
             .then_order_by(board::salary_year_top.desc());
-        if let Some(k) = &keywords {
+        if let Some(k) = keywords {
             q = q.then_order_by(tier_rank(k).desc());
         }
     }
@@ -546,7 +679,8 @@ pub struct Found {
 /// Runs a search: the combination counts first (they give the total, so a page past the end
 /// is clamped without a second count), then the page's keys, then its rows.
 pub fn search(conn: &mut DbConn, s: &Search, categories: &[Category]) -> QueryResult<Found> {
-    let combos = facet_combos(conn, s)?;
+    let keywords = Keywords::new(conn, s.keywords)?;
+    let combos = combos_of(conn, s, keywords.as_ref())?;
     let slug = |id: i32| {
         categories
             .iter()
@@ -589,7 +723,14 @@ pub fn search(conn: &mut DbConn, s: &Search, categories: &[Category]) -> QueryRe
     let rows = if total == 0 {
         Vec::new()
     } else {
-        let keys = page_keys(conn, s, allowed.as_deref(), page_number, total)?;
+        let keys = page_keys(
+            conn,
+            s,
+            keywords.as_ref(),
+            allowed.as_deref(),
+            page_number,
+            total,
+        )?;
         rows_for_keys(conn, &keys)?
     };
     Ok(Found {

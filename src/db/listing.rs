@@ -213,7 +213,8 @@ pub fn lapsed_groups(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<V
 }
 
 /// True when the board does not list exactly the open vacancies (a new database, rows
-/// written around the write path, vacancies that lapsed while no server ran).
+/// written around the write path). Lapsed vacancies count too: take them off first with
+/// `lapsed_groups` + `sync_groups`, as the sweep does, which is far cheaper than a rebuild.
 pub fn is_stale(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<bool> {
     let open: i64 = vacancies::table
         .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))

@@ -225,14 +225,8 @@ pub fn board_phrases(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<
             }
             continue;
         };
-        let terms: Vec<Term> = match conn {
-            DbConn::Sqlite(c) => diesel::sql_query(
-                "SELECT term FROM board_search_terms WHERE term >= ? AND term < ? LIMIT ?",
-            )
-            .bind::<Text, _>(word)
-            .bind::<Text, _>(format!("{word}\u{10FFFF}"))
-            .bind::<BigInt, _>(MAX_PREFIX_TERMS as i64 + 1)
-            .load(c)?,
+        let terms = match conn {
+            DbConn::Sqlite(c) => prefix_terms(c, word)?,
             DbConn::Pg(_) => Vec::new(),
         };
         phrases.push(if terms.is_empty() {
@@ -240,11 +234,74 @@ pub fn board_phrases(conn: &mut DbConn, keywords: &[String]) -> QueryResult<Vec<
         } else if terms.len() > MAX_PREFIX_TERMS {
             format!("\"{word}\"*")
         } else {
-            let terms: Vec<String> = terms.iter().map(|t| format!("\"{}\"", t.term)).collect();
+            let terms: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
             format!("({})", terms.join(" OR "))
         });
     }
     Ok(phrases)
+}
+
+#[derive(QueryableByName)]
+struct Remembered {
+    #[diesel(sql_type = Text)]
+    terms: String,
+}
+
+/// The index terms starting with `word` (at most `MAX_PREFIX_TERMS` + 1), remembered per
+/// connection in a temporary table. The vocabulary counts every term's documents as it lists
+/// them (7 ms for `engineer` at 100,000), so an answer is kept for as long as the index's
+/// structure record is unchanged: FTS5 rewrites it, with a write counter, on every insert and
+/// delete. The record is read before the vocabulary, so a write in between leaves an entry
+/// that never matches again rather than a stale one.
+fn prefix_terms(conn: &mut diesel::SqliteConnection, word: &str) -> QueryResult<Vec<String>> {
+    use diesel::connection::SimpleConnection;
+    conn.batch_execute(
+        "CREATE TEMP TABLE IF NOT EXISTS prefix_terms \
+         (word TEXT PRIMARY KEY NOT NULL, terms TEXT NOT NULL, structure BLOB)",
+    )?;
+    let structure: Option<Vec<u8>> = diesel::sql_query(
+        "SELECT (SELECT block FROM board_search_data WHERE id = 10) AS structure",
+    )
+    .get_result::<Structure>(conn)?
+    .structure;
+    let remembered: Option<Remembered> =
+        diesel::sql_query("SELECT terms FROM temp.prefix_terms WHERE word = ? AND structure IS ?")
+            .bind::<Text, _>(word)
+            .bind::<diesel::sql_types::Nullable<diesel::sql_types::Binary>, _>(&structure)
+            .get_result(conn)
+            .optional()?;
+    if let Some(r) = remembered {
+        return Ok(r
+            .terms
+            .split('\n')
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect());
+    }
+    let terms: Vec<String> = diesel::sql_query(
+        "SELECT term FROM board_search_terms WHERE term >= ? AND term < ? LIMIT ?",
+    )
+    .bind::<Text, _>(word)
+    .bind::<Text, _>(format!("{word}\u{10FFFF}"))
+    .bind::<BigInt, _>(MAX_PREFIX_TERMS as i64 + 1)
+    .load::<Term>(conn)?
+    .into_iter()
+    .map(|t| t.term)
+    .collect();
+    diesel::sql_query(
+        "INSERT OR REPLACE INTO temp.prefix_terms (word, terms, structure) VALUES (?, ?, ?)",
+    )
+    .bind::<Text, _>(word)
+    .bind::<Text, _>(terms.join("\n"))
+    .bind::<diesel::sql_types::Nullable<diesel::sql_types::Binary>, _>(&structure)
+    .execute(conn)?;
+    Ok(terms)
+}
+
+#[derive(QueryableByName)]
+struct Structure {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Binary>)]
+    structure: Option<Vec<u8>>,
 }
 
 /// An FTS5 expression: every phrase, in `fields`.

@@ -251,3 +251,55 @@ async fn an_expired_translation_gives_its_language_back_after_the_sweep() {
         "nothing left to sweep"
     );
 }
+
+backend_test!(start_up_takes_lapsed_vacancies_off_without_rebuilding_the_board);
+async fn start_up_takes_lapsed_vacancies_off_without_rebuilding_the_board() {
+    let app = common::spawn_app_with(false).await;
+    let token = app.admin().await;
+    let kept = create(&app, &token, "Platform Engineer").await;
+    let lapsing = create(&app, &token, "Data Engineer").await;
+    status(&app, &token, kept, "publish").await;
+    status(&app, &token, lapsing, "publish").await;
+    lapse(&app, lapsing);
+
+    // A lapse alone (a generated database, a server stopped for a while) is not "out of step":
+    // the lapsed vacancy leaves the board, the rest stays as it was.
+    let rebuilt = careers::actions::reindex::board_if_stale(&mut app.conn()).unwrap();
+    assert_eq!(rebuilt, None, "no rebuild for a lapse");
+    assert_eq!(titles(&app, "/en/vacancies").await, ["Platform Engineer"]);
+
+    // Rows written around the write path still make it rebuild.
+    diesel::delete(careers::schema::board::table)
+        .execute(&mut *app.conn())
+        .unwrap();
+    let rebuilt = careers::actions::reindex::board_if_stale(&mut app.conn()).unwrap();
+    assert_eq!(
+        rebuilt,
+        Some(2),
+        "its English row and its row in the Spanish list"
+    );
+    assert_eq!(titles(&app, "/en/vacancies").await, ["Platform Engineer"]);
+}
+
+backend_test!(a_prefix_search_finds_a_word_form_written_after_it_ran);
+async fn a_prefix_search_finds_a_word_form_written_after_it_ran() {
+    let app = common::spawn_app_with(false).await;
+    let token = app.admin().await;
+    let first = create(&app, &token, "Zephyrus Engineer").await;
+    status(&app, &token, first, "publish").await;
+    // Several times, so every pooled connection remembers the spelled-out prefix.
+    for _ in 0..12 {
+        assert_eq!(
+            titles(&app, "/en/vacancies?q=zephyr").await,
+            ["Zephyrus Engineer"]
+        );
+    }
+    // `zephyrine` is a term the index did not hold when `zephyr` was last spelled out.
+    let second = create(&app, &token, "Zephyrine Platform Lead").await;
+    status(&app, &token, second, "publish").await;
+    for _ in 0..12 {
+        let mut found = titles(&app, "/en/vacancies?q=zephyr").await;
+        found.sort();
+        assert_eq!(found, ["Zephyrine Platform Lead", "Zephyrus Engineer"]);
+    }
+}
