@@ -313,6 +313,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    board_countries (sort_key, country) {
+        sort_key -> BigInt,
+        country -> Text,
+    }
+}
+
+diesel::table! {
+    board_country_counts (lang, country, combo) {
+        lang -> Text,
+        country -> Text,
+        combo -> Integer,
+        count -> BigInt,
+    }
+}
+
 diesel::joinable!(board -> vacancies (vacancy_id));
 diesel::joinable!(vacancies -> categories (category_id));
 diesel::joinable!(articles -> learning_paths (path_id));
@@ -334,6 +350,8 @@ diesel::joinable!(alert_manage_tokens -> alert_subscriptions (subscription_id));
 diesel::allow_tables_to_appear_in_same_query!(
     board,
     board_counts,
+    board_countries,
+    board_country_counts,
     users,
     categories,
     skills,

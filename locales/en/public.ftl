@@ -44,6 +44,8 @@ board-form-label = Search and filters
 board-keywords = Keywords
 board-keywords-placeholder = e.g. Python, SQL
 board-vacancies-suffix = vacancies
+board-country = Country
+board-country-any = Any country
 board-location = Location
 board-location-placeholder = City, country or remote
 board-salary-min = Minimum salary per year
@@ -215,6 +217,7 @@ widen-category = Any category, not only { $category }
 widen-seniority = Any seniority
 widen-employment = Any employment type
 widen-work-mode = Any work mode
+widen-country = Any country, not only { $country }
 widen-location = Anywhere, not only “{ $location }”
 widen-salary = Any salary
 

@@ -44,6 +44,8 @@ board-form-label = Búsqueda y filtros
 board-keywords = Palabras clave
 board-keywords-placeholder = p. ej. Python, SQL
 board-vacancies-suffix = vacantes
+board-country = País
+board-country-any = Cualquier país
 board-location = Ubicación
 board-location-placeholder = Ciudad, país o remoto
 board-salary-min = Salario mínimo anual
@@ -215,6 +217,7 @@ widen-category = Cualquier área, no solo { $category }
 widen-seniority = Cualquier nivel
 widen-employment = Cualquier tipo de contrato
 widen-work-mode = Cualquier modalidad
+widen-country = Cualquier país, no solo { $country }
 widen-location = En cualquier lugar, no solo «{ $location }»
 widen-salary = Cualquier salario
 

@@ -18,11 +18,13 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer, Text};
 use time::PrimitiveDateTime;
 
-use super::schema::{board, board_counts, categories, vacancies};
+use super::schema::{
+    board, board_countries, board_country_counts, board_counts, categories, vacancies,
+};
 use super::{search, DbConn};
 use crate::models::{
-    combo_values, lang_range, Category, FacetCombo, Filters, Sort, Vacancy, VacancyDerived,
-    COMBO_MASK, PAGE_SIZE,
+    combo_values, lang_range, Category, CountryCombo, FacetCombo, Filters, Sort, Vacancy,
+    VacancyDerived, COMBO_MASK, PAGE_SIZE,
 };
 
 type Db = <DbConn as Connection>::Backend;
@@ -139,9 +141,9 @@ fn contains_pattern(needle: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// True when the search filters on text the keys do not carry (location, salary).
+/// True when the search filters on what the keys do not carry (location, country, salary).
 fn has_text_filters(f: &Filters) -> bool {
-    !f.location.trim().is_empty() || f.salary_min.is_some()
+    !f.location.trim().is_empty() || !f.country.is_empty() || f.salary_min.is_some()
 }
 
 /// `AND (key & mask) IN (...)` for the allowed facet combinations (our own integers).
@@ -171,6 +173,21 @@ macro_rules! text_filtered {
                     .escape('\\'),
             );
         }
+        if !f.country.is_empty() {
+            // An alias, so a query that joins `board_countries` itself may use this filter.
+            let in_country = diesel::alias!(board_countries as in_country);
+            q = q.filter(
+                board::sort_key.eq_any(
+                    in_country
+                        .filter(
+                            in_country
+                                .field(board_countries::country)
+                                .eq(f.country.clone()),
+                        )
+                        .select(in_country.field(board_countries::sort_key)),
+                ),
+            );
+        }
         if let Some(min) = f.salary_min {
             // Not stated passes. Written as one expression no index answers: SQLite took the
             // OR through the salary index twice and deduplicated 60,000 keys (180 ms at
@@ -190,11 +207,11 @@ fn board_rows<'a>(s: &Search<'a>, range: (i64, i64)) -> board::BoxedQuery<'a, Db
     text_filtered!(board::table.into_boxed(), s, range)
 }
 
-type Condition = Box<dyn BoxableExpression<board::table, Db, SqlType = Bool>>;
+type Condition<QS = board::table> = Box<dyn BoxableExpression<QS, Db, SqlType = Bool>>;
 
 /// `board.sort_key IN (keys of the tier)`, binding the tier's query where the index's SQL
 /// has its placeholder.
-fn in_tier(k: &Keywords, tier: Tier) -> Condition {
+fn in_tier<QS>(k: &Keywords, tier: Tier) -> Condition<QS> {
     let (before, after) = k.index_sql(tier).split_once('?').unwrap_or(("", ""));
     Box::new(
         sql::<Bool>(&format!(
@@ -475,6 +492,11 @@ fn sqlite_filtered_tier(
     if !f.location.trim().is_empty() {
         filters.push_str(" AND board.place_text LIKE ? ESCAPE '\\'");
     }
+    if !f.country.is_empty() {
+        filters.push_str(
+            " AND board.sort_key IN (SELECT sort_key FROM board_countries WHERE country = ?)",
+        );
+    }
     if f.salary_min.is_some() {
         filters.push_str(" AND COALESCE(board.salary_year_top, ?) >= ?");
     }
@@ -497,6 +519,9 @@ fn sqlite_filtered_tier(
     .bind::<BigInt, _>(high);
     if !f.location.trim().is_empty() {
         q = q.bind::<Text, _>(contains_pattern(&f.location));
+    }
+    if !f.country.is_empty() {
+        q = q.bind::<Text, _>(f.country.clone());
     }
     if let Some(min) = f.salary_min {
         q = q.bind::<BigInt, _>(min).bind::<BigInt, _>(min);
@@ -667,13 +692,129 @@ fn page_keys(
         .load(conn)
 }
 
-/// What a search found: one page of rows, the combination counts for the facets, the total
-/// and the page shown (the one asked for, clamped to the last page).
+/// Most matches a keyword, location or salary search may have for its country facet to be
+/// counted: the countries of every match are read (a key lookup each), which a common word at
+/// 100,000 (56,000 matches) would make the slowest part of the page. Past it (or past twice as
+/// many (vacancy, country) pairs, when a country filter hides the total) the facet lists the
+/// language's countries without counts. Lists without keywords, location or salary are always
+/// counted, from kept counts.
+pub const COUNTRY_COUNT_LIMIT: usize = 10_000;
+
+/// The country facet's data: per (country, combination) counts of the search without its own
+/// country filter, or, when `counted` is false, the language's countries with their
+/// language-wide counts (shown without numbers).
+pub struct Countries {
+    pub combos: Vec<CountryCombo>,
+    pub counted: bool,
+}
+
+/// What a search found: one page of rows, the combination counts for the facets, the total,
+/// the page shown (the one asked for, clamped to the last page) and the country facet's data.
 pub struct Found {
     pub rows: Vec<(Vacancy, Category)>,
     pub combos: Vec<FacetCombo>,
     pub total: usize,
     pub page: usize,
+    pub countries: Countries,
+}
+
+/// The language's kept (country, combination) counts.
+fn kept_country_combos(conn: &mut DbConn, lang: &str) -> QueryResult<Vec<CountryCombo>> {
+    Ok(board_country_counts::table
+        .filter(board_country_counts::lang.eq(lang))
+        .filter(board_country_counts::count.gt(0))
+        .select((
+            board_country_counts::country,
+            board_country_counts::combo,
+            board_country_counts::count,
+        ))
+        .load::<(String, i32, i64)>(conn)?
+        .into_iter()
+        .map(|(country, combo, count)| CountryCombo {
+            country,
+            combo,
+            count,
+        })
+        .collect())
+}
+
+/// The country facet's data for a search that found `total` (see `COUNTRY_COUNT_LIMIT`).
+fn country_combos(
+    conn: &mut DbConn,
+    s: &Search,
+    keywords: Option<&Keywords>,
+    total: usize,
+) -> QueryResult<Countries> {
+    let f = s.filters;
+    let plain = keywords.is_none() && f.location.trim().is_empty() && f.salary_min.is_none();
+    if plain {
+        let combos = kept_country_combos(conn, s.lang)?;
+        return Ok(Countries {
+            combos,
+            counted: true,
+        });
+    }
+    let Some(range) = lang_range(s.lang) else {
+        return Ok(Countries {
+            combos: Vec::new(),
+            counted: true,
+        });
+    };
+    let uncounted = |conn: &mut DbConn| -> QueryResult<Countries> {
+        Ok(Countries {
+            combos: kept_country_combos(conn, s.lang)?,
+            counted: false,
+        })
+    };
+    if f.country.is_empty() && total > COUNTRY_COUNT_LIMIT {
+        return uncounted(conn);
+    }
+    // The facet counts the search without its own country filter; with that filter on, the
+    // total does not tell how many that is, so the read stops past the limit instead.
+    let without_country = Filters {
+        country: String::new(),
+        ..f.clone()
+    };
+    let s = &Search {
+        filters: &without_country,
+        category_ids: s.category_ids.clone(),
+        keywords: s.keywords,
+        now: s.now,
+        lang: s.lang,
+    };
+    let most_pairs = COUNTRY_COUNT_LIMIT as i64 * 2;
+    let mut query = text_filtered!(
+        board::table
+            .inner_join(board_countries::table.on(board_countries::sort_key.eq(board::sort_key)))
+            .select((board_countries::country, board::sort_key))
+            .into_boxed::<Db>(),
+        s,
+        range
+    );
+    if let Some(k) = keywords {
+        query = query.filter(in_tier(k, Tier::Any));
+    }
+    let rows: Vec<(String, i64)> = query.limit(most_pairs + 1).load(conn)?;
+    if rows.len() as i64 > most_pairs {
+        return uncounted(conn);
+    }
+    let mut counts: std::collections::BTreeMap<(String, i32), i64> = Default::default();
+    for (country, key) in rows {
+        *counts
+            .entry((country, (key & COMBO_MASK) as i32))
+            .or_default() += 1;
+    }
+    Ok(Countries {
+        combos: counts
+            .into_iter()
+            .map(|((country, combo), count)| CountryCombo {
+                country,
+                combo,
+                count,
+            })
+            .collect(),
+        counted: true,
+    })
 }
 
 /// Runs a search: the combination counts first (they give the total, so a page past the end
@@ -720,6 +861,7 @@ pub fn search(conn: &mut DbConn, s: &Search, categories: &[Category]) -> QueryRe
             })
             .collect()
     });
+    let countries = country_combos(conn, s, keywords.as_ref(), total)?;
     let rows = if total == 0 {
         Vec::new()
     } else {
@@ -738,6 +880,7 @@ pub fn search(conn: &mut DbConn, s: &Search, categories: &[Category]) -> QueryRe
         combos,
         total,
         page: page_number,
+        countries,
     })
 }
 

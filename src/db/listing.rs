@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer, Text};
 use time::PrimitiveDateTime;
 
-use super::schema::{board, board_counts, vacancies};
+use super::schema::{board, board_countries, board_country_counts, board_counts, vacancies};
 use super::{search, taxonomy, DbConn};
 use crate::models::{combo_of, SortKey, Vacancy, VacancyStatus, LISTING_LANGS};
 
@@ -63,10 +63,49 @@ fn add_count(conn: &mut DbConn, lang: &str, combo: i32, delta: i64) -> QueryResu
     Ok(())
 }
 
-/// Takes one row off the board, its index entry and its count.
+fn add_country_count(
+    conn: &mut DbConn,
+    lang: &str,
+    country: &str,
+    combo: i32,
+    delta: i64,
+) -> QueryResult<()> {
+    let sql = "INSERT INTO board_country_counts (lang, country, combo, count) VALUES (?, ?, ?, ?) \
+               ON CONFLICT (lang, country, combo) \
+               DO UPDATE SET count = board_country_counts.count + excluded.count";
+    match conn {
+        DbConn::Sqlite(c) => diesel::sql_query(sql)
+            .bind::<Text, _>(lang)
+            .bind::<Text, _>(country)
+            .bind::<Integer, _>(combo)
+            .bind::<BigInt, _>(delta)
+            .execute(c)?,
+        DbConn::Pg(c) => diesel::sql_query(
+            sql.replacen('?', "$1", 1)
+                .replacen('?', "$2", 1)
+                .replacen('?', "$3", 1)
+                .replacen('?', "$4", 1),
+        )
+        .bind::<Text, _>(lang)
+        .bind::<Text, _>(country)
+        .bind::<Integer, _>(combo)
+        .bind::<BigInt, _>(delta)
+        .execute(c)?,
+    };
+    Ok(())
+}
+
+/// Takes one row off the board, its index entry, its countries and its counts.
 fn remove_row(conn: &mut DbConn, sort_key: i64, lang: &str, combo: i32) -> QueryResult<()> {
     diesel::delete(board::table.find(sort_key)).execute(conn)?;
     search::unindex_board_row(conn, sort_key)?;
+    let countries: Vec<String> =
+        diesel::delete(board_countries::table.filter(board_countries::sort_key.eq(sort_key)))
+            .returning(board_countries::country)
+            .get_results(conn)?;
+    for country in countries {
+        add_country_count(conn, lang, &country, combo, -1)?;
+    }
     add_count(conn, lang, combo, -1)
 }
 
@@ -105,6 +144,15 @@ fn add_row(
         ))
         .execute(conn)?;
     search::index_board_row(conn, key.0, v, skills)?;
+    for country in v.country_codes() {
+        diesel::insert_into(board_countries::table)
+            .values((
+                board_countries::sort_key.eq(key.0),
+                board_countries::country.eq(&country),
+            ))
+            .execute(conn)?;
+        add_country_count(conn, lang, &country, combo, 1)?;
+    }
     add_count(conn, lang, combo, 1)
 }
 
@@ -238,6 +286,8 @@ pub fn is_stale(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<bool> 
 pub fn rebuild(conn: &mut DbConn, now: PrimitiveDateTime) -> QueryResult<i64> {
     diesel::delete(board::table).execute(conn)?;
     diesel::delete(board_counts::table).execute(conn)?;
+    diesel::delete(board_countries::table).execute(conn)?;
+    diesel::delete(board_country_counts::table).execute(conn)?;
     search::clear_board_index(conn)?;
     let groups: Vec<i32> = vacancies::table
         .filter(vacancies::status.eq(VacancyStatus::Published.as_str()))

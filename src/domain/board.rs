@@ -4,7 +4,10 @@
 //! (the database's queries in `db::board` must agree with it; a property test checks).
 
 use crate::i18n::Lang;
-use crate::models::{Category, Employment, FacetCombo, Seniority, Vacancy, WorkMode};
+use crate::models::{
+    combo_values, countries, Category, CountryCombo, Employment, FacetCombo, Seniority, Vacancy,
+    WorkMode,
+};
 
 const MAX_KEYWORDS: usize = 8;
 const MAX_KEYWORD_CHARS: usize = 40;
@@ -52,6 +55,12 @@ impl Filters {
                     }
                 }
                 "location" => f.location = clip(value, MAX_TEXT_CHARS),
+                "country" => {
+                    // Two ASCII letters or nothing: anything else is not a country to filter on.
+                    f.country = Some(value.to_ascii_uppercase())
+                        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
+                        .unwrap_or_default()
+                }
                 "salary_min" => {
                     f.salary_min = value
                         .replace([',', ' ', '_'], "")
@@ -80,6 +89,7 @@ impl Filters {
             || !self.employments.is_empty()
             || !self.work_modes.is_empty()
             || !self.location.is_empty()
+            || !self.country.is_empty()
             || self.salary_min.is_some()
     }
 
@@ -103,6 +113,9 @@ impl Filters {
         }
         if !self.location.is_empty() {
             pairs.push(("location", self.location.clone()));
+        }
+        if !self.country.is_empty() {
+            pairs.push(("country", self.country.clone()));
         }
         if let Some(min) = self.salary_min {
             pairs.push(("salary_min", min.to_string()));
@@ -171,6 +184,7 @@ impl Filters {
         let (v, c) = row;
         self.passes_dims(&c.slug, &v.seniority, &v.employment, &v.work_mode, skip)
             && (self.location.is_empty() || v.place_text().contains(&self.location.to_lowercase()))
+            && (self.country.is_empty() || v.country_codes().contains(&self.country))
             && match self.salary_min {
                 None => true,
                 // Not stated passes (and is labelled so); stated must reach the minimum per year.
@@ -205,6 +219,16 @@ pub struct Widening {
     pub url: String,
 }
 
+/// One country of the country filter: how many results it would give (`None` when the search
+/// is too broad to count them, see `db::board::COUNTRY_COUNT_LIMIT`) and whether it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryOption {
+    pub code: String,
+    pub name: String,
+    pub count: Option<usize>,
+    pub selected: bool,
+}
+
 #[derive(Debug)]
 pub struct BoardPage {
     pub filters: Filters,
@@ -214,6 +238,50 @@ pub struct BoardPage {
     pub pages: usize,
     pub facets: Vec<Facet>,
     pub widenings: Vec<Widening>,
+    /// The country filter's options, by name (`country_options`).
+    pub countries: Vec<CountryOption>,
+}
+
+/// The country filter's options from the database's (country, combination) counts of the
+/// search without its own country filter: a country's count sums the combinations the other
+/// facet filters let through. Countries without results are left out, unless selected.
+pub fn country_options(
+    filters: &Filters,
+    categories: &[Category],
+    combos: &[CountryCombo],
+    counted: bool,
+) -> Vec<CountryOption> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for c in combos {
+        let (category_id, seniority, employment, work_mode) = combo_values(c.combo);
+        let passes = !counted
+            || filters.passes_dims(
+                category_slug(categories, category_id),
+                seniority,
+                employment,
+                work_mode,
+                None,
+            );
+        let count = counts.entry(c.country.as_str()).or_default();
+        if passes {
+            *count += usize::try_from(c.count).unwrap_or(0);
+        }
+    }
+    if !filters.country.is_empty() {
+        counts.entry(filters.country.as_str()).or_default();
+    }
+    let mut options: Vec<CountryOption> = counts
+        .into_iter()
+        .filter(|(code, n)| *n > 0 || *code == filters.country)
+        .map(|(code, n)| CountryOption {
+            code: code.to_string(),
+            name: countries::name(code).unwrap_or(code).to_string(),
+            count: counted.then_some(n),
+            selected: code == filters.country,
+        })
+        .collect();
+    options.sort_by(|a, b| a.name.cmp(&b.name));
+    options
 }
 
 /// Open vacancies per category and per seniority, from unfiltered combination counts.
@@ -334,6 +402,7 @@ pub fn page(
         pages,
         facets,
         widenings: widenings(filters, categories, lang),
+        countries: Vec::new(),
     }
 }
 
@@ -517,6 +586,16 @@ fn widenings(filters: &Filters, categories: &[Category], lang: Lang) -> Vec<Wide
             ),
             Filters {
                 location: String::new(),
+                ..base.clone()
+            },
+        );
+    }
+    if !base.country.is_empty() {
+        let name = countries::name(&base.country).unwrap_or(&base.country);
+        add(
+            lang.t_args("widen-country", &[("country", name.into())]),
+            Filters {
+                country: String::new(),
                 ..base.clone()
             },
         );

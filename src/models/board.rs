@@ -26,6 +26,8 @@ pub struct Filters {
     pub employments: Vec<Employment>,
     pub work_modes: Vec<WorkMode>,
     pub location: String,
+    /// An ISO 3166 country code: vacancies with a place there or hiring remotely from there.
+    pub country: String,
     pub salary_min: Option<i64>,
     pub sort: Sort,
     pub page: usize,
@@ -66,6 +68,15 @@ impl Filters {
             self.work_modes.is_empty() || self.work_modes.iter().any(|w| w.as_str() == work_mode),
         )
     }
+}
+
+/// How many open vacancies of one facet combination have a place in (or hire remotely from)
+/// one country: the country facet sums these over the combinations the other filters pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryCombo {
+    pub country: String,
+    pub combo: i32,
+    pub count: i64,
 }
 
 /// How many open vacancies that pass the text filters (keywords, location, salary) share one

@@ -43,7 +43,20 @@ pub struct VacancyList {
     pub filters: AppliedFilters,
     /// The counts beside each filter value: how many results turning it on would give.
     pub facets: Vec<Facet>,
+    /// The values of the `country` filter: countries with open vacancies for this search.
+    pub countries: Vec<CountryValue>,
     pub vacancies: Vec<VacancyItem>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountryValue {
+    /// ISO 3166-1 alpha-2 code, the `country` parameter's value.
+    pub code: String,
+    pub name: String,
+    /// How many results choosing it would give; `null` when the search matches more than
+    /// 10,000 vacancies by keyword, location or salary (the countries are not counted then).
+    pub count: Option<usize>,
+    pub selected: bool,
 }
 
 /// The filters the search ran with, after unknown values were dropped.
@@ -55,6 +68,8 @@ pub struct AppliedFilters {
     pub employment: Vec<String>,
     pub work_mode: Vec<String>,
     pub location: String,
+    /// A country code, or empty.
+    pub country: String,
     pub salary_min: Option<i64>,
     pub sort: SortOrder,
 }
@@ -202,6 +217,9 @@ pub struct SearchParams {
     work_mode: Option<Vec<String>>,
     /// Part of a city or country name, or a country code.
     location: Option<String>,
+    /// A country code (ISO 3166-1 alpha-2): vacancies with a place there or hiring remotely
+    /// from there.
+    country: Option<String>,
     /// Lowest yearly salary wanted (vacancies without a stated salary pass).
     salary_min: Option<i64>,
     /// `newest` (default) or `salary`.
@@ -242,6 +260,7 @@ impl Builder<'_> {
                 employment: f.employments.iter().map(|s| s.as_str().into()).collect(),
                 work_mode: f.work_modes.iter().map(|s| s.as_str().into()).collect(),
                 location: f.location.clone(),
+                country: f.country.clone(),
                 salary_min: f.salary_min,
                 sort: match f.sort {
                     Sort::Newest => SortOrder::Newest,
@@ -263,6 +282,16 @@ impl Builder<'_> {
                             selected: v.selected,
                         })
                         .collect(),
+                })
+                .collect(),
+            countries: board
+                .countries
+                .iter()
+                .map(|c| CountryValue {
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                    count: c.count,
+                    selected: c.selected,
                 })
                 .collect(),
             vacancies: board

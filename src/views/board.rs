@@ -33,15 +33,24 @@ pub fn search(
         lang: lang.code(),
     };
     let found = db::board::search(conn, &query, categories)?;
-    Ok(board::page(
+    let countries = board::country_options(
         filters,
         categories,
-        found.rows,
-        &found.combos,
-        found.total,
-        found.page,
-        lang,
-    ))
+        &found.countries.combos,
+        found.countries.counted,
+    );
+    Ok(board::BoardPage {
+        countries,
+        ..board::page(
+            filters,
+            categories,
+            found.rows,
+            &found.combos,
+            found.total,
+            found.page,
+            lang,
+        )
+    })
 }
 
 /// `/vacancies.atom?…` or `/vacancies.json?…` (`format`) for these filters, without the

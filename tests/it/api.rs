@@ -491,6 +491,7 @@ async fn openapi_document_describes_the_api_and_its_responses_validate() {
         "employment",
         "work_mode",
         "location",
+        "country",
         "salary_min",
         "sort",
         "page",

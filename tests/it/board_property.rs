@@ -204,6 +204,10 @@ fn random_filters(rng: &mut StdRng, categories: &[Category]) -> Filters {
     if rng.random_bool(0.2) {
         f.salary_min = Some(rng.random_range(20..120) * 1000);
     }
+    if rng.random_bool(0.25) {
+        // ES: remote vacancies hire from there (DE too, which also has places).
+        f.country = ["DE", "ES", "NL", "PT"].choose(rng).unwrap().to_string();
+    }
     if rng.random_bool(0.3) {
         f.sort = Sort::Salary;
     }
@@ -341,6 +345,18 @@ fn brute_force(
         }
     }
     let _ = categories;
+    // The country facet: the search without its own country filter, every facet filter on.
+    let without_country = Filters {
+        country: String::new(),
+        ..f.clone()
+    };
+    for (r, _) in &candidates {
+        if without_country.matches(&(r.vacancy.clone(), r.category.clone()), None) {
+            for code in r.vacancy.country_codes() {
+                *counts.entry(format!("country={code}")).or_insert(0) += 1;
+            }
+        }
+    }
     let mut hits: Vec<(&Row, u8)> = candidates
         .into_iter()
         .filter(|(r, _)| f.matches(&(r.vacancy.clone(), r.category.clone()), None))
@@ -412,6 +428,21 @@ fn from_database(
                 }
             }
             counts.insert("total".into(), shown.total);
+            let countries = board::country_options(
+                &filters,
+                categories,
+                &found.countries.combos,
+                found.countries.counted,
+            );
+            assert!(
+                found.countries.counted,
+                "a few hundred rows are always counted"
+            );
+            for c in countries {
+                if let Some(n) = c.count.filter(|n| *n > 0) {
+                    counts.insert(format!("country={}", c.code), n);
+                }
+            }
         }
         slugs.extend(shown.rows.into_iter().map(|(v, _)| v.slug));
     }

@@ -422,3 +422,153 @@ async fn existing_single_places_move_into_vacancy_places() {
     }
     assert!(moved > 10);
 }
+
+/// The country filter's options as the list page shows them: (code, label, selected).
+fn country_options(html: &str) -> Vec<(String, String, bool)> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse("select#country option").unwrap();
+    doc.select(&sel)
+        .filter_map(|o| {
+            let code = o.value().attr("value")?.to_string();
+            let label = o.text().collect::<String>().trim().to_string();
+            (!code.is_empty()).then(|| (code, label, o.value().attr("selected").is_some()))
+        })
+        .collect()
+}
+
+fn card_ids(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(".results [id^=vacancy-]").unwrap();
+    let mut ids: Vec<String> = doc
+        .select(&sel)
+        .filter_map(|e| e.value().attr("id").map(str::to_string))
+        .collect();
+    ids.sort();
+    ids
+}
+
+backend_test!(the_country_filter_and_its_counts_follow_places_and_remote_countries);
+async fn the_country_filter_and_its_counts_follow_places_and_remote_countries() {
+    let app = common::spawn_app_with(false).await;
+    let token = app.admin().await;
+    // Lisbon (PT), Berlin (DE), Paris (FR); remote from Germany and Spain; Lisbon only.
+    let three = create(&app, &form(&token, THREE_PLACES)).await;
+    let remote = create(
+        &app,
+        &form(
+            &token,
+            &[("work_mode", "remote"), ("remote_countries", "DE, ES")],
+        ),
+    )
+    .await;
+    let lisbon = create(&app, &form(&token, &[])).await;
+    for id in [three, remote, lisbon] {
+        let r = app
+            .post_form(
+                &format!("/admin/vacancies/{id}/status"),
+                &[("csrf_token", &token), ("action", "publish")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+    }
+    let public = app.with_new_client();
+    let card = |id: i32| format!("vacancy-{id}");
+    let option =
+        |code: &str, label: &str, selected: bool| (code.to_string(), label.to_string(), selected);
+
+    let (_, html) = public.get_html("/en/vacancies").await;
+    assert_eq!(
+        country_options(&html),
+        [
+            option("FR", "France (1)", false),
+            option("DE", "Germany (2)", false),
+            option("PT", "Portugal (2)", false),
+            option("ES", "Spain (1)", false),
+        ]
+    );
+
+    // Germany: a place there, or hiring remotely from there. The facet still counts the
+    // other countries (it leaves out its own filter); a lower-case code is the same filter.
+    for path in ["/en/vacancies?country=DE", "/en/vacancies?country=de"] {
+        let (code, html) = public.get_html(path).await;
+        assert_eq!(code, 200);
+        assert_eq!(card_ids(&html), [card(three), card(remote)], "{path}");
+        assert!(country_options(&html).contains(&option("DE", "Germany (2)", true)));
+        assert!(country_options(&html).contains(&option("PT", "Portugal (2)", false)));
+    }
+    let (_, html) = public.get_html("/en/vacancies?country=ES").await;
+    assert_eq!(card_ids(&html), [card(remote)]);
+
+    // The other filters narrow the counts: remote work is only in Germany and Spain.
+    let (_, html) = public.get_html("/en/vacancies?work_mode=remote").await;
+    assert_eq!(
+        country_options(&html),
+        [
+            option("DE", "Germany (1)", false),
+            option("ES", "Spain (1)", false),
+        ]
+    );
+    // A location search counts its matches' countries (not from kept counts).
+    let (_, html) = public.get_html("/en/vacancies?location=lisbon").await;
+    assert_eq!(
+        country_options(&html),
+        [
+            option("FR", "France (1)", false),
+            option("DE", "Germany (1)", false),
+            option("PT", "Portugal (2)", false),
+        ]
+    );
+    let (_, html) = public
+        .get_html("/en/vacancies?location=lisbon&country=FR")
+        .await;
+    assert_eq!(card_ids(&html), [card(three)]);
+    assert!(country_options(&html).contains(&option("PT", "Portugal (2)", false)));
+
+    // Not a country code: no country filter.
+    let (code, html) = public.get_html("/en/vacancies?country=Narnia").await;
+    assert_eq!(code, 200);
+    assert_eq!(card_ids(&html).len(), 3);
+
+    // The JSON list: the same results and counts.
+    let body = public
+        .client
+        .get(public.url("/en/vacancies.json?country=DE"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["total"], 2);
+    assert_eq!(json["filters"]["country"], "DE");
+    let germany = json["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "DE")
+        .unwrap();
+    assert_eq!(germany["count"], 2);
+    assert_eq!(germany["selected"], true);
+
+    // Closing a vacancy takes its countries off the kept counts.
+    let r = app
+        .post_form(
+            &format!("/admin/vacancies/{three}/status"),
+            &[("csrf_token", &token), ("action", "close")],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let (_, html) = public.get_html("/en/vacancies").await;
+    assert_eq!(
+        country_options(&html),
+        [
+            option("DE", "Germany (1)", false),
+            option("PT", "Portugal (1)", false),
+            option("ES", "Spain (1)", false),
+        ]
+    );
+    let (_, html) = public.get_html("/en/vacancies?country=FR").await;
+    assert_eq!(card_ids(&html), Vec::<String>::new());
+    assert!(country_options(&html).contains(&option("FR", "France (0)", true)));
+}

@@ -1,0 +1,2 @@
+DROP TABLE board_country_counts;
+DROP TABLE board_countries;
