@@ -433,6 +433,24 @@ fn pages(scale: Scale, vacancy: &str, sitemap_is_index: bool) -> Vec<(String, St
                 "/en/vacancies?q=developer&work_mode=remote".into(),
                 true,
             ),
+            // Filters the sort key does not carry: they read the board rows (or the index's
+            // matches) and, below 10,000 matches, count the country facet from them.
+            ("country", "/en/vacancies?country=DE".into(), true),
+            (
+                "location filter",
+                "/en/vacancies?location=berlin".into(),
+                true,
+            ),
+            (
+                "salary filter",
+                "/en/vacancies?salary_min=80000".into(),
+                true,
+            ),
+            (
+                "search + location",
+                "/en/vacancies?q=developer&location=berlin".into(),
+                true,
+            ),
             ("page 50", "/en/vacancies?page=50".into(), true),
             ("vacancy", vacancy.into(), true),
             ("feed", "/en/feed.xml".into(), true),
