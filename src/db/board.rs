@@ -24,7 +24,7 @@ use super::schema::{
 use super::{search, DbConn};
 use crate::models::{
     combo_values, lang_range, Category, CountryCombo, FacetCombo, Filters, Sort, Vacancy,
-    VacancyDerived, COMBO_MASK, PAGE_SIZE,
+    VacancyDerived, ANY_COMBO, COMBO_MASK, PAGE_SIZE,
 };
 
 type Db = <DbConn as Connection>::Backend;
@@ -176,17 +176,20 @@ macro_rules! text_filtered {
         if !f.country.is_empty() {
             // An alias, so a query that joins `board_countries` itself may use this filter.
             let in_country = diesel::alias!(board_countries as in_country);
-            q = q.filter(
-                board::sort_key.eq_any(
-                    in_country
-                        .filter(
-                            in_country
-                                .field(board_countries::country)
-                                .eq(f.country.clone()),
-                        )
-                        .select(in_country.field(board_countries::sort_key)),
-                ),
-            );
+            // EXISTS: a key lookup per row, rather than the country's whole key list first.
+            q = q.filter(diesel::dsl::exists(
+                in_country
+                    .filter(
+                        in_country
+                            .field(board_countries::sort_key)
+                            .eq(board::sort_key),
+                    )
+                    .filter(
+                        in_country
+                            .field(board_countries::country)
+                            .eq(f.country.clone()),
+                    ),
+            ));
         }
         if let Some(min) = f.salary_min {
             // Not stated passes. Written as one expression no index answers: SQLite took the
@@ -348,6 +351,16 @@ fn combos_of(
             .filter(board_counts::count.gt(0))
             .select((board_counts::combo, board_counts::count))
             .load(conn)?,
+        (None, true)
+            if !is_pg && s.filters.location.trim().is_empty() && s.filters.salary_min.is_none() =>
+        {
+            // The country alone: its keys from the country's index, not a walk of the board.
+            let keys = board_countries::table
+                .filter(board_countries::country.eq(&s.filters.country))
+                .filter(board_countries::sort_key.between(range.0, range.1))
+                .select(board_countries::sort_key);
+            combo_counts(keys.load_iter::<i64, DefaultLoadingMode>(conn)?)?
+        }
         (None, true) if !is_pg => {
             let keys = board_rows(s, range).select(board::sort_key);
             combo_counts(keys.load_iter::<i64, DefaultLoadingMode>(conn)?)?
@@ -494,7 +507,8 @@ fn sqlite_filtered_tier(
     }
     if !f.country.is_empty() {
         filters.push_str(
-            " AND board.sort_key IN (SELECT sort_key FROM board_countries WHERE country = ?)",
+            " AND EXISTS (SELECT 1 FROM board_countries \
+             WHERE board_countries.sort_key = board.sort_key AND board_countries.country = ?)",
         );
     }
     if f.salary_min.is_some() {
@@ -531,6 +545,55 @@ fn sqlite_filtered_tier(
     }
     q.load_iter::<Key, DefaultLoadingMode>(conn)?
         .map(|key| key.map(|key| key.k))
+        .collect()
+}
+
+#[derive(QueryableByName)]
+struct CountryKey {
+    #[diesel(sql_type = Text)]
+    country: String,
+    #[diesel(sql_type = BigInt)]
+    k: i64,
+}
+
+/// SQLite: the (country, key) pairs of a keyword search's matches that pass its location and
+/// salary filters, the index driving (see `sqlite_filtered_tier`).
+fn sqlite_match_countries(
+    conn: &mut diesel::SqliteConnection,
+    s: &Search,
+    k: &Keywords,
+) -> QueryResult<Vec<(String, i64)>> {
+    let (low, high) = lang_range(s.lang).unwrap_or((0, -1));
+    let f = s.filters;
+    let mut filters = String::new();
+    if !f.location.trim().is_empty() {
+        filters.push_str(" AND board.place_text LIKE ? ESCAPE '\\'");
+    }
+    if f.salary_min.is_some() {
+        filters.push_str(" AND COALESCE(board.salary_year_top, ?) >= ?");
+    }
+    let join_board = if filters.is_empty() {
+        ""
+    } else {
+        " JOIN board ON board.sort_key = board_search.rowid"
+    };
+    let mut q = diesel::sql_query(format!(
+        "SELECT board_countries.country AS country, board_search.rowid AS k FROM board_search\
+         {join_board} JOIN board_countries ON board_countries.sort_key = board_search.rowid \
+         WHERE board_search MATCH ? AND board_search.rowid BETWEEN ? AND ?{filters}"
+    ))
+    .into_boxed::<diesel::sqlite::Sqlite>()
+    .bind::<Text, _>(k.query(Tier::Any))
+    .bind::<BigInt, _>(low)
+    .bind::<BigInt, _>(high);
+    if !f.location.trim().is_empty() {
+        q = q.bind::<Text, _>(contains_pattern(&f.location));
+    }
+    if let Some(min) = f.salary_min {
+        q = q.bind::<BigInt, _>(min).bind::<BigInt, _>(min);
+    }
+    q.load_iter::<CountryKey, DefaultLoadingMode>(conn)?
+        .map(|row| row.map(|row| (row.country, row.k)))
         .collect()
 }
 
@@ -718,11 +781,23 @@ pub struct Found {
     pub countries: Countries,
 }
 
-/// The language's kept (country, combination) counts.
-fn kept_country_combos(conn: &mut DbConn, lang: &str) -> QueryResult<Vec<CountryCombo>> {
-    Ok(board_country_counts::table
+/// The language's kept country counts: per combination, or (`by_combination` false) one
+/// total per country, a few dozen rows instead of thousands.
+fn kept_country_combos(
+    conn: &mut DbConn,
+    lang: &str,
+    by_combination: bool,
+) -> QueryResult<Vec<CountryCombo>> {
+    let mut query = board_country_counts::table
         .filter(board_country_counts::lang.eq(lang))
         .filter(board_country_counts::count.gt(0))
+        .into_boxed::<Db>();
+    query = if by_combination {
+        query.filter(board_country_counts::combo.ne(ANY_COMBO))
+    } else {
+        query.filter(board_country_counts::combo.eq(ANY_COMBO))
+    };
+    Ok(query
         .select((
             board_country_counts::country,
             board_country_counts::combo,
@@ -748,9 +823,12 @@ fn country_combos(
     let f = s.filters;
     let plain = keywords.is_none() && f.location.trim().is_empty() && f.salary_min.is_none();
     if plain {
-        let combos = kept_country_combos(conn, s.lang)?;
+        let by_dims = !(f.categories.is_empty()
+            && f.seniorities.is_empty()
+            && f.employments.is_empty()
+            && f.work_modes.is_empty());
         return Ok(Countries {
-            combos,
+            combos: kept_country_combos(conn, s.lang, by_dims)?,
             counted: true,
         });
     }
@@ -760,44 +838,33 @@ fn country_combos(
             counted: true,
         });
     };
-    let uncounted = |conn: &mut DbConn| -> QueryResult<Countries> {
-        Ok(Countries {
-            combos: kept_country_combos(conn, s.lang)?,
+    // With its own filter on, the facet would count a search the page did not run (and whose
+    // size the total does not tell).
+    if !f.country.is_empty() || total > COUNTRY_COUNT_LIMIT {
+        return Ok(Countries {
+            combos: kept_country_combos(conn, s.lang, false)?,
             counted: false,
-        })
-    };
-    if f.country.is_empty() && total > COUNTRY_COUNT_LIMIT {
-        return uncounted(conn);
+        });
     }
-    // The facet counts the search without its own country filter; with that filter on, the
-    // total does not tell how many that is, so the read stops past the limit instead.
-    let without_country = Filters {
-        country: String::new(),
-        ..f.clone()
+    let rows: Vec<(String, i64)> = match (keywords, &mut *conn) {
+        (Some(k), DbConn::Sqlite(c)) => sqlite_match_countries(c, s, k)?,
+        _ => {
+            let mut query = text_filtered!(
+                board::table
+                    .inner_join(
+                        board_countries::table.on(board_countries::sort_key.eq(board::sort_key)),
+                    )
+                    .select((board_countries::country, board::sort_key))
+                    .into_boxed::<Db>(),
+                s,
+                range
+            );
+            if let Some(k) = keywords {
+                query = query.filter(in_tier(k, Tier::Any));
+            }
+            query.load(conn)?
+        }
     };
-    let s = &Search {
-        filters: &without_country,
-        category_ids: s.category_ids.clone(),
-        keywords: s.keywords,
-        now: s.now,
-        lang: s.lang,
-    };
-    let most_pairs = COUNTRY_COUNT_LIMIT as i64 * 2;
-    let mut query = text_filtered!(
-        board::table
-            .inner_join(board_countries::table.on(board_countries::sort_key.eq(board::sort_key)))
-            .select((board_countries::country, board::sort_key))
-            .into_boxed::<Db>(),
-        s,
-        range
-    );
-    if let Some(k) = keywords {
-        query = query.filter(in_tier(k, Tier::Any));
-    }
-    let rows: Vec<(String, i64)> = query.limit(most_pairs + 1).load(conn)?;
-    if rows.len() as i64 > most_pairs {
-        return uncounted(conn);
-    }
     let mut counts: std::collections::BTreeMap<(String, i32), i64> = Default::default();
     for (country, key) in rows {
         *counts

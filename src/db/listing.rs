@@ -15,7 +15,7 @@ use time::PrimitiveDateTime;
 
 use super::schema::{board, board_countries, board_country_counts, board_counts, vacancies};
 use super::{search, taxonomy, DbConn};
-use crate::models::{combo_of, SortKey, Vacancy, VacancyStatus, LISTING_LANGS};
+use crate::models::{combo_of, SortKey, Vacancy, VacancyStatus, ANY_COMBO, LISTING_LANGS};
 
 /// The translation group of a vacancy: its original's id.
 fn group_of(v: &Vacancy) -> i32 {
@@ -105,6 +105,7 @@ fn remove_row(conn: &mut DbConn, sort_key: i64, lang: &str, combo: i32) -> Query
             .get_results(conn)?;
     for country in countries {
         add_country_count(conn, lang, &country, combo, -1)?;
+        add_country_count(conn, lang, &country, ANY_COMBO, -1)?;
     }
     add_count(conn, lang, combo, -1)
 }
@@ -152,6 +153,7 @@ fn add_row(
             ))
             .execute(conn)?;
         add_country_count(conn, lang, &country, combo, 1)?;
+        add_country_count(conn, lang, &country, ANY_COMBO, 1)?;
     }
     add_count(conn, lang, combo, 1)
 }

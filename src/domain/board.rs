@@ -255,6 +255,7 @@ pub fn country_options(
     for c in combos {
         let (category_id, seniority, employment, work_mode) = combo_values(c.combo);
         let passes = !counted
+            || c.combo == crate::models::ANY_COMBO
             || filters.passes_dims(
                 category_slug(categories, category_id),
                 seniority,

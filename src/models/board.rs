@@ -70,8 +70,12 @@ impl Filters {
     }
 }
 
-/// How many open vacancies of one facet combination have a place in (or hire remotely from)
-/// one country: the country facet sums these over the combinations the other filters pass.
+/// The combination of a country's total row in `board_country_counts`: every combination.
+pub const ANY_COMBO: i32 = -1;
+
+/// How many open vacancies of one facet combination (or of all, `ANY_COMBO`) have a place in
+/// (or hire remotely from) one country: the country facet sums these over the combinations
+/// the other filters pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryCombo {
     pub country: String,

@@ -522,7 +522,9 @@ async fn the_country_filter_and_its_counts_follow_places_and_remote_countries() 
         .get_html("/en/vacancies?location=lisbon&country=FR")
         .await;
     assert_eq!(card_ids(&html), [card(three)]);
-    assert!(country_options(&html).contains(&option("PT", "Portugal (2)", false)));
+    // A country filter on a location search: the other countries are listed, not counted.
+    assert!(country_options(&html).contains(&option("PT", "Portugal", false)));
+    assert!(country_options(&html).contains(&option("FR", "France", true)));
 
     // Not a country code: no country filter.
     let (code, html) = public.get_html("/en/vacancies?country=Narnia").await;
