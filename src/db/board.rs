@@ -828,8 +828,8 @@ fn page_keys(
 /// counted when the countries need a read of their own (a key lookup per match), which a
 /// common word at 100,000 (28,000 matches) would make the slowest part of the page. Past it the
 /// facet lists the language's countries without counts. Lists without keywords, location or
-/// salary are always counted (kept counts), and so are SQLite's location and salary searches,
-/// whose walk reads the countries with the keys.
+/// salary are always counted (kept counts), and so are SQLite's location searches, whose walk
+/// reads the countries with the keys.
 pub const COUNTRY_COUNT_LIMIT: usize = 10_000;
 
 /// The country facet's data: per (country, combination) counts of the search without its own
