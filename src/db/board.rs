@@ -356,9 +356,7 @@ fn combos_of(
             .filter(board_counts::count.gt(0))
             .select((board_counts::combo, board_counts::count))
             .load(conn)?,
-        (None, true)
-            if !is_pg && s.filters.location.trim().is_empty() && s.filters.salary_min.is_none() =>
-        {
+        (None, true) if s.filters.location.trim().is_empty() && s.filters.salary_min.is_none() => {
             // The country alone: its keys from the country's index, not a walk of the board.
             let keys = board_countries::table
                 .filter(board_countries::country.eq(&s.filters.country))
@@ -996,7 +994,36 @@ fn country_combos(
             counted: false,
         });
     }
+    let language_of = |key: &str| {
+        let (low, high) = range;
+        let shift = (high - low).count_ones();
+        format!(" AND ({key} >> {shift}) = {}", low >> shift)
+    };
     let rows: Vec<(String, i64)> = match (read_with_combos, keywords, &mut *conn) {
+        (None, Some(k), DbConn::Pg(_)) if !has_text_filters(f) => {
+            // As the facet counts: the matches from the language's GIN index alone (`+ 0`
+            // keeps the key range off the primary key), then each one's countries.
+            let sql = format!(
+                "SELECT c.country AS country, s.sort_key AS k FROM{} AND s.sort_key + 0 \
+                 BETWEEN ? AND ?{} AND c.sort_key = s.sort_key",
+                k.index_sql(Tier::Any).replacen(
+                    " board_search s,",
+                    " board_search s, board_countries c,",
+                    1
+                ),
+                language_of("s.sort_key")
+            );
+            let query = k.query(Tier::Any);
+            conn.transaction(|conn| {
+                if let DbConn::Pg(c) = conn {
+                    diesel::sql_query("SET LOCAL enable_seqscan = off").execute(c)?;
+                }
+                index_query::<CountryKey>(conn, &sql, query, range, None)
+            })?
+            .into_iter()
+            .filter_map(|row| Some((row.country?, row.k)))
+            .collect()
+        }
         (Some(pairs), _, _) => pairs
             .into_iter()
             .filter_map(|(country, key)| Some((country?, key)))

@@ -237,7 +237,8 @@ pub fn refresh_statistics(conn: &mut DbConn, full: bool) -> QueryResult<()> {
         DbConn::Sqlite(c) if full => c.batch_execute("ANALYZE"),
         DbConn::Sqlite(c) => c.batch_execute("PRAGMA optimize"),
         DbConn::Pg(c) if full => c.batch_execute(
-            "ANALYZE vacancies, vacancy_search, vacancy_skills, board, board_counts, board_search",
+            "ANALYZE vacancies, vacancy_search, vacancy_skills, board, board_counts, board_search, \
+             board_countries, board_country_counts",
         ),
         DbConn::Pg(_) => Ok(()),
     }
