@@ -236,9 +236,12 @@ pub fn refresh_statistics(conn: &mut DbConn, full: bool) -> QueryResult<()> {
     match conn {
         DbConn::Sqlite(c) if full => c.batch_execute("ANALYZE"),
         DbConn::Sqlite(c) => c.batch_execute("PRAGMA optimize"),
+        // VACUUM too: after a bulk write (`generate`, a board rebuild) the GIN indexes keep
+        // their new entries in a pending list that every keyword query scans, and only VACUUM
+        // or autovacuum (not a plain ANALYZE) merges it; it also marks the pages all-visible.
         DbConn::Pg(c) if full => c.batch_execute(
-            "ANALYZE vacancies, vacancy_search, vacancy_skills, board, board_counts, board_search, \
-             board_countries, board_country_counts",
+            "VACUUM (ANALYZE) vacancies, vacancy_search, vacancy_skills, board, board_counts, \
+             board_search, board_countries, board_country_counts",
         ),
         DbConn::Pg(_) => Ok(()),
     }
