@@ -299,19 +299,7 @@ fn index_query<
             }
         }
         DbConn::Pg(c) => {
-            let mut n = 0;
-            let numbered: String = sql
-                .split('?')
-                .enumerate()
-                .map(|(i, part)| {
-                    if i == 0 {
-                        part.to_string()
-                    } else {
-                        n += 1;
-                        format!("${n}{part}")
-                    }
-                })
-                .collect();
+            let numbered = super::pg_placeholders(sql);
             // PostgreSQL wants NULL, not -1, for no limit.
             let numbered = numbered.replace("LIMIT $4", "LIMIT NULLIF($4, -1)");
             let q = diesel::sql_query(numbered)
@@ -405,10 +393,8 @@ fn combos_of(
             // PostgreSQL: the language's own GIN index (its predicate, written out: our own
             // integers), so only that language's matches are fetched from the heap: half of
             // them at 100,000 (`engineer`: ~28,000 instead of ~56,000).
-            let (low, high) = range;
             let language = if k.is_pg {
-                let shift = (high - low).count_ones();
-                format!(" AND ({key} >> {shift}) = {}", low >> shift)
+                language_test(key, range)
             } else {
                 String::new()
             };
@@ -848,23 +834,19 @@ pub struct Found {
     pub countries: Countries,
 }
 
-/// The language's kept country counts: per combination, or (`by_combination` false) one
-/// total per country, a few dozen rows instead of thousands.
-fn kept_country_combos(
-    conn: &mut DbConn,
-    lang: &str,
-    by_combination: bool,
-) -> QueryResult<Vec<CountryCombo>> {
-    let mut query = board_country_counts::table
+/// `AND (key >> shift) = slot`: the language's rows named by the key's top bits (our own
+/// integers), as PostgreSQL's per-language GIN indexes are defined.
+fn language_test(key: &str, (low, high): (i64, i64)) -> String {
+    let shift = (high - low).count_ones();
+    format!(" AND ({key} >> {shift}) = {}", low >> shift)
+}
+
+/// The language's kept total per country (its `ANY_COMBO` rows): a few dozen rows.
+fn kept_country_totals_all(conn: &mut DbConn, lang: &str) -> QueryResult<Vec<CountryCombo>> {
+    Ok(board_country_counts::table
         .filter(board_country_counts::lang.eq(lang))
         .filter(board_country_counts::count.gt(0))
-        .into_boxed::<Db>();
-    query = if by_combination {
-        query.filter(board_country_counts::combo.ne(ANY_COMBO))
-    } else {
-        query.filter(board_country_counts::combo.eq(ANY_COMBO))
-    };
-    Ok(query
+        .filter(board_country_counts::combo.eq(ANY_COMBO))
         .select((
             board_country_counts::country,
             board_country_counts::combo,
@@ -935,7 +917,7 @@ fn kept_country_totals(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<Country
         ),
     );
     if tests.is_empty() {
-        return kept_country_combos(conn, s.lang, false);
+        return kept_country_totals_all(conn, s.lang);
     }
     #[derive(QueryableByName)]
     struct CountryTotal {
@@ -950,7 +932,7 @@ fn kept_country_totals(conn: &mut DbConn, s: &Search) -> QueryResult<Vec<Country
     );
     let rows: Vec<CountryTotal> = match conn {
         DbConn::Sqlite(c) => diesel::sql_query(sql).bind::<Text, _>(s.lang).load(c)?,
-        DbConn::Pg(c) => diesel::sql_query(sql.replacen('?', "$1", 1))
+        DbConn::Pg(c) => diesel::sql_query(super::pg_placeholders(&sql))
             .bind::<Text, _>(s.lang)
             .load(c)?,
     };
@@ -990,15 +972,10 @@ fn country_combos(
     // size the total does not tell).
     if !f.country.is_empty() || (total > COUNTRY_COUNT_LIMIT && read_with_combos.is_none()) {
         return Ok(Countries {
-            combos: kept_country_combos(conn, s.lang, false)?,
+            combos: kept_country_totals_all(conn, s.lang)?,
             counted: false,
         });
     }
-    let language_of = |key: &str| {
-        let (low, high) = range;
-        let shift = (high - low).count_ones();
-        format!(" AND ({key} >> {shift}) = {}", low >> shift)
-    };
     let rows: Vec<(String, i64)> = match (read_with_combos, keywords, &mut *conn) {
         (None, Some(k), DbConn::Pg(_)) if !has_text_filters(f) => {
             // As the facet counts: the matches from the language's GIN index alone (`+ 0`
@@ -1011,7 +988,7 @@ fn country_combos(
                     " board_search s, board_countries c,",
                     1
                 ),
-                language_of("s.sort_key")
+                language_test("s.sort_key", range)
             );
             let query = k.query(Tier::Any);
             conn.transaction(|conn| {

@@ -50,15 +50,11 @@ fn add_count(conn: &mut DbConn, lang: &str, combo: i32, delta: i64) -> QueryResu
             .bind::<Integer, _>(combo)
             .bind::<BigInt, _>(delta)
             .execute(c)?,
-        DbConn::Pg(c) => diesel::sql_query(
-            sql.replacen('?', "$1", 1)
-                .replacen('?', "$2", 1)
-                .replacen('?', "$3", 1),
-        )
-        .bind::<Text, _>(lang)
-        .bind::<Integer, _>(combo)
-        .bind::<BigInt, _>(delta)
-        .execute(c)?,
+        DbConn::Pg(c) => diesel::sql_query(super::pg_placeholders(sql))
+            .bind::<Text, _>(lang)
+            .bind::<Integer, _>(combo)
+            .bind::<BigInt, _>(delta)
+            .execute(c)?,
     };
     Ok(())
 }
@@ -80,17 +76,12 @@ fn add_country_count(
             .bind::<Integer, _>(combo)
             .bind::<BigInt, _>(delta)
             .execute(c)?,
-        DbConn::Pg(c) => diesel::sql_query(
-            sql.replacen('?', "$1", 1)
-                .replacen('?', "$2", 1)
-                .replacen('?', "$3", 1)
-                .replacen('?', "$4", 1),
-        )
-        .bind::<Text, _>(lang)
-        .bind::<Text, _>(country)
-        .bind::<Integer, _>(combo)
-        .bind::<BigInt, _>(delta)
-        .execute(c)?,
+        DbConn::Pg(c) => diesel::sql_query(super::pg_placeholders(sql))
+            .bind::<Text, _>(lang)
+            .bind::<Text, _>(country)
+            .bind::<Integer, _>(combo)
+            .bind::<BigInt, _>(delta)
+            .execute(c)?,
     };
     Ok(())
 }

@@ -229,6 +229,17 @@ fn make_private(path: &std::path::Path, create: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// SQL written with SQLite's `?` placeholders, numbered `$1`, `$2`, ... for PostgreSQL, so one
+/// statement text serves both backends. (Only for our own SQL: a `?` in a literal would count.)
+pub fn pg_placeholders(sql: &str) -> String {
+    let mut parts = sql.split('?');
+    let mut numbered = parts.next().unwrap_or_default().to_string();
+    for (n, part) in parts.enumerate() {
+        numbered.push_str(&format!("${}{part}", n + 1));
+    }
+    numbered
+}
+
 /// Refreshes the query planner's statistics after bulk changes (or at start-up on SQLite,
 /// where `PRAGMA optimize` only analyses what needs it): without them SQLite picked a sort of
 /// every vacancy over an index scan for the sitemap at 100,000 vacancies.
